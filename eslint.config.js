@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The layout is the architecture: imports flow one way,
+// cli/server -> report/engine/store -> measures/stats.
+const pure = {
+  patterns: [
+    {
+      group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+      message: 'src/stats and src/measures are pure: no I/O.',
+    },
+    {
+      group: ['**/engine/**', '**/ingest/**', '**/store/**', '**/report/**', '**/server/**', '**/cli/**'],
+      message: 'src/stats and src/measures must not import from higher layers.',
+    },
+  ],
+};
+const middle = {
+  patterns: [{ group: ['**/server/**', '**/cli/**'], message: 'Only cli/server may import cli/server.' }],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-check/**', 'node_modules/**', 'coverage/**', 'bench/.data/**', 'out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/stats/**/*.ts', 'src/measures/**/*.ts', 'src/model/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', pure] },
+  },
+  {
+    files: [
+      'src/engine/**/*.ts',
+      'src/report/**/*.ts',
+      'src/store/**/*.ts',
+      'src/ingest/**/*.ts',
+      'src/config/**/*.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', middle] },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+);

@@ -1,0 +1,10 @@
+export { ConfigSchema } from './schema.js';
+export type { EquilensConfig } from './schema.js';
+export type { SourceConfig } from './sources.js';
+export type { MappingConfig, AttributeMapping } from './mapping.js';
+export type { MeasureConfig } from './measures.js';
+export type { AnalysisConfig } from './analysis.js';
+export type { SuppressionConfig } from './suppression.js';
+export { loadConfig, parseConfigText } from './load.js';
+export type { LoadedConfig } from './load.js';
+export { configJsonSchema } from './json-schema.js';

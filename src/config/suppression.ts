@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** `suppression:` — small-cell rules for anything shareable. */
+export const SuppressionSchema = z
+  .object({
+    threshold: z
+      .number()
+      .int()
+      .min(1)
+      .default(11)
+      .describe('numerators and denominators below this are suppressed (11 = CMS cell-size convention)'),
+    complementary: z.boolean().default(true),
+    max_rse: z
+      .number()
+      .positive()
+      .default(0.3)
+      .describe('flag rates with relative standard error above this'),
+  })
+  .strict();
+export type SuppressionConfig = z.infer<typeof SuppressionSchema>;

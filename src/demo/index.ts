@@ -1,0 +1,3 @@
+/** `equilens demo` orchestration: synth → ingest → analyze → report. */
+export { runDemo, DEMO_PATIENTS, DEMO_SEED } from './run-demo.js';
+export type { DemoOptions, DemoStep, DemoSummary } from './run-demo.js';

@@ -1,0 +1,59 @@
+/**
+ * Blanking: what "suppressed" does to each kind of result object. A hidden cell loses every number that
+ * could give its counts back (numerator, denominator, rate, CI, difference and ratio with CIs, p/q values,
+ * excess events, age-standardised rate) and its worse/better label, and says why (`suppressionReason`).
+ */
+import type { GroupResult, SuppressionReason, TrendPoint } from '../../model/index.js';
+
+/** Hide a group (stratum or intersection) in place. */
+export function blankGroup(g: GroupResult, reason: SuppressionReason): void {
+  g.numerator = null;
+  g.denominator = null;
+  g.rate = null;
+  g.lower = null;
+  g.upper = null;
+  blankComparison(g);
+  g.suppressed = true;
+  g.suppressionReason = reason;
+  delete g.unstable;
+  if (g.ageStandardised) g.ageStandardised = { rate: null, lower: null, upper: null };
+}
+
+/**
+ * Remove what compares a group with a hidden reference: with the group's own counts shown, the difference,
+ * ratio or excess events would give the reference rate back.
+ */
+export function blankComparison(g: GroupResult): void {
+  g.difference = null;
+  g.differenceLower = null;
+  g.differenceUpper = null;
+  g.ratio = null;
+  g.ratioLower = null;
+  g.ratioUpper = null;
+  g.pValue = null;
+  g.qValue = null;
+  g.excessEvents = null;
+  if (g.label !== 'reference') g.label = 'not_assessed';
+}
+
+/** Hide a trend point in place (the centre line is a whole-series statistic and stays). */
+export function blankPoint(p: TrendPoint): void {
+  p.numerator = null;
+  p.denominator = null;
+  p.rate = null;
+  if (p.lower !== undefined) p.lower = null;
+  if (p.upper !== undefined) p.upper = null;
+  if (p.signals !== undefined) p.signals = [];
+  p.suppressed = true;
+}
+
+/**
+ * Relative standard error of a proportion n/d: sqrt(p(1−p)/d) / p = sqrt((1−p)/n). Infinite for n = 0
+ * (a zero rate has no relative precision). NCHS flags estimates with RSE > 30% as unreliable.
+ */
+export function relativeStandardError(numerator: number, denominator: number): number {
+  if (denominator <= 0) return Number.NaN;
+  if (numerator <= 0) return Number.POSITIVE_INFINITY;
+  const p = numerator / denominator;
+  return Math.sqrt((1 - p) / numerator);
+}

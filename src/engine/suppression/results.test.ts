@@ -1,0 +1,268 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { linearAttack, subtractionAttack } from './__fixtures__/attacker.js';
+import { primaryReason } from './primary.js';
+import { isHidden } from './table.js';
+import {
+  addSiteFacet,
+  printed,
+  printedFacets,
+  relations,
+  resultsFrom,
+  type Person,
+} from './__fixtures__/results.js';
+import { suppressResults } from './results.js';
+
+const people = (
+  spec: [race: string, sex: string, period: string, events: number, total: number][],
+): Person[] =>
+  spec.flatMap(([race, sex, period, events, total]) =>
+    Array.from({ length: total }, (_, i) => ({ race, sex, period, event: i < events })),
+  );
+
+/**
+ * Run both attackers (subtraction, then the whole linear system) on a suppressed file; return the small
+ * cells (failing the primary rule at `threshold`) whose numerator or denominator they recovered.
+ */
+function attack(
+  ps: Person[],
+  out: ReturnType<typeof suppressResults>,
+  truth: ReturnType<typeof printed>,
+  threshold = 11,
+): string[] {
+  const shown = printed(out);
+  const rel = relations(ps);
+  const recovered: string[] = [];
+  for (const solver of [subtractionAttack, linearAttack]) {
+    for (const k of [0, 1] as const) {
+      const values = new Map([...truth].map(([id, v]) => [id, v[k] as number]));
+      const visible = new Map(
+        [...shown].filter(([, v]) => v[k] !== null).map(([id, v]) => [id, v[k] as number]),
+      );
+      for (const [id] of solver(rel, values, visible)) {
+        const [n, d] = truth.get(id)!;
+        if (isHidden(primaryReason(n, d, { threshold }) ?? undefined))
+          recovered.push(`${id}#${k ? 'd' : 'n'}`);
+      }
+    }
+  }
+  return recovered;
+}
+
+const base = people([
+  ['Asian', 'Female', '2024Q1', 5, 20],
+  ['Asian', 'Male', '2024Q1', 3, 25],
+  ['Asian', 'Female', '2024Q2', 4, 22],
+  ['Asian', 'Male', '2024Q2', 1, 18],
+  ['Black', 'Female', '2024Q1', 30, 120],
+  ['Black', 'Male', '2024Q1', 25, 110],
+  ['Black', 'Female', '2024Q2', 28, 130],
+  ['Black', 'Male', '2024Q2', 22, 100],
+  ['White', 'Female', '2024Q1', 40, 300],
+  ['White', 'Male', '2024Q1', 35, 280],
+  ['White', 'Female', '2024Q2', 45, 310],
+  ['White', 'Male', '2024Q2', 38, 290],
+  ['Unknown', 'Female', '2024Q1', 0, 4],
+  ['Unknown', 'Male', '2024Q2', 1, 3],
+]);
+
+describe('suppressResults', () => {
+  const input = resultsFrom(base);
+  const out = suppressResults(input, { threshold: 11 });
+  const groups = (i: number) => out.measures[0]!.strata[i]!.groups;
+
+  it('stamps the audience, keeps the input untouched and reports what it hid', () => {
+    expect(out.stamp.audience).toBe('public');
+    expect(input.stamp.audience).toBe('internal');
+    expect(input.measures[0]!.strata[0]!.groups.every((g) => g.numerator !== null)).toBe(true);
+    expect(out.warnings.map((w) => w.code)).toContain('small_cells_suppressed');
+  });
+
+  it('hides the small Unknown group and a complement, blanking every derived number', () => {
+    const unknown = groups(0).find((g) => g.group === 'Unknown')!;
+    expect(unknown).toMatchObject({
+      suppressed: true,
+      suppressionReason: 'small_denominator',
+      numerator: null,
+      denominator: null,
+      rate: null,
+      lower: null,
+      difference: null,
+      ratio: null,
+      excessEvents: null,
+      label: 'not_assessed',
+    });
+    const hidden = groups(0).filter((g) => g.suppressed);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    expect(hidden.some((g) => g.suppressionReason === 'complementary')).toBe(true);
+    expect(out.measures[0]!.strata[0]!.summary[0]!.estimate).toBeNull();
+  });
+
+  it('drops findings about hidden groups', () => {
+    const hidden = new Set(
+      groups(0)
+        .filter((g) => g.suppressed)
+        .map((g) => g.group),
+    );
+    expect(out.findings.some((f) => hidden.has(f.values.race_ethnicity!))).toBe(false);
+    expect(out.findings.length).toBe(4 - hidden.size);
+  });
+
+  it('adversarial: no small count is recovered by subtraction (or solving) across totals, strata, intersections, periods', () => {
+    expect(attack(base, out, printed(input))).toEqual([]);
+  });
+
+  it('flags unstable rates (RSE > max_rse) and leaves stable ones alone', () => {
+    const white = groups(0).find((g) => g.group === 'White')!;
+    expect(white.unstable).toBe(false);
+    const strict = suppressResults(input, { threshold: 11, max_rse: 0.05 });
+    expect(strict.measures[0]!.strata[0]!.groups.find((g) => g.group === 'White')!.unstable).toBe(true);
+  });
+
+  it('marks no data apart from suppressed', () => {
+    const r = resultsFrom(base);
+    r.measures[0]!.strata[1]!.groups.push({
+      ...r.measures[0]!.strata[1]!.groups[0]!,
+      group: 'Intersex',
+      numerator: 0,
+      denominator: 0,
+    });
+    const o = suppressResults(r);
+    const g = o.measures[0]!.strata[1]!.groups.find((x) => x.group === 'Intersex')!;
+    expect(g).toMatchObject({ suppressed: false, suppressionReason: 'no_data' });
+  });
+
+  it('is idempotent on an already public file', () => {
+    const again = suppressResults(out, { threshold: 11 });
+    expect(printed(again)).toEqual(printed(out));
+  });
+
+  it('property: on random populations no small cell is recovered, and nothing small is shown', () => {
+    const cell = fc.tuple(
+      fc.constantFrom('A', 'B', 'C', 'Unknown'),
+      fc.constantFrom('F', 'M'),
+      fc.constantFrom('P1', 'P2', 'P3'),
+      fc.integer({ min: 0, max: 40 }),
+      fc.integer({ min: 1, max: 60 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 2, max: 15 }),
+        (spec, t) => {
+          const ps = people(spec.map(([r, s, p, e, n]) => [r, s, p, Math.min(e, n), n]));
+          const input = resultsFrom(ps);
+          const o = suppressResults(input, { threshold: t });
+          expect(attack(ps, o, printed(input), t)).toEqual([]);
+          for (const [, [n, d]] of printed(o)) {
+            if (d === null || n === null) continue;
+            expect(d === 0 || d >= t).toBe(true);
+            expect(n === 0 || n >= t).toBe(true);
+            expect(d - n === 0 || d - n >= t).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('suppressResults across measures and facets', () => {
+  it('measures with the same denominators share a pattern (a denominator shown in one cannot reopen another)', () => {
+    // m2 counts a different event in the same people: same denominators everywhere.
+    const m2People = base.map((p, i) => ({ ...p, event: i % 3 === 0 }));
+    const a = resultsFrom(base, 'm1');
+    const b = resultsFrom(m2People, 'm2');
+    const both = {
+      ...a,
+      measures: [...a.measures, ...b.measures],
+      intersections: [...a.intersections, ...b.intersections],
+    };
+    const out = suppressResults(both, { threshold: 11 });
+    const hiddenGroups = (i: number) =>
+      out.measures[i]!.strata.flatMap((s) =>
+        s.groups.filter((g) => g.suppressed).map((g) => `${s.stratifier}=${g.group}`),
+      );
+    expect(hiddenGroups(0).sort()).toEqual(hiddenGroups(1).sort());
+    // Denominators: the attacker reads each cell's denominator from whichever measure shows it.
+    const shown = printed(out);
+    const truth = printed(both);
+    const visible = new Map<string, number>();
+    for (const [id, [, d]] of shown) if (d !== null) visible.set(id.replace(/^m2\|/, 'm1|'), d);
+    const values = new Map(
+      [...truth].filter(([id]) => id.startsWith('m1|')).map(([id, v]) => [id, v[1] as number]),
+    );
+    for (const solver of [subtractionAttack, linearAttack]) {
+      const rec = solver(relations(base, 'm1'), values, visible);
+      const small = [...rec.keys()].filter((id) => {
+        const [n, d] = truth.get(id)!;
+        return isHidden(primaryReason(n, d, { threshold: 11 }) ?? undefined);
+      });
+      expect(small).toEqual([]);
+    }
+  });
+
+  it('links groups within a facet through the facet total nobody printed', () => {
+    const r = resultsFrom(base);
+    // Race within facet site=North (the same counts as overall race, so the facet total is the overall).
+    const s = structuredClone(r.measures[0]!.strata[0]!);
+    s.facet = { name: 'site', value: 'North' };
+    delete s.trend;
+    const sx = structuredClone(r.measures[0]!.strata[1]!);
+    sx.facet = { name: 'site', value: 'North' };
+    delete sx.trend;
+    // Make race "Unknown" big enough within the facet that only one race group is small there.
+    r.measures[0]!.strata.push(s, sx);
+    const out = suppressResults(r, { threshold: 11 });
+    const faceted = out.measures[0]!.strata.filter((x) => x.facet);
+    for (const st of faceted) {
+      const hidden = st.groups.filter((g) => g.suppressed);
+      // In every faceted stratum, a hidden group never stands alone.
+      expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+    }
+  });
+});
+
+describe('suppressResults with a facet (site)', () => {
+  it('property: no small cell (printed, or a site total nobody printed) is recovered', () => {
+    const cell = fc.tuple(
+      fc.constantFrom('A', 'B', 'Unknown'),
+      fc.constantFrom('F', 'M'),
+      fc.constantFrom('P1', 'P2'),
+      fc.constantFrom('North', 'South', 'East'),
+      fc.integer({ min: 0, max: 30 }),
+      fc.integer({ min: 1, max: 40 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 16 }),
+        fc.integer({ min: 2, max: 15 }),
+        (spec, t) => {
+          const ps = spec.flatMap(([race, sex, period, site, e, n]) =>
+            Array.from({ length: n }, (_, i) => ({ race, sex, period, site, event: i < Math.min(e, n) })),
+          );
+          const input = resultsFrom(ps);
+          const { relations: facetRel, siteTotals } = addSiteFacet(input, ps);
+          const o = suppressResults(input, { threshold: t });
+          const truth = new Map([...printed(input), ...printedFacets(input), ...siteTotals]);
+          const shown = new Map([...printed(o), ...printedFacets(o)]);
+          const rel = [...relations(ps), ...facetRel];
+          for (const solver of [subtractionAttack, linearAttack]) {
+            for (const k of [0, 1] as const) {
+              const values = new Map([...truth].map(([id, v]) => [id, v[k] as number]));
+              const visible = new Map(
+                [...shown].filter(([, v]) => v[k] !== null).map(([id, v]) => [id, v[k] as number]),
+              );
+              const small = [...solver(rel, values, visible).keys()].filter((id) => {
+                const [n, d] = truth.get(id)!;
+                return isHidden(primaryReason(n, d, { threshold: t }) ?? undefined);
+              });
+              expect(small).toEqual([]);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

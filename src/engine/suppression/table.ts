@@ -1,0 +1,232 @@
+/**
+ * Small-cell suppression over linked tables: primary suppression, then complementary suppression until no
+ * hidden cell can be recovered by subtraction.
+ *
+ * A table is a set of cells (each a numerator/denominator pair, or a plain count) and margins: additive
+ * relations `total = Σ parts (+ a constant)`. Groups of one stratifier sum to the overall, per-period cells
+ * sum to the all-period cell, intersections sum to their parents, and the Unknown/Declined/Missing groups
+ * are parts like any other. The constant covers groups that are not in the output; it is assumed known to
+ * an attacker (the conservative choice), so a margin is exploitable exactly when one of its members is
+ * unknown.
+ *
+ * Complementary suppression is audit-driven: run the attacker ({@link recoverBySubtraction}: repeatedly,
+ * for each margin with exactly one unknown member, derive it); if it recovers any small cell, hide one
+ * more cell of the margin it used (the smallest published part with a non-zero numerator and complement,
+ * so the hidden cells of a margin add up to at least the threshold; else any published part; else the
+ * total), and repeat. Numerators and denominators share the margins, so one pattern protects both.
+ * When peeling opens nothing, the margins are audited as one linear system (linear.ts): a small cell pinned
+ * down by several relations together gets a complement in one of its margins too.
+ * Cells that are not published (e.g. a facet total nobody printed) start unknown but are never chosen.
+ */
+import type { SuppressionReason } from '../../model/index.js';
+import { determinedCells } from './linear.js';
+import { primaryReason, type PrimaryOptions } from './primary.js';
+
+export interface Cell {
+  id: string;
+  /** null for a plain count (then `denominator` holds the count). */
+  numerator: number | null;
+  denominator: number | null;
+  /** False for a cell that is linked by margins but not printed anywhere (default true). */
+  published?: boolean;
+}
+
+/** `total = Σ parts (+ a constant known to everyone)`. */
+export interface Margin {
+  total: string;
+  parts: readonly string[];
+}
+
+export interface SuppressTableOptions extends PrimaryOptions {
+  /** Complementary suppression (config `suppression.complementary`). Default true. */
+  complementary?: boolean;
+  /**
+   * Also audit the margins as one linear system (linear.ts), not only one margin at a time. Default true;
+   * turn off only for very large tables where the peeling audit has to do.
+   */
+  exact?: boolean;
+  /** Cells to hide whatever their counts (e.g. already hidden elsewhere); reason `complementary`. */
+  forced?: Iterable<string>;
+}
+
+/** Why each cell is not shown; cells that are shown are absent. `no_data` cells are not hidden. */
+export type SuppressionMap = Map<string, SuppressionReason>;
+
+/** True when the reason hides a value (everything but `no_data`). */
+export const isHidden = (reason: SuppressionReason | undefined): boolean =>
+  reason !== undefined && reason !== 'no_data';
+
+const isPrimary = (r: SuppressionReason | undefined): boolean =>
+  r === 'small_numerator' || r === 'small_denominator';
+
+interface Derivation {
+  /** cell id → index of the margin it was derived from. */
+  derived: Map<string, number>;
+}
+
+/**
+ * The attacker: starting from `unknown` cells, repeatedly take a margin with exactly one unknown member and
+ * derive it by subtraction. Returns every derived cell with the margin that gave it away.
+ */
+export function recoverBySubtraction(margins: readonly Margin[], unknown: ReadonlySet<string>): Derivation {
+  const members = margins.map((m) => [m.total, ...m.parts]);
+  const byCell = new Map<string, number[]>();
+  const open = members.map((ms, i) => {
+    let count = 0;
+    for (const id of new Set(ms)) {
+      if (!unknown.has(id)) continue;
+      count++;
+      const list = byCell.get(id);
+      if (list) list.push(i);
+      else byCell.set(id, [i]);
+    }
+    return count;
+  });
+  const derived = new Map<string, number>();
+  const queue = open.flatMap((c, i) => (c === 1 ? [i] : []));
+  while (queue.length) {
+    const i = queue.pop() as number;
+    if (open[i] !== 1) continue;
+    const id = (members[i] as string[]).find((c) => unknown.has(c) && !derived.has(c));
+    if (id === undefined) continue;
+    derived.set(id, i);
+    for (const j of byCell.get(id) ?? []) {
+      open[j] = (open[j] as number) - 1;
+      if (open[j] === 1) queue.push(j);
+    }
+  }
+  return { derived };
+}
+
+/**
+ * Suppress small cells and their complements.
+ * @example
+ *   const cells = [{ id: 'all', numerator: 40, denominator: 300 }, { id: 'a', numerator: 3, denominator: 50 },
+ *                  { id: 'b', numerator: 17, denominator: 120 }, { id: 'c', numerator: 20, denominator: 130 }];
+ *   suppressTable(cells, [{ total: 'all', parts: ['a', 'b', 'c'] }], 11);
+ *   // Map { 'a' => 'small_numerator', 'b' => 'complementary' }
+ */
+export function suppressTable(
+  cells: readonly Cell[],
+  margins: readonly Margin[],
+  threshold: number | SuppressTableOptions,
+): SuppressionMap {
+  const opts: SuppressTableOptions = typeof threshold === 'number' ? { threshold } : threshold;
+  const byId = new Map(cells.map((c) => [c.id, c]));
+  const reasons: SuppressionMap = new Map();
+  for (const c of cells) {
+    if (c.published === false) continue;
+    const r = primaryReason(c.numerator, c.denominator, opts);
+    if (r) reasons.set(c.id, r);
+  }
+  for (const id of opts.forced ?? []) {
+    if (byId.has(id) && !isHidden(reasons.get(id))) reasons.set(id, 'complementary');
+  }
+  if (opts.complementary === false) return reasons;
+
+  const unpublished = new Set(cells.filter((c) => c.published === false).map((c) => c.id));
+  // Cells nobody prints but whose small counts are known to the caller (a facet total): never shown, so
+  // never hidden either, but they must not be recomputable.
+  const sensitive = new Set(
+    cells
+      .filter(
+        (c) =>
+          c.published === false && isHidden(primaryReason(c.numerator, c.denominator, opts) ?? undefined),
+      )
+      .map((c) => c.id),
+  );
+  const mustProtect = (id: string): boolean => isPrimary(reasons.get(id)) || sensitive.has(id);
+  // Margins can mention cells the caller did not list: they are unknown and never chosen.
+  for (const m of margins) {
+    for (const id of [m.total, ...m.parts]) if (!byId.has(id)) unpublished.add(id);
+  }
+  for (;;) {
+    const hidden = new Set([...reasons].filter(([, r]) => isHidden(r)).map(([id]) => id));
+    const unknown = new Set([...hidden, ...unpublished]);
+    const { derived } = recoverBySubtraction(margins, unknown);
+    // Only cells hidden for their own counts need protecting: a complement that is recovered gives nothing
+    // away by itself (it is not small), and if it opens a small cell that cell is caught here.
+    const leak = [...derived].find(([id]) => mustProtect(id));
+    if (!leak) {
+      if (opts.exact === false) return reasons;
+      // Peeling cannot open anything; check the whole system at once.
+      const pinned = [...determinedCells(margins, unknown)].filter(mustProtect).sort();
+      if (!pinned.length) return reasons;
+      const pick = complementAround(pinned[0] as string, margins, byId, reasons, unpublished);
+      if (pick === undefined) return reasons;
+      reasons.set(pick, 'complementary');
+      continue;
+    }
+    const pick = chooseComplement(leak[1], margins, derived, byId, reasons, unpublished);
+    if (pick === undefined) {
+      // Nothing left to hide around this margin: hide the recovered cell's margin totals as a last resort.
+      const m = margins[leak[1]] as Margin;
+      const rest = [m.total, ...m.parts].filter((id) => !unknown.has(id));
+      if (!rest.length) return reasons; // cannot happen: the margin had exactly one unknown member
+      for (const id of rest) reasons.set(id, 'complementary');
+      continue;
+    }
+    reasons.set(pick, 'complementary');
+  }
+}
+
+/**
+ * The cell to hide to break the derivation through margin `start`: a published, shown part of that margin,
+ * or (when every other member was itself derived) of the margins that derived them; a total only when no
+ * part along the chain is left.
+ */
+function chooseComplement(
+  start: number,
+  margins: readonly Margin[],
+  derived: ReadonlyMap<string, number>,
+  byId: ReadonlyMap<string, Cell>,
+  reasons: SuppressionMap,
+  unpublished: ReadonlySet<string>,
+): string | undefined {
+  const seen = new Set<number>();
+  const queue = [start];
+  let fallback: string | undefined;
+  while (queue.length) {
+    const i = queue.shift() as number;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    const m = margins[i] as Margin;
+    const shown = (id: string): boolean => !unpublished.has(id) && !isHidden(reasons.get(id));
+    const parts = [...new Set(m.parts)].filter(shown).map((id) => byId.get(id) as Cell);
+    const best = rank(parts);
+    if (best) return best.id;
+    if (fallback === undefined && shown(m.total)) fallback = m.total;
+    for (const id of [m.total, ...m.parts]) {
+      const via = derived.get(id);
+      if (via !== undefined && via !== i) queue.push(via);
+    }
+  }
+  // Hiding a total hides a whole row of the output: only when no part anywhere along the chain will do.
+  return fallback;
+}
+
+/** The best shown, published cell in any margin that contains `id`. */
+function complementAround(
+  id: string,
+  margins: readonly Margin[],
+  byId: ReadonlyMap<string, Cell>,
+  reasons: SuppressionMap,
+  unpublished: ReadonlySet<string>,
+): string | undefined {
+  const shown = (c: string): boolean => !unpublished.has(c) && !isHidden(reasons.get(c));
+  const around = margins.filter((m) => m.total === id || m.parts.includes(id));
+  const parts = new Set(around.flatMap((m) => m.parts.filter(shown)));
+  const best = rank([...parts].map((c) => byId.get(c) as Cell));
+  return best?.id ?? around.map((m) => m.total).find(shown);
+}
+
+/** Smallest denominator first, preferring cells whose numerator and complement are both non-zero. */
+function rank(cells: Cell[]): Cell | undefined {
+  const d = (c: Cell): number => c.denominator ?? 0;
+  const tier = (c: Cell): number => {
+    if (d(c) <= 0) return 2;
+    if (c.numerator === null) return 0;
+    return c.numerator > 0 && d(c) - c.numerator > 0 ? 0 : 1;
+  };
+  return [...cells].sort((a, b) => tier(a) - tier(b) || d(a) - d(b) || (a.id < b.id ? -1 : 1))[0];
+}

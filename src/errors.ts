@@ -1,0 +1,96 @@
+/**
+ * Errors are data. Every error Equilens raises on purpose is an {@link EquilensError} with a stable `code`,
+ * a message that says what was wrong and how to fix it, and structured `details` (file, line, column, key
+ * path…). The CLI maps codes to exit codes in one place (`cli/exit-codes.ts`), the server to HTTP status.
+ *
+ * Never put patient-level values in a message: name the file, line and column instead.
+ */
+
+export type ErrorCode =
+  /** The user's input (a file, a row, an option) is wrong. */
+  | 'invalid_input'
+  /** The project config (equilens.yaml) is wrong. */
+  | 'invalid_config'
+  /** A command-line usage error: unknown option, missing argument. */
+  | 'usage'
+  /** Something the user named does not exist (file, dataset version, measure). */
+  | 'not_found'
+  /** An operation would expose a small cell (e.g. a public report from unsuppressed data). */
+  | 'small_cell'
+  /** A statistic does not apply to this input (usually a warning, not an error). */
+  | 'not_applicable'
+  /** The SQL engine failed. */
+  | 'engine_failure'
+  /** A bug: anything we did not anticipate. */
+  | 'internal';
+
+/** Where in a file the problem is. Lines and columns are 1-based; `column` may be a name. */
+export interface Location {
+  file?: string;
+  line?: number;
+  column?: string | number;
+  /** A config key path such as `mapping.race.values.B`. */
+  path?: string;
+}
+
+export interface ErrorDetails extends Location {
+  /** How to fix it, in one sentence. Also appended to the message. */
+  fix?: string;
+  [key: string]: unknown;
+}
+
+export class EquilensError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EquilensError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** `file:line:column: message. fix` — the one-line form printed to a terminal. */
+  describe(): string {
+    const { file, line, column, path, fix } = this.details;
+    const where = [file, line, column].filter((x) => x !== undefined && x !== '').join(':');
+    const at = path ? ` (at ${path})` : '';
+    const prefix = where ? `${where}: ` : '';
+    const suffix = fix && !this.message.includes(fix) ? ` ${fix}` : '';
+    return `${prefix}${this.message}${at}${suffix}`;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; details: ErrorDetails } {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/** Shorthand constructors, so call sites read as sentences. */
+export const invalidInput = (message: string, details?: ErrorDetails): EquilensError =>
+  new EquilensError('invalid_input', message, details);
+export const invalidConfig = (message: string, details?: ErrorDetails): EquilensError =>
+  new EquilensError('invalid_config', message, details);
+export const notFound = (message: string, details?: ErrorDetails): EquilensError =>
+  new EquilensError('not_found', message, details);
+export const usageError = (message: string, details?: ErrorDetails): EquilensError =>
+  new EquilensError('usage', message, details);
+
+/** Turn anything thrown into an EquilensError; foreign errors become `internal` (or `engine_failure`). */
+export function normalizeError(err: unknown): EquilensError {
+  if (err instanceof EquilensError) return err;
+  if (err instanceof Error) {
+    const isEngine = /duckdb|postgres|pglite|sql/i.test(err.constructor.name + ' ' + (err.stack ?? ''));
+    return new EquilensError(isEngine ? 'engine_failure' : 'internal', err.message, {}, { cause: err });
+  }
+  return new EquilensError('internal', String(err));
+}
+
+/**
+ * A non-fatal problem attached to a result (warnings are data, not console noise).
+ * `code` is stable and machine-readable; `message` is for people.
+ */
+export interface Warning {
+  code: string;
+  message: string;
+  [key: string]: unknown;
+}

@@ -1,0 +1,162 @@
+/**
+ * The shape of `results.json` written by `equilens analyze` and read by `equilens report`.
+ * Field names spelled out in issue #4 are a public contract: add fields, never rename.
+ * Rates are proportions (0–1). A published JSON Schema lives in schemas/results.schema.json.
+ */
+import type { Warning } from '../errors.js';
+
+/** Why a value is absent in a shareable output: "suppressed" is not "no data". */
+export type SuppressionReason = 'small_numerator' | 'small_denominator' | 'complementary' | 'no_data';
+
+export interface Stamp {
+  /** Dataset version the result came from. */
+  dataset: { version: number; id: string; rows: number };
+  configHash: string;
+  softwareVersion: string;
+  generatedAt: string;
+  /** 'internal' keeps everything; 'public' passed small-cell suppression. */
+  audience: 'internal' | 'public';
+}
+
+export type GroupLabel = 'worse' | 'better' | 'no_detectable_difference' | 'reference' | 'not_assessed';
+
+export interface GroupResult {
+  group: string;
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+  lower: number | null;
+  upper: number | null;
+  /** group rate − reference rate, with its CI (Newcombe). */
+  difference: number | null;
+  differenceLower: number | null;
+  differenceUpper: number | null;
+  /** group rate / reference rate, with its CI (log scale). */
+  ratio: number | null;
+  ratioLower: number | null;
+  ratioUpper: number | null;
+  pValue: number | null;
+  /** Benjamini–Hochberg q-value across the whole run. */
+  qValue: number | null;
+  label: GroupLabel;
+  /** Events to close the gap: how many more (or fewer) patients would have had the good outcome at the reference rate. */
+  excessEvents: number | null;
+  suppressed: boolean;
+  suppressionReason?: SuppressionReason;
+  /** Relative standard error above the configured maximum. */
+  unstable?: boolean;
+  ageStandardised?: { rate: number | null; lower: number | null; upper: number | null };
+}
+
+export interface SummaryMeasureResult {
+  measure: string;
+  estimate: number | null;
+  se: number | null;
+  lower: number | null;
+  upper: number | null;
+  warnings: Warning[];
+}
+
+export interface TrendPoint {
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+  centre?: number | null;
+  lower?: number | null;
+  upper?: number | null;
+  signals?: string[];
+  suppressed?: boolean;
+}
+
+export interface StratumTrend {
+  /** Per group series. */
+  groups: { group: string; points: TrendPoint[] }[];
+  /** The gap (worst group vs reference, rate difference) over time. */
+  gap: { group: string; points: { period: string; difference: number | null; signals?: string[] }[] } | null;
+  /** Whether the gap is narrowing, widening or neither (by the run/SPC rules and a trend test). */
+  gapDirection: 'narrowing' | 'widening' | 'no_clear_change' | 'not_assessed';
+}
+
+export interface StratumResult {
+  stratifier: string;
+  /** The reference group and how it was chosen. */
+  reference: string | null;
+  referenceRule: 'named' | 'largest' | 'best';
+  facet?: { name: string; value: string };
+  groups: GroupResult[];
+  summary: SummaryMeasureResult[];
+  trend?: StratumTrend;
+  warnings: Warning[];
+}
+
+export interface MeasureResult {
+  id: string;
+  title: string;
+  direction: 'lower_is_better' | 'higher_is_better';
+  overall: {
+    numerator: number | null;
+    denominator: number | null;
+    rate: number | null;
+    lower: number | null;
+    upper: number | null;
+  };
+  strata: StratumResult[];
+  /** Overall series by period. */
+  trend?: TrendPoint[];
+  warnings: Warning[];
+}
+
+export interface IntersectionResult {
+  measure: string;
+  stratifiers: string[];
+  /** Each group is keyed by its attribute values, e.g. {race_ethnicity: 'Black…', sex: 'Female'}. */
+  groups: (GroupResult & {
+    values: Record<string, string>;
+    parents: { stratifier: string; group: string; rate: number | null }[];
+  })[];
+}
+
+export interface Finding {
+  measure: string;
+  /** e.g. {race_ethnicity: 'Black or African American'} or an intersection. */
+  values: Record<string, string>;
+  kind: 'stratum' | 'intersection' | 'discovered';
+  rate: number | null;
+  comparisonRate: number | null;
+  /** What the group is compared with: the reference group, or 'everyone else'. */
+  comparison: string;
+  difference: number | null;
+  ratio: number | null;
+  excessEvents: number | null;
+  qValue: number | null;
+  gapDirection?: StratumTrend['gapDirection'];
+  periods?: number;
+}
+
+export interface ResultsFile {
+  schemaVersion: 1;
+  stamp: Stamp;
+  /** Issue #4 contract: `dataset {version, rows}` at top level too. */
+  dataset: { version: number; id: string; rows: number };
+  settings: {
+    confidence: number;
+    fdr: number;
+    period: string;
+    suppressionThreshold: number;
+  };
+  measures: MeasureResult[];
+  intersections: IntersectionResult[];
+  /** Ranked by excess events, largest first. */
+  findings: Finding[];
+  /** Data-quality caveats (REAL completeness) carried into the report. */
+  quality?: {
+    field: string;
+    known: number;
+    unknown: number;
+    declined: number;
+    missing: number;
+    total: number;
+  }[];
+  warnings: Warning[];
+}

@@ -1,0 +1,1 @@
+export { assertPublic, buildReport, writeReport, type Lang, type ReportOptions } from './build-report.js';
