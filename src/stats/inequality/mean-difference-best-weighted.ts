@@ -1,0 +1,23 @@
+/**
+ * MDBW — Mean difference from best performing subgroup, weighted (WHO HEAT 6; complex, absolute, weighted).
+ *
+ * Formula: MDBW = Σpⱼ|y_best − yⱼ|, y_best = the highest estimate (favourable) or the lowest (adverse).
+ * Interval: HEAT 6 simulation (see `simulation.ts`); no SE is reported (as in HEAT).
+ *
+ * Interpretation: 0 means no inequality; larger values mean more inequality: the population-weighted shortfall from the best subgroup.
+ * Applies to: non-ordered dimensions with > 2 subgroups. Reference group: no. Needs populations; SEs only for the interval.
+ *
+ * Citation: Schlotheuber A, Hosseinpoor AR. Summary measures of health inequality: a review of existing measures
+ * and their application. Int J Environ Res Public Health 2022;19(6):3697; Ahn J, Harper S, Yu M, et al. Improved
+ * Monte Carlo methods for estimating confidence intervals for eleven commonly used health disparity measures.
+ * PLoS One 2019;14(7):e0219542.
+ * Implementation: `WHOequity/healthequal` R/mdbw.R; `WHOequity/HEAT-Measures` R/calc-mdbw.R.
+ */
+import { best, meanAbsoluteDeviation, nonOrderedMeasure } from './non-ordered.js';
+import type { InequalityInput, InequalityResult } from './types.js';
+
+export function meanDifferenceFromBestWeighted(input: InequalityInput): InequalityResult {
+  return nonOrderedMeasure('MDBW', input, { population: true, average: 'none' }, (ys, c) =>
+    meanAbsoluteDeviation(ys, best(ys, c.favourable), c.shares),
+  );
+}
