@@ -29,6 +29,7 @@ export { indirectStandardise, type IndirectStandardised } from './indirect-stand
 // WHO HEAT summary measures of inequality and Healthy People 2030 disparity measures (owner: INEQUALITY).
 export {
   absoluteConcentrationIndex,
+  bestGroupComparisons,
   betweenGroupSd,
   betweenGroupVariance,
   coefficientOfVariation,
@@ -39,6 +40,7 @@ export {
   INEQUALITY_MEASURES,
   inequalityMeasures,
   isInequalityMeasureCode,
+  keppelPearcyIndexOfDisparity,
   meanDifferenceFromBestUnweighted,
   meanDifferenceFromBestWeighted,
   meanDifferenceFromMeanUnweighted,
@@ -52,7 +54,11 @@ export {
   relativeConcentrationIndex,
   relativeIndexOfInequality,
   slopeIndexOfInequality,
+  summaryRateRatio,
   theilIndex,
+  type BestGroupComparison,
+  type BestGroupComparisons,
+  type DisparityResult,
   type InequalityInput,
   type InequalityMeasureCode,
   type InequalityResult,

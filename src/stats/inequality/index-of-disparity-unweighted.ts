@@ -1,7 +1,7 @@
 /**
  * IDISU — Index of disparity, unweighted (WHO HEAT 6; complex, relative, unweighted).
  *
- * Formula: IDISU = 100·(1/J)·Σ|yⱼ − μ| / μ, μ = the setting average if given, else Σpⱼyⱼ (the deviations are unweighted, the average is not).
+ * Formula: IDISU = 100·(1/J)·Σ|yⱼ − μ| / μ, μ = Σpⱼyⱼ (the setting average when populations are missing) (the deviations are unweighted, the average is not).
  * Interval: HEAT 6 simulation (see `simulation.ts`); no SE is reported (as in HEAT).
  *
  * Interpretation: 0 means no inequality; larger values mean more inequality: the average distance from μ, as a percentage of μ.

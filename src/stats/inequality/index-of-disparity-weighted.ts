@@ -1,7 +1,7 @@
 /**
  * IDISW — Index of disparity, weighted (WHO HEAT 6; complex, relative, weighted).
  *
- * Formula: IDISW = 100·Σpⱼ|yⱼ − μ| / μ, μ = the setting average if given, else Σpⱼyⱼ.
+ * Formula: IDISW = 100·Σpⱼ|yⱼ − μ| / μ, μ = Σpⱼyⱼ (the setting average when populations are missing).
  * Interval: HEAT 6 simulation (see `simulation.ts`); no SE is reported (as in HEAT).
  *
  * Interpretation: 0 means no inequality; larger values mean more inequality: the population-weighted distance from μ, as a percentage of μ.

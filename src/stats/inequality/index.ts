@@ -56,6 +56,14 @@ export {
   theilIndex,
 };
 export { SIMULATION_DRAWS, SIMULATION_SEED } from './simulation.js';
+export {
+  bestGroupComparisons,
+  type BestGroupComparison,
+  type BestGroupComparisons,
+} from './healthy-people/best-group-comparisons.js';
+export { summaryRateRatio } from './healthy-people/summary-rate-ratio.js';
+export { keppelPearcyIndexOfDisparity } from './healthy-people/keppel-pearcy-index.js';
+export type { DisparityResult } from './healthy-people/summary.js';
 
 /** The measure function for each WHO HEAT code. */
 export const INEQUALITY_MEASURE_FUNCTIONS: Readonly<

@@ -1,7 +1,7 @@
 /**
  * MDMU — Mean difference from mean, unweighted (WHO HEAT 6; complex, absolute, unweighted).
  *
- * Formula: MDMU = (1/J)·Σ|yⱼ − μ|, μ = the setting average if given, else Σpⱼyⱼ. HEAT 6 divides by J (HEAT 3.1 summed).
+ * Formula: MDMU = (1/J)·Σ|yⱼ − μ|, μ = Σpⱼyⱼ (the setting average when populations are missing). HEAT 6 divides by J (HEAT 3.1 summed).
  * Interval: HEAT 6 simulation (see `simulation.ts`); no SE is reported (as in HEAT).
  *
  * Interpretation: 0 means no inequality; larger values mean more inequality: the average distance from μ, in the indicator's units.

@@ -1,7 +1,7 @@
 /**
  * MDMW — Mean difference from mean, weighted (WHO HEAT 6; complex, absolute, weighted).
  *
- * Formula: MDMW = Σpⱼ|yⱼ − μ|, μ = the setting average if given, else Σpⱼyⱼ.
+ * Formula: MDMW = Σpⱼ|yⱼ − μ|, μ = Σpⱼyⱼ (the setting average when populations are missing).
  * Interval: HEAT 6 simulation (see `simulation.ts`); no SE is reported (as in HEAT).
  *
  * Interpretation: 0 means no inequality; larger values mean more inequality: the population-weighted distance from μ.

@@ -25,8 +25,8 @@ export interface NonOrderedSpec {
   /** Weighted by population: every subgroup needs one. */
   population: boolean;
   /**
-   * Which average μ: 'weighted' = Σpⱼyⱼ always; 'setting' = the setting average when given, else Σpⱼyⱼ
-   * (`healthequal` idisu/mdmu); 'none' = not used.
+   * Which average μ: 'weighted' = Σpⱼyⱼ (needs populations); 'setting' = Σpⱼyⱼ when every subgroup has a
+   * population, else the setting average (HEAT 6 `get_weighted_mean`); 'none' = not used.
    */
   average: 'weighted' | 'setting' | 'none';
   /** Divides by μ: null with a warning when μ is 0. */
@@ -52,9 +52,9 @@ export function nonOrderedMeasure(
     reference: spec.reference,
   });
   if (bad) return bad;
-  const fixed = spec.average === 'setting' ? p.settingAverage : null;
+  const fallback = spec.average === 'setting' ? p.settingAverage : null;
   const meanOf = (ys: readonly number[]): number | null =>
-    spec.average === 'none' ? 0 : (fixed ?? (p.shares ? weighted(ys, p.shares) : null));
+    spec.average === 'none' ? 0 : p.shares ? weighted(ys, p.shares) : fallback;
   const ys = p.groups.map((g) => g.estimate);
   const mean = meanOf(ys);
   if (mean === null) {

@@ -1,7 +1,8 @@
 /**
  * PAR — Population attributable risk (WHO HEAT; complex, absolute, weighted).
  *
- * Formula: PAR = y_ref − μ, where μ is the setting average (default: the population-weighted mean Σpⱼyⱼ) and
+ * Formula: PAR = y_ref − μ, where μ is the population-weighted mean Σpⱼyⱼ (the setting average when populations
+ * are missing, HEAT 6 `get_weighted_mean`) and
  * y_ref is the reference subgroup if one is set, else the most-advantaged subgroup (ordered dimensions) or the
  * best-performing subgroup (non-ordered: highest for favourable indicators, lowest for adverse). PAR is set to
  * 0 when the reference is worse than the average (favourable and PAR < 0, adverse and PAR > 0).

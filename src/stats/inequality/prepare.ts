@@ -6,8 +6,8 @@
  * - subgroups without a finite estimate are dropped (HEAT 6 still computes non-ordered measures with up to 15%
  *   of subgroups missing; ordered measures need every subgroup — see `applicability.ts`);
  * - ordered dimensions are sorted by `order` (1 = most disadvantaged);
- * - population shares pⱼ = popⱼ/Σpop; μ = Σpⱼyⱼ (the setting average, when given, replaces μ for PAR, PAF,
- *   IDISU, IDISW, MDMU and MDMW, as in `healthequal`).
+ * - population shares pⱼ = popⱼ/Σpop; μ = Σpⱼyⱼ when every subgroup has a population, else the setting
+ *   average (HEAT 6 R/utils.R `get_weighted_mean`, "github 903").
  */
 import { zFor } from '../distributions.js';
 import type { Warning } from '../../errors.js';
@@ -43,7 +43,7 @@ export interface Prepared {
   weightedMean: number | null;
   /** The setting average as given (null when absent or not finite). */
   settingAverage: number | null;
-  /** Setting average when given and finite, else the weighted mean. */
+  /** μ: the weighted mean when every subgroup has a population, else the setting average (HEAT 6). */
   mean: number | null;
   /** True when every group has a usable SE. */
   seAll: boolean;
@@ -107,7 +107,7 @@ export function prepare(input: InequalityInput): Prepared {
     shares,
     weightedMean,
     settingAverage,
-    mean: settingAverage ?? weightedMean,
+    mean: weightedMean ?? settingAverage,
     seAll: groups.length > 0 && groups.every((g) => g.se !== null),
     reference: refs.length === 1 ? refs[0]! : null,
     referenceCount,

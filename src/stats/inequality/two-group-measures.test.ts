@@ -44,6 +44,11 @@ describe('PAR and PAF pinned to healthequal', () => {
     expect(populationAttributableFraction(nonOrderedInput({ withReference: true })).estimate).toBe(0);
   });
 
+  it('with populations, μ is the weighted mean even when a setting average is given (HEAT 6 get_weighted_mean)', () => {
+    const withAverage = populationAttributableRisk(orderedInput({ settingAverage: 30 }));
+    expect(near(withAverage.estimate, 18.775509, 1e-6)).toBe(true);
+  });
+
   it('PAR without populations uses the setting average and has no interval', () => {
     const input = {
       subgroups: [20, 30, 60].map((estimate, i) => ({ name: `G${i}`, estimate })),

@@ -51,7 +51,10 @@ export interface InequalityInput {
   ordered: boolean;
   /** indicator_scale, e.g. 100 for percentages, 1 for proportions, 1000 for rates per 1000. */
   scale: number;
-  /** Overall (national) average; default: the population-weighted mean of the subgroup estimates. */
+  /**
+   * Overall (national) average. As in WHO HEAT 6, μ is the population-weighted mean of the subgroup estimates
+   * whenever every subgroup has a population; this setting average is used when populations are missing.
+   */
   settingAverage?: number | null;
   /** Confidence level for `lower`/`upper`; default 0.95. */
   level?: number;
