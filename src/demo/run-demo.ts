@@ -3,7 +3,7 @@
  * 1. synth   — a synthetic health system with planted disparities (extract.csv, equilens.yaml, truth.json)
  * 2. ingest  — into a new dataset version in the embedded DuckDB workspace (<out>/.equilens)
  * 3. analyze — stratified analysis → <out>/results.json
- * 4. report  — <out>/report.html
+ * 4. report  — <out>/report.html (internal) and <out>/report-public.html (from results.public.json)
  * Each step reports its time and row counts. Steps whose engine piece has not landed yet are "pending".
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -36,6 +36,8 @@ export interface DemoSummary {
   seed: number;
   steps: DemoStep[];
   report: string | null;
+  /** The public edition (from results.public.json), when the analysis wrote one. */
+  publicReport: string | null;
   results: string | null;
   /** The planted headline disparity and whether the analysis found it (null when not analysed yet). */
   headline: { measure: string; where: Record<string, unknown>; found: boolean | null } | null;
@@ -86,7 +88,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const reportPath = join(out, 'report.html');
   const report =
     analyze.status === 'done'
-      ? await timed('report', () => reportStep({ resultsPath, out, reportPath }))
+      ? await timed('report', () => reportStep({ resultsPath, configPath, out, reportPath }))
       : await timed('report', async () => ({ status: 'pending', detail: 'waits for analyze' }));
 
   const headline = truth?.headline
@@ -101,6 +103,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     seed,
     steps,
     report: report.status === 'done' && existsSync(reportPath) ? reportPath : null,
+    publicReport: report.files?.publicReport ?? null,
     results: analyze.status === 'done' && existsSync(resultsPath) ? resultsPath : null,
     headline,
     seconds: (Date.now() - started) / 1000,

@@ -3,6 +3,9 @@
  * by module and export name so that the demo runs (with the step "pending") before that layer lands.
  */
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { readResults, writeReport } from '../report/index.js';
 import { findExport } from './optional-module.js';
 
 export interface StepOutcome {
@@ -13,6 +16,7 @@ export interface StepOutcome {
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
+const fmt = (n: number | undefined): string => (n === undefined ? '?' : n.toLocaleString('en-US'));
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 const pick = (obj: unknown, ...path: string[]): unknown =>
   path.reduce<unknown>(
@@ -31,9 +35,9 @@ export async function ingestStep(a: {
   );
   if (!found) return { status: 'pending', detail: 'the ingest API (src/ingest) has not landed yet' };
   const r = await found.fn({ configPath: a.configPath, config: a.configPath, workspace: a.workspace });
-  const read = num(pick(r, 'rows', 'read')) ?? num(pick(r, 'read'));
-  const loaded = num(pick(r, 'rows', 'loaded')) ?? num(pick(r, 'loaded'));
-  const rejected = num(pick(r, 'rows', 'rejected')) ?? num(pick(r, 'rejected'));
+  const read = num(pick(r, 'reconciliation', 'read')) ?? num(pick(r, 'rows', 'read'));
+  const loaded = num(pick(r, 'reconciliation', 'loaded')) ?? num(pick(r, 'rows', 'loaded'));
+  const rejected = num(pick(r, 'reconciliation', 'rejected')) ?? num(pick(r, 'rows', 'rejected'));
   const version = num(pick(r, 'version')) ?? num(pick(r, 'dataset', 'version'));
   const counts: Record<string, number> = {};
   if (read !== undefined) counts.read = read;
@@ -42,7 +46,7 @@ export async function ingestStep(a: {
   if (version !== undefined) counts.version = version;
   return {
     status: 'done',
-    detail: `dataset version ${version ?? '?'}: ${read ?? '?'} rows read = ${loaded ?? '?'} loaded + ${rejected ?? '?'} rejected`,
+    detail: `dataset version ${version ?? '?'}: ${fmt(read)} rows read = ${fmt(loaded)} loaded + ${fmt(rejected)} rejected`,
     counts,
     files: { workspace: a.workspace },
   };
@@ -77,14 +81,35 @@ export async function analyzeStep(a: {
 
 export async function reportStep(a: {
   resultsPath: string;
+  configPath: string;
   out: string;
   reportPath: string;
 }): Promise<StepOutcome> {
-  const found = await findExport<AnyFn>(
-    ['report/index.js', 'report/write-report.js'],
-    ['writeReport', 'buildReport'],
-  );
-  if (!found) return { status: 'pending', detail: 'the report API (src/report) has not landed yet' };
-  await found.fn({ results: a.resultsPath, resultsPath: a.resultsPath, out: a.out });
-  return { status: existsSync(a.reportPath) ? 'done' : 'pending', files: { report: a.reportPath } };
+  const definitions = loadConfig(a.configPath).config.measures.map((m) => ({
+    id: m.id,
+    title: m.title,
+    numerator: m.numerator,
+    denominator: m.denominator,
+    ...(m.description ? { description: m.description } : {}),
+    ...(m.exclusions ? { exclusions: m.exclusions } : {}),
+  }));
+  const report = await writeReport({ results: a.resultsPath, out: a.out, definitions });
+  const files: Record<string, string> = { report };
+  const publicResults = join(dirname(a.resultsPath), 'results.public.json');
+  if (existsSync(publicResults)) {
+    files.publicReport = await writeReport({
+      results: publicResults,
+      out: a.out,
+      audience: 'public',
+      file: 'report-public.html',
+      definitions,
+    });
+  }
+  const r = readResults(a.resultsPath);
+  return {
+    status: 'done',
+    detail: `${r.measures.length} measures, ${r.findings.length} key findings${files.publicReport ? '; public edition (small counts suppressed) too' : ''}`,
+    counts: { measures: r.measures.length, findings: r.findings.length },
+    files,
+  };
 }

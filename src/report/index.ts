@@ -1,1 +1,6 @@
-export { assertPublic, buildReport, writeReport, type Lang, type ReportOptions } from './build-report.js';
+/** The equity report: results.json → one self-contained report.html (see build-report.ts). */
+export { buildReport, type ReportOptions } from './build-report.js';
+export { writeReport, readResults, type WriteReportOptions } from './write-report.js';
+export { assertPublic } from './public-guard.js';
+export { LANGS, type Lang } from './i18n.js';
+export type { MeasureDefinition } from './methods-section.js';

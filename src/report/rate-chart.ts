@@ -1,60 +1,183 @@
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { parse, View } from 'vega';
-import type { StratumResult } from '../model/results.js';
+/**
+ * Dot-and-interval chart: each group's rate with its confidence interval, against the reference group
+ * (dashed line) and the overall rate (dotted line). Shape and colour both say worse/better/no difference,
+ * and every dot carries its value as text, so nothing depends on colour alone. Suppressed groups and groups
+ * without data keep their row, with the words "suppressed" / "no data".
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { GroupLabel, MeasureResult, StratumResult } from '../model/results.js';
+import type { Locale } from './i18n.js';
+import { baseConfig, PALETTE, renderSvg } from './render-svg.js';
 
-/** Dot-and-interval chart of group rates with a labelled reference line, rendered to SVG offline. */
-export async function rateChartSvg(stratum: StratumResult, label: string, refLabel: string): Promise<string> {
-  const values = stratum.groups
-    .filter((g) => !g.suppressed && g.rate !== null)
-    .map((g) => ({
-      group: g.group,
-      rate: g.rate,
-      lower: g.lower,
-      upper: g.upper,
-      ref: g.group === stratum.reference,
-    }))
-    .sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0));
-  const refRate = values.find((v) => v.ref)?.rate ?? null;
-  const x = { field: 'rate', type: 'quantitative', axis: { format: '.0%', title: null } } as const;
-  const y = { field: 'group', type: 'nominal', sort: null, axis: { title: null } } as const;
-  const spec: TopLevelSpec = {
-    width: 420,
-    height: { step: 28 },
+const LABELS: readonly GroupLabel[] = [
+  'worse',
+  'better',
+  'no_detectable_difference',
+  'reference',
+  'not_assessed',
+];
+const SHAPES = ['triangle-up', 'square', 'circle', 'diamond', 'cross'];
+const COLOURS = [PALETTE.worse, PALETTE.better, PALETTE.same, PALETTE.reference, PALETTE.muted];
+
+/** At most this many rows in a chart; the data table always has every group. */
+export const MAX_ROWS = 20;
+
+/** The groups a chart shows: all of them, or (when there are many) the reference, those that differ, then the largest. */
+export function chartGroups(stratum: StratumResult): StratumResult['groups'] {
+  if (stratum.groups.length <= MAX_ROWS) return stratum.groups;
+  const rank = (g: StratumResult['groups'][number]): number =>
+    g.group === stratum.reference ? 0 : g.label === 'worse' || g.label === 'better' ? 1 : 2;
+  const keep = new Set(
+    [...stratum.groups]
+      .sort((a, b) => rank(a) - rank(b) || (b.denominator ?? -1) - (a.denominator ?? -1))
+      .slice(0, MAX_ROWS),
+  );
+  return stratum.groups.filter((g) => keep.has(g));
+}
+
+const STATUS = new Set(['Declined', 'Unknown', 'Missing']);
+
+/** Reading order: the reference on top, then groups from worst to best, then Declined/Unknown/Missing. */
+export function ordered(
+  stratum: StratumResult,
+  direction: MeasureResult['direction'],
+): StratumResult['groups'] {
+  const sign = direction === 'lower_is_better' ? -1 : 1;
+  const rank = (g: StratumResult['groups'][number]): number =>
+    g.group === stratum.reference ? 0 : STATUS.has(g.group) ? 3 : g.rate === null || g.suppressed ? 2 : 1;
+  return [...chartGroups(stratum)].sort(
+    (a, b) =>
+      rank(a) - rank(b) || sign * ((a.suppressed ? 0 : (a.rate ?? 0)) - (b.suppressed ? 0 : (b.rate ?? 0))),
+  );
+}
+
+export interface RateChartInput {
+  id: string;
+  stratum: StratumResult;
+  direction: MeasureResult['direction'];
+  overall: number | null;
+  title: string;
+  desc: string;
+}
+
+/** Text the browser shows for a group's row (plain text; Vega escapes it). */
+const unescape = (s: string): string =>
+  s.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
+
+export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<string> {
+  const { stratum } = input;
+  const values = ordered(stratum, input.direction).map((g) => ({
+    group: unescape(loc.label(g.group)),
+    rate: g.suppressed ? null : g.rate,
+    lower: g.suppressed ? null : g.lower,
+    upper: g.suppressed ? null : g.upper,
+    label: loc.t(`label.${g.label}`),
+    text: g.suppressed || g.rate === null ? '' : loc.format(g.rate, 'pct'),
+    note: g.suppressed ? loc.t('suppressed') : g.rate === null ? loc.t('noData') : '',
+  }));
+  const ref = stratum.groups.find((g) => g.group === stratum.reference && !g.suppressed)?.rate ?? null;
+  const domain = values.flatMap((v) => [v.lower, v.upper]).concat([input.overall, ref]);
+  const known = domain.filter((v): v is number => v !== null);
+  const lo = Math.max(0, Math.min(...known) - 0.02);
+  const hi = Math.min(1, Math.max(...known) + 0.03);
+  const y = {
+    field: 'group',
+    type: 'nominal',
+    sort: null,
+    title: null,
+    axis: { labelLimit: 0, labelPadding: 8, ticks: false },
+  } as const;
+  const x = {
+    type: 'quantitative',
+    scale: { domain: [lo, hi], nice: false, zero: false },
+    axis: { format: '.0%', title: loc.t('chart.axis.rate'), tickCount: 6, grid: true },
+  } as const;
+  const shown = { filter: 'datum.rate != null' };
+  // Both line labels sit above the plot; the one further left is right-aligned so they never overlap.
+  const vline = (datum: number, dash: number[], colour: string, text: string, other: number | null) => [
+    {
+      data: { values: [{}] },
+      mark: { type: 'rule' as const, strokeDash: dash, color: colour, strokeWidth: 1.25 },
+      encoding: { x: { datum } },
+    },
+    {
+      data: { values: [{}] },
+      mark: {
+        type: 'text' as const,
+        align: other !== null && datum < other ? ('right' as const) : ('left' as const),
+        baseline: 'bottom' as const,
+        dx: other !== null && datum < other ? 3 : -3,
+        dy: -4,
+        fontSize: 11,
+        fontWeight: 600,
+        color: colour,
+      },
+      encoding: { x: { datum }, y: { value: 0 }, text: { value: text } },
+    },
+  ];
+  const spec = {
+    width: 540,
+    height: { step: 30 },
+    padding: { top: 22, bottom: 4, left: 4, right: 12 },
     data: { values },
     layer: [
+      ...(input.overall === null
+        ? []
+        : vline(
+            input.overall,
+            [2, 3],
+            PALETTE.same,
+            `${loc.t('chart.overall')} ${loc.format(input.overall, 'pct')}`,
+            ref,
+          )),
+      ...(ref === null ? [] : vline(ref, [6, 4], PALETTE.reference, loc.t('chart.reference'), input.overall)),
       {
-        mark: { type: 'rule', color: '#555' },
-        encoding: { y, x: { ...x, field: 'lower' }, x2: { field: 'upper' } },
-      },
-      {
-        mark: { type: 'point', filled: true, size: 80 },
+        transform: [shown],
+        mark: { type: 'rule', strokeWidth: 2.5, strokeCap: 'round', opacity: 0.45 },
         encoding: {
           y,
-          x,
-          shape: { field: 'ref', type: 'nominal', legend: null, scale: { range: ['circle', 'diamond'] } },
-          color: { field: 'ref', type: 'nominal', legend: null, scale: { range: ['#0072B2', '#000000'] } },
+          x: { ...x, field: 'lower' },
+          x2: { field: 'upper' },
+          color: {
+            field: 'label',
+            type: 'nominal',
+            scale: { domain: LABELS.map((l) => loc.t(`label.${l}`)), range: COLOURS },
+            legend: null,
+          },
         },
       },
-      ...(refRate === null
-        ? []
-        : [
-            {
-              mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#000' },
-              encoding: { x: { datum: refRate } },
-            },
-            {
-              mark: { type: 'text' as const, align: 'left' as const, dx: 3, dy: -6, fontSize: 10 },
-              encoding: { x: { datum: refRate }, y: { value: 0 }, text: { value: refLabel } },
-            },
-          ]),
+      {
+        transform: [shown],
+        mark: { type: 'point', filled: true, size: 110, strokeWidth: 1, stroke: '#fff', opacity: 1 },
+        encoding: {
+          y,
+          x: { ...x, field: 'rate' },
+          shape: {
+            field: 'label',
+            type: 'nominal',
+            legend: null,
+            scale: { domain: LABELS.map((l) => loc.t(`label.${l}`)), range: SHAPES },
+          },
+          color: {
+            field: 'label',
+            type: 'nominal',
+            legend: null,
+            scale: { domain: LABELS.map((l) => loc.t(`label.${l}`)), range: COLOURS },
+          },
+        },
+      },
+      {
+        transform: [shown],
+        mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, color: PALETTE.ink },
+        encoding: { y, x: { field: 'upper', type: 'quantitative' }, text: { field: 'text' } },
+      },
+      {
+        transform: [{ filter: 'datum.rate == null' }],
+        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, fontStyle: 'italic', color: PALETTE.same },
+        encoding: { y, x: { value: 0 }, text: { field: 'note' } },
+      },
     ],
-    config: { font: 'system-ui, sans-serif', view: { stroke: null }, aria: false },
+    config: baseConfig(loc.lang),
   };
-  const view = new View(parse(compile(spec).spec), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
-  const safe = label.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  return svg
-    .replace(/ role="graphics-(?:document|symbol|object)"| aria-roledescription="[^"]*"/g, '')
-    .replace(/^<svg ([^>]*)>/, `<svg role="img" aria-label="${safe}" $1><title>${safe}</title>`);
+  return renderSvg(spec as unknown as TopLevelSpec, { id: input.id, title: input.title, desc: input.desc });
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,18 +14,53 @@ describe('equilens report', () => {
     writeFileSync(join(dir, 'results.json'), JSON.stringify(fixtureResults()));
     const io = captureIO(dir);
     const code = await main(
-      ['node', 'equilens', 'report', '--out', dir, '--lang', 'es', '--format', 'json'],
+      [
+        'node',
+        'equilens',
+        'report',
+        '--results',
+        'results.json',
+        '--out',
+        'out',
+        '--lang',
+        'es',
+        '--format',
+        'json',
+      ],
       io,
     );
     expect(code, io.stderr).toBe(0);
-    expect((JSON.parse(io.stdout) as { findings: number }).findings).toBe(1);
-    expect(existsSync(join(dir, 'report.html'))).toBe(true);
+    const summary = JSON.parse(io.stdout) as { file: string; findings: number; lang: string };
+    expect(summary).toMatchObject({ file: join(dir, 'out', 'report.html'), findings: 10, lang: 'es' });
+    expect(readFileSync(summary.file, 'utf8')).toContain('Informe de equidad en salud');
   });
-  it('refuses a public report from unsuppressed results (exit 1, says how to fix)', async () => {
-    writeFileSync(join(dir, 'results.json'), JSON.stringify(fixtureResults('internal')));
+
+  it('builds the public edition from results.public.json by default', async () => {
+    writeFileSync(join(dir, 'results.public.json'), JSON.stringify(fixtureResults('public')));
     const io = captureIO(dir);
-    const code = await main(['node', 'equilens', 'report', '--out', dir, '--audience', 'public'], io);
+    const code = await main(
+      ['node', 'equilens', 'report', '--out', '.', '--audience', 'public', '--file', 'public.html'],
+      io,
+    );
+    expect(code, io.stderr).toBe(0);
+    expect(io.stdout).toMatch(/Wrote the public report \(en\): public\.html/);
+    expect(existsSync(join(dir, 'public.html'))).toBe(true);
+  });
+
+  it('refuses a public report from unsuppressed results (small_cell, exit 1, says how to fix)', async () => {
+    const io = captureIO(dir);
+    const code = await main(
+      ['node', 'equilens', 'report', '--results', 'results.json', '--out', '.', '--audience', 'public'],
+      io,
+    );
     expect(code).toBe(1);
-    expect(io.stderr).toMatch(/--public/);
+    expect(io.stderr).toMatch(/small-cell suppression/);
+    expect(io.stderr).toMatch(/results\.public\.json/);
+  });
+
+  it('says what to do when there is no results file', async () => {
+    const io = captureIO(dir);
+    expect(await main(['node', 'equilens', 'report', '--out', 'nowhere'], io)).toBe(1);
+    expect(io.stderr).toMatch(/equilens analyze/);
   });
 });

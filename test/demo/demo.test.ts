@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { DemoSummary } from '../../src/demo/index.js';
+import type { ResultsFile } from '../../src/model/results.js';
+import { marks } from '../../src/report/__fixtures__/marks.js';
 import type { Truth } from '../../src/synth/index.js';
+import { haveChromium, inspectReport, launch } from '../browser/inspect-report.js';
+
+const COUNTS = /\.(numerator|denominator|known|unknown|declined|missing|total|excessEvents)$/;
 
 // End to end: `equilens demo` in an empty temporary folder, in-process.
 describe('equilens demo', () => {
@@ -54,7 +59,36 @@ describe('equilens demo', () => {
     if (!landed('report')) ctx.skip();
     expect(summary.report).toBe(join(summary.out, 'report.html'));
     expect(existsSync(summary.report!)).toBe(true);
+    const html = readFileSync(summary.report!, 'utf8');
+    expect(html).toContain('Key findings');
+    expect(html).toContain('<svg role="img"');
+    // The analysis writes results.public.json, so the demo writes the public edition too.
+    expect(summary.publicReport).toBe(join(summary.out, 'report-public.html'));
+    const pub = readFileSync(summary.publicReport!, 'utf8');
+    expect(pub).toContain('Public edition');
+    // No count below the suppression threshold in the public edition (every number in it is marked).
+    const min = (JSON.parse(readFileSync(join(summary.out, 'results.public.json'), 'utf8')) as ResultsFile)
+      .settings.suppressionThreshold;
+    const counts = marks(pub).filter((m) => m.field && !m.field.includes(' / ') && COUNTS.test(m.field));
+    expect(counts.length).toBeGreaterThan(0);
+    for (const m of counts) expect(Number(m.value) === 0 || Number(m.value) >= min, m.field).toBe(true);
   });
+
+  it('writes a report that passes the browser and axe-core checks (when Chromium is installed)', async (ctx) => {
+    if (!landed('report') || !haveChromium) ctx.skip();
+    const browser = await launch();
+    try {
+      expect(
+        await inspectReport(browser, summary.report!, {
+          findings: summary.steps.some((s) => (s.counts?.findings ?? 0) > 0),
+          pdf: false,
+          sample: true,
+        }),
+      ).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 240_000);
 
   it('prints steps with timings in table mode', async () => {
     const io2 = captureIO(dir);

@@ -67,6 +67,8 @@ export function demoCommand(ctx: CliContext): Command {
           ctx.io.out(`Planted headline disparity: ${summary.headline.measure} for ${where}${found}.\n`);
         }
         if (summary.report) ctx.io.out(`\nOpen the report: ${summary.report}\n`);
+        if (summary.publicReport)
+          ctx.io.out(`Public edition (small counts suppressed): ${summary.publicReport}\n`);
         else ctx.io.out(`\nNo report yet: the pending steps above are not available in this build.\n`);
       },
     );

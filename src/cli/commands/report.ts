@@ -1,57 +1,98 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { EquilensError } from '../../errors.js';
-import type { ResultsFile } from '../../model/results.js';
-import { writeReport, type Lang } from '../../report/index.js';
+import { loadConfig } from '../../config/load.js';
+import { LANGS, readResults, writeReport, type Lang, type MeasureDefinition } from '../../report/index.js';
 import type { CliContext } from '../context.js';
-import { withExamples } from '../options.js';
+import { commonOptions, withExamples } from '../options.js';
+import { formatJson } from '../output.js';
 
 interface ReportCliOptions {
   results?: string;
   out: string;
   audience: 'internal' | 'public';
   lang: Lang;
-  format?: string;
+  format: 'table' | 'json';
+  config?: string;
+  file?: string;
+}
+
+/** Measure definitions for the methods appendix, from the config when there is one (never required). */
+function definitions(cwd: string, config: string | undefined): MeasureDefinition[] | undefined {
+  const path = resolve(cwd, config ?? 'equilens.yaml');
+  if (!config && !existsSync(path)) return undefined;
+  let loaded: ReturnType<typeof loadConfig>;
+  try {
+    loaded = loadConfig(path);
+  } catch (err) {
+    // An explicit --config must be valid; a stray equilens.yaml in the folder only adds definitions.
+    if (config) throw err;
+    return undefined;
+  }
+  return loaded.config.measures.map((m) => ({
+    id: m.id,
+    title: m.title,
+    ...(m.description ? { description: m.description } : {}),
+    numerator: m.numerator,
+    denominator: m.denominator,
+    ...(m.exclusions ? { exclusions: m.exclusions } : {}),
+  }));
 }
 
 export function reportCommand(ctx: CliContext): Command {
   const cmd = new Command('report')
-    .description('write the equity report (report.html) from an analysis run')
-    .option('--results <path>', 'results.json to report on (default: <out>/results.json)')
+    .description('write the equity report (one self-contained report.html) from an analysis run')
+    .option(
+      '--results <path>',
+      'results file (default: <out>/results.json; with --audience public, <out>/results.public.json)',
+    )
     .option('-o, --out <dir>', 'output directory', 'out')
     .addOption(
-      new Option('--audience <who>', 'internal or public')
+      new Option('--audience <who>', 'internal (everything) or public (suppressed results only)')
         .choices(['internal', 'public'])
         .default('internal'),
     )
-    .addOption(new Option('--lang <lang>', 'report language').choices(['en', 'es']).default('en'))
-    .option('--format <format>', 'json for a machine-readable summary')
+    .addOption(new Option('--lang <lang>', 'report language').choices(LANGS).default('en'))
+    .option('--file <name>', 'report file name inside --out', 'report.html')
+    .option('-c, --config <file>', 'project config, for measure definitions in the methods appendix')
+    .addOption(commonOptions.format(['table', 'json']))
     .action(async (opts: ReportCliOptions) => {
-      const path = opts.results ?? join(opts.out, 'results.json');
-      let results: ResultsFile;
-      try {
-        results = JSON.parse(readFileSync(path, 'utf8')) as ResultsFile;
-      } catch (cause) {
-        throw new EquilensError(
-          'not_found',
-          `Cannot read results file ${path}.`,
-          {
-            file: path,
-            fix: 'Run `equilens analyze` first or pass --results PATH.',
-          },
-          { cause },
-        );
-      }
-      const file = await writeReport({ results, out: opts.out, audience: opts.audience, lang: opts.lang });
-      const summary = {
-        file,
+      const cwd = ctx.io.cwd;
+      const out = resolve(cwd, opts.out);
+      const publicDefault = resolve(out, 'results.public.json');
+      const path = opts.results
+        ? resolve(cwd, opts.results)
+        : opts.audience === 'public' && existsSync(publicDefault)
+          ? publicDefault
+          : resolve(out, 'results.json');
+      const results = readResults(path);
+      const defs = definitions(cwd, opts.config);
+      const file = await writeReport({
+        results: path,
+        out,
         audience: opts.audience,
         lang: opts.lang,
-        findings: results.findings.length,
+        ...(opts.file ? { file: opts.file } : {}),
+        ...(defs ? { definitions: defs } : {}),
+      });
+      const summary = {
+        file,
+        results: path,
+        audience: opts.audience,
+        lang: opts.lang,
         measures: results.measures.length,
+        findings: results.findings.length,
       };
-      ctx.io.out(opts.format === 'json' ? JSON.stringify(summary, null, 2) + '\n' : `wrote ${file}\n`);
+      if (opts.format === 'json') ctx.io.out(formatJson(summary));
+      else
+        ctx.io.out(
+          `Wrote the ${opts.audience} report (${opts.lang}): ${relative(cwd, file) || file}\n` +
+            `  ${summary.measures} measures, ${summary.findings} key findings, from ${relative(cwd, path) || path}\n`,
+        );
     });
-  return withExamples(cmd, 'equilens report --results out/results.json --audience public --out out');
+  return withExamples(
+    cmd,
+    'equilens report --out out',
+    'equilens report --results out/results.public.json --audience public --lang es --out out',
+  );
 }

@@ -1,0 +1,116 @@
+/**
+ * The front page: the key findings ranked by excess events, each a plain-language sentence, and an
+ * "at a glance" table with one row per measure.
+ */
+import type { Finding, ResultsFile } from '../model/results.js';
+import { esc, type Locale } from './i18n.js';
+import { num, table } from './html.js';
+import { stratifierName } from './cells.js';
+import { gapGlyph } from './gap-glyph.js';
+import { capitalise, comparisonValues, inSentence, who } from './who.js';
+
+const FRONT = 5;
+
+/** One finding as sentences; every number is marked with its path in results.json. */
+export function findingSentence(loc: Locale, results: ResultsFile, f: Finding, i: number): string {
+  const m = results.measures.find((x) => x.id === f.measure);
+  const base = `findings.${i}`;
+  const higher = (f.rate ?? 0) >= (f.comparisonRate ?? 0);
+  const cmp = comparisonValues(f.values, f.comparison);
+  const parts = [
+    capitalise(
+      loc.t(`finding.${higher ? 'higher' : 'lower'}`, {
+        group: who(loc, f.values),
+        measure: esc(
+          loc.t('style.lowercaseTitles') === 'true'
+            ? inSentence(m?.title ?? f.measure)
+            : (m?.title ?? f.measure),
+        ),
+        comparison: cmp ? who(loc, cmp) : esc(loc.t('who.everyone_else')),
+        rate: num(loc, f.rate, `${base}.rate`, 'pct'),
+        comparisonRate: num(loc, f.comparisonRate, `${base}.comparisonRate`, 'pct'),
+      }),
+    ),
+  ];
+  // In the public edition a small excess (below the suppression threshold) is not printed.
+  const min = results.stamp.audience === 'public' ? results.settings.suppressionThreshold : 0.5;
+  if (f.excessEvents !== null && f.excessEvents >= min && m) {
+    parts.push(
+      loc.t(`finding.excess.${m.direction}`, {
+        excess: num(loc, f.excessEvents, `${base}.excessEvents`, 'int'),
+      }),
+    );
+  }
+  if (f.gapDirection && f.gapDirection !== 'not_assessed' && f.periods) {
+    const periods = loc.t(`periods.${results.settings.period}`, {
+      n: num(loc, f.periods, `${base}.periods`, 'int'),
+    });
+    parts.push(loc.t(`finding.trend.${f.gapDirection}`, { periods }));
+  }
+  return parts.join(' ');
+}
+
+function card(loc: Locale, results: ResultsFile, f: Finding, i: number): string {
+  const m = results.measures.find((x) => x.id === f.measure);
+  const stats = [
+    f.ratio !== null
+      ? `${esc(loc.t('table.ratio'))} ${num(loc, f.ratio, `findings.${i}.ratio`, 'ratio')}`
+      : '',
+    f.qValue !== null ? `${esc(loc.t('table.q'))} ${num(loc, f.qValue, `findings.${i}.qValue`, 'q')}` : '',
+    f.denominator
+      ? loc.t('finding.people', { n: num(loc, f.denominator, `findings.${i}.denominator`, 'int') })
+      : '',
+  ].filter(Boolean);
+  // Intersections and discovered subgroups: what each attribute alone shows, beside the combination.
+  const parents = (f.parents ?? [])
+    .map(
+      (p, pi) =>
+        `<span class="parent">${loc.label(p.group)}: ${num(loc, p.rate, `findings.${i}.parents.${pi}.rate`, 'pct')}</span>`,
+    )
+    .join('');
+  const facet = f.facet
+    ? ` · ${loc.t('measure.facet', { name: stratifierName(loc, f.facet.name), value: loc.label(f.facet.value) })}`
+    : '';
+  return `<li class="finding"><p class="tag"><span class="measure-name">${esc(m?.title ?? f.measure)}</span> · ${loc.t(
+    'finding.by',
+    {
+      stratifiers: Object.keys(f.values)
+        .map((k) => stratifierName(loc, k))
+        .join(' × '),
+    },
+  )}${facet}${f.kind === 'stratum' ? '' : ` · ${esc(loc.t(`finding.kind.${f.kind}`))}`}</p><div class="finding-body"><p class="sentence">${findingSentence(loc, results, f, i)}</p>${gapGlyph(loc, f.rate, f.comparisonRate)}</div>${parents ? `<p class="parents-line">${esc(loc.t('finding.parents'))} <span class="parents">${parents}</span></p>` : ''}<p class="stats">${stats.join(' · ')} · <a href="#m-${esc(f.measure)}">${esc(loc.t('findings.measureLink'))}</a></p></li>`;
+}
+
+export function findingsSection(loc: Locale, results: ResultsFile): string {
+  const cards = results.findings.map((f, i) => card(loc, results, f, i));
+  const list = cards.length
+    ? `<ol class="findings">${cards.slice(0, FRONT).join('')}</ol>${
+        cards.length > FRONT
+          ? `<details class="more"><summary>${loc.t('findings.more', { n: `<span class="n" data-count="more" data-value="${cards.length - FRONT}" data-kind="int">${esc(loc.format(cards.length - FRONT, 'int'))}</span>` })}</summary><ol class="findings" start="${FRONT + 1}">${cards.slice(FRONT).join('')}</ol></details>`
+          : ''
+      }`
+    : `<p class="empty">${esc(loc.t('noFindings'))}</p>`;
+  return `<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">${esc(loc.t('findings'))}</h2><p class="lead">${esc(loc.t('findings.lead'))}</p>${list}</section>`;
+}
+
+export function glanceSection(loc: Locale, results: ResultsFile): string {
+  const rows = results.measures.map((m, mi) => {
+    const worse = m.strata.reduce((a, s) => a + s.groups.filter((g) => g.label === 'worse').length, 0);
+    return [
+      `<a href="#m-${esc(m.id)}">${esc(m.title)}</a>`,
+      `${num(loc, m.overall.rate, `measures.${mi}.overall.rate`, 'pct')}`,
+      num(loc, m.overall.denominator, `measures.${mi}.overall.denominator`, 'int'),
+      `<span class="n" data-count="worse" data-measure="${mi}" data-value="${worse}">${esc(loc.format(worse, 'int'))}</span>`,
+      esc(loc.t(`direction.${m.direction}`)),
+    ];
+  });
+  return `<section id="glance" aria-labelledby="glance-h"><h2 id="glance-h">${esc(loc.t('glance'))}</h2>${table(
+    esc(loc.t('glance')),
+    ['glance.measure', 'glance.overall', 'glance.people', 'glance.worse', 'glance.better'].map((k) =>
+      esc(loc.t(k)),
+    ),
+    rows,
+    'glance',
+    true,
+  )}</section>`;
+}

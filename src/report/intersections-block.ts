@@ -1,0 +1,61 @@
+/** Intersections beside their parents: each combined group's rate next to the rates of the groups it is part of. */
+import type { ResultsFile } from '../model/results.js';
+import { dataTable, interval, num, table } from './html.js';
+import { esc, type Locale } from './i18n.js';
+import { labelShape } from './legend.js';
+import { rateCell, stratifierName } from './cells.js';
+
+export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId: string): string {
+  const threshold = results.settings.suppressionThreshold;
+  const blocks = results.intersections
+    .map((ix, ii) => ({ ix, ii }))
+    .filter(({ ix }) => ix.measure === measureId)
+    .map(({ ix, ii }) => {
+      const names = ix.stratifiers.map((s) => stratifierName(loc, s)).join(' × ');
+      const rows = ix.groups.map((g, gi) => {
+        const base = `intersections.${ii}.groups.${gi}`;
+        const hidden = g.suppressed || g.rate === null;
+        const parents = g.parents
+          .map(
+            (p, pi) =>
+              `<span class="parent">${loc.label(p.group)}: ${p.rate === null ? `<em class="nodata">${esc(loc.t('noData'))}</em>` : num(loc, p.rate, `${base}.parents.${pi}.rate`, 'pct')}</span>`,
+          )
+          .join('');
+        return [
+          Object.values(g.values)
+            .map((v) => loc.label(v))
+            .join(' · '),
+          rateCell(loc, g, base, threshold),
+          hidden ? '' : interval(loc, g.lower, g.upper, base, 'pct'),
+          `<span class="parents">${parents}</span>`,
+          hidden ? '' : `<span class="assess">${labelShape(g.label)}${esc(loc.t(`label.${g.label}`))}</span>`,
+        ];
+      });
+      const head = [
+        esc(loc.t('intersections.combined')),
+        esc(loc.t('table.rate')),
+        loc.t('table.interval', {
+          level: num(loc, results.settings.confidence, 'settings.confidence', 'pct0'),
+        }),
+        esc(loc.t('intersections.parents')),
+        esc(loc.t('table.assessment')),
+      ];
+      const differ = ix.groups
+        .map((g, gi) => ({ g, gi }))
+        .filter(({ g }) => !g.suppressed && (g.label === 'worse' || g.label === 'better'));
+      const n = `<span class="n" data-count="length" data-field="intersections.${ii}.groups" data-value="${ix.groups.length}" data-kind="int">${esc(loc.format(ix.groups.length, 'int'))}</span>`;
+      return `<h4>${names}</h4>${
+        differ.length
+          ? `<p>${esc(loc.t('intersections.differ'))}</p>${table(
+              names,
+              head,
+              differ.map(({ gi }) => rows[gi]!),
+              'intersections',
+              true,
+            )}`
+          : `<p>${esc(loc.t('intersections.none'))}</p>`
+      }${dataTable(loc, names, head, rows, 'intersections', loc.t('intersections.all', { n }))}`;
+    });
+  if (blocks.length === 0) return '';
+  return `<section class="stratum"><h3>${esc(loc.t('intersections.heading'))}</h3><p class="lead">${esc(loc.t('intersections.lead'))}</p>${blocks.join('')}</section>`;
+}

@@ -1,0 +1,32 @@
+/** One measure: its overall rate, then each stratifier, then its intersections. */
+import type { ResultsFile } from '../model/results.js';
+import { num } from './html.js';
+import { esc, type Locale } from './i18n.js';
+import { intersectionsBlock } from './intersections-block.js';
+import { quietBlock } from './quiet-block.js';
+import { stratumBlock } from './stratum-block.js';
+
+export async function measureSection(loc: Locale, results: ResultsFile, mi: number): Promise<string> {
+  const m = results.measures[mi]!;
+  const base = `measures.${mi}.overall`;
+  const o = m.overall;
+  const overall = loc.t('measure.overall', {
+    rate: num(loc, o.rate, `${base}.rate`, 'pct'),
+    lower: num(loc, o.lower, `${base}.lower`, 'pct'),
+    upper: num(loc, o.upper, `${base}.upper`, 'pct'),
+    numerator: num(loc, o.numerator, `${base}.numerator`, 'int'),
+    denominator: num(loc, o.denominator, `${base}.denominator`, 'int'),
+  });
+  const strata: string[] = [];
+  const quiet: number[] = [];
+  for (let si = 0; si < m.strata.length; si++) {
+    const s = m.strata[si]!;
+    if (s.facet) continue;
+    // Charts for the stratifiers with a gap; the rest are listed, each with its table, at the end.
+    if (s.groups.some((g) => g.label === 'worse' || g.label === 'better'))
+      strata.push(await stratumBlock(loc, results, mi, si));
+    else quiet.push(si);
+  }
+  const eyebrow = esc(loc.t(`direction.${m.direction}`));
+  return `<section class="measure" id="m-${esc(m.id)}" aria-labelledby="m-${esc(m.id)}-h"><header class="measure-head"><p class="eyebrow">${eyebrow}</p><h2 id="m-${esc(m.id)}-h">${esc(m.title)}</h2><p class="overall">${overall}</p></header>${strata.join('')}${intersectionsBlock(loc, results, m.id)}${quietBlock(loc, results, mi, quiet)}</section>`;
+}

@@ -1,0 +1,101 @@
+/** The methods appendix: formulas, reference groups, thresholds and provenance (dataset, config, software). */
+import type { ResultsFile } from '../model/results.js';
+import { num } from './html.js';
+import { esc, type Locale } from './i18n.js';
+import { stratifierName } from './cells.js';
+
+/** Measure definitions from the project config, when the caller has them (the CLI reads equilens.yaml). */
+export interface MeasureDefinition {
+  id: string;
+  title?: string;
+  description?: string;
+  numerator?: string;
+  denominator?: string;
+  exclusions?: string;
+}
+
+const dl = (items: [string, string][]): string =>
+  `<dl class="facts">${items.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
+
+/** Warnings recorded by the analysis (run-level and per measure), de-duplicated by message. */
+function warningsBlock(loc: Locale, results: ResultsFile): string {
+  const all = [
+    ...results.warnings,
+    ...results.measures.flatMap((m) => [
+      ...m.warnings,
+      ...m.strata.filter((s) => !s.facet).flatMap((s) => s.warnings),
+    ]),
+  ];
+  const messages = [...new Set(all.map((w) => w.message))].slice(0, 20);
+  if (messages.length === 0) return '';
+  return `<h3>${esc(loc.t('warnings'))}</h3><p>${esc(loc.t('warnings.lead'))}</p><ul class="warnings">${messages.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`;
+}
+
+export function methodsSection(
+  loc: Locale,
+  results: ResultsFile,
+  definitions: readonly MeasureDefinition[] = [],
+): string {
+  const s = results.settings;
+  const level = num(loc, s.confidence, 'settings.confidence', 'pct0');
+  const para = (h: string, text: string): string => `<h3>${esc(loc.t(h))}</h3><p>${text}</p>`;
+  const refs = results.measures.flatMap((m) =>
+    m.strata.map((st) =>
+      st.reference && !st.facet
+        ? `<li>${esc(m.title)} — ${stratifierName(loc, st.stratifier)}: ${loc.label(st.reference)} (${esc(loc.t(`rule.${st.referenceRule}`))})</li>`
+        : '',
+    ),
+  );
+  const defs = definitions
+    .filter((d) => d.numerator || d.denominator || d.description)
+    .map(
+      (d) =>
+        `<li><strong>${esc(d.title ?? d.id)}</strong>${d.description ? ` — ${esc(d.description)}` : ''}${dl(
+          [
+            ['methods.numerator', d.numerator],
+            ['methods.denominator', d.denominator],
+            ['methods.exclusions', d.exclusions],
+          ]
+            .filter((x): x is [string, string] => !!x[1])
+            .map(([k, v]) => [esc(loc.t(k)), `<code>${esc(v)}</code>`]),
+        )}</li>`,
+    );
+  const st = results.stamp;
+  return `<section id="methods" class="methods" aria-labelledby="methods-h"><h2 id="methods-h">${esc(loc.t('methods'))}</h2><p class="lead">${esc(loc.t('methods.lead'))}</p>${[
+    para('methods.rate', loc.t('methods.rate.text', { level })),
+    para(
+      'methods.difference',
+      loc.t('methods.difference.text', { fdr: num(loc, s.fdr, 'settings.fdr', 'sig') }),
+    ),
+    para('methods.excess', esc(loc.t('methods.excess.text'))),
+    `<h3>${esc(loc.t('methods.reference'))}</h3><ul>${refs.join('')}</ul>`,
+    para('methods.trend', esc(loc.t('methods.trend.text'))),
+    para('methods.summary', esc(loc.t('methods.summary.text'))),
+    para(
+      'methods.suppression',
+      loc.t('methods.suppression.text', {
+        threshold: num(loc, s.suppressionThreshold, 'settings.suppressionThreshold', 'int'),
+      }),
+    ),
+    defs.length ? `<h3>${esc(loc.t('methods.definitions'))}</h3><ul class="defs">${defs.join('')}</ul>` : '',
+    warningsBlock(loc, results),
+    `<h3>${esc(loc.t('methods.provenance'))}</h3>`,
+    dl([
+      [
+        esc(loc.t('methods.dataset')),
+        `${num(loc, st.dataset.version, 'stamp.dataset.version', 'int')} <code>${esc(st.dataset.id)}</code>`,
+      ],
+      [esc(loc.t('methods.datasetRows')), num(loc, st.dataset.rows, 'stamp.dataset.rows', 'int')],
+      [esc(loc.t('methods.configHash')), `<code>${esc(st.configHash)}</code>`],
+      [esc(loc.t('methods.software')), `<code>${esc(st.softwareVersion)}</code>`],
+      [esc(loc.t('methods.generated')), num(loc, st.generatedAt, 'stamp.generatedAt', 'date')],
+      [esc(loc.t('methods.settings.confidence')), level],
+      [esc(loc.t('methods.settings.fdr')), num(loc, s.fdr, 'settings.fdr', 'sig')],
+      [
+        esc(loc.t('methods.settings.threshold')),
+        num(loc, s.suppressionThreshold, 'settings.suppressionThreshold', 'int'),
+      ],
+      [esc(loc.t('methods.settings.period')), esc(loc.t(`period.${s.period}`))],
+    ]),
+  ].join('')}</section>`;
+}

@@ -1,0 +1,117 @@
+/**
+ * One stratifier of one measure: the dot-and-interval chart with its key and data table, suppression notes,
+ * the gap trend with run/SPC signals, and the summary measures of inequality with a one-line meaning each.
+ */
+import type { GroupResult, ResultsFile, StratumResult } from '../model/results.js';
+import { gapBlock } from './gap-block.js';
+import { dataTable, interval, num, plain } from './html.js';
+import { summaryBlock } from './summary-block.js';
+import { esc, type Locale } from './i18n.js';
+import { labelShape, rateLegend } from './legend.js';
+import { chartGroups, rateChartSvg } from './rate-chart.js';
+import { rateCell, stratifierName } from './cells.js';
+import { facetTables } from './facet-table.js';
+
+/** When a chart shows only some groups, say so (with both counts marked for the numbers test). */
+function subsetNote(loc: Locale, s: StratumResult, base: string): string {
+  const shown = chartGroups(s).length;
+  if (shown === s.groups.length) return '';
+  const mark = (count: string, v: number): string =>
+    `<span class="n" data-count="${count}" data-field="${base}.groups" data-value="${v}" data-kind="int">${esc(loc.format(v, 'int'))}</span>`;
+  return `<p class="note">${loc.t('chart.subset', { shown: mark('shown', shown), total: mark('length', s.groups.length) })}</p>`;
+}
+
+function groupRow(loc: Locale, g: GroupResult, base: string, threshold: number): string[] {
+  const hidden = g.suppressed || g.rate === null;
+  return [
+    loc.label(g.group),
+    hidden ? '' : num(loc, g.numerator, `${base}.numerator`, 'int'),
+    hidden ? '' : num(loc, g.denominator, `${base}.denominator`, 'int'),
+    rateCell(loc, g, base, threshold),
+    hidden ? '' : interval(loc, g.lower, g.upper, base, 'pct'),
+    hidden || g.difference === null ? '' : num(loc, g.difference, `${base}.difference`, 'pp'),
+    hidden || g.ratio === null ? '' : num(loc, g.ratio, `${base}.ratio`, 'ratio'),
+    hidden || g.qValue === null ? '' : num(loc, g.qValue, `${base}.qValue`, 'q'),
+    hidden ? '' : `<span class="assess">${labelShape(g.label)}${esc(loc.t(`label.${g.label}`))}</span>`,
+  ];
+}
+
+function notes(loc: Locale, groups: GroupResult[], threshold: number): string {
+  const out: string[] = [];
+  if (groups.some((g) => g.suppressed || g.rate === null))
+    out.push(
+      loc.t('suppression.note', { threshold: num(loc, threshold, 'settings.suppressionThreshold', 'int') }),
+    );
+  if (groups.some((g) => g.unstable)) out.push(esc(loc.t('unstable.note')));
+  return out.map((n) => `<p class="note">${n}</p>`).join('');
+}
+
+/** The column headings of a group table. */
+export function groupHead(loc: Locale, levelMark: string): string[] {
+  return [
+    'table.group',
+    'table.events',
+    'table.people',
+    'table.rate',
+    'table.interval',
+    'table.difference',
+    'table.ratio',
+    'table.q',
+    'table.assessment',
+  ].map((k) =>
+    k === 'table.interval'
+      ? loc.t(k, { level: levelMark })
+      : k === 'table.difference'
+        ? `${esc(loc.t(k))} <span class="unit">(${esc(loc.t('table.pp'))})</span>`
+        : esc(loc.t(k)),
+  );
+}
+
+/** A stratum's full group table, collapsed (its data one click away). */
+export function groupTable(
+  loc: Locale,
+  results: ResultsFile,
+  mi: number,
+  si: number,
+  summary?: string,
+): string {
+  const m = results.measures[mi]!;
+  const s = m.strata[si]!;
+  const base = `measures.${mi}.strata.${si}`;
+  const levelMark = num(loc, results.settings.confidence, 'settings.confidence', 'pct0');
+  const rows = s.groups.map((g, gi) =>
+    groupRow(loc, g, `${base}.groups.${gi}`, results.settings.suppressionThreshold),
+  );
+  const caption = `${esc(m.title)} — ${loc.t('measure.by', { stratifier: stratifierName(loc, s.stratifier) })}`;
+  return dataTable(loc, caption, groupHead(loc, levelMark), rows, 'groups', summary);
+}
+
+export async function stratumBlock(
+  loc: Locale,
+  results: ResultsFile,
+  mi: number,
+  si: number,
+): Promise<string> {
+  const m = results.measures[mi]!;
+  const s = m.strata[si]!;
+  const base = `measures.${mi}.strata.${si}`;
+  const threshold = results.settings.suppressionThreshold;
+  const level = loc.format(results.settings.confidence, 'pct0');
+  const levelMark = num(loc, results.settings.confidence, 'settings.confidence', 'pct0');
+  const by = stratifierName(loc, s.stratifier);
+  const facet = s.facet
+    ? ` — ${esc(loc.t('measure.facet', { name: stratifierName(loc, s.facet.name), value: loc.label(s.facet.value) }))}`
+    : '';
+  const heading = `${loc.t('measure.by', { stratifier: by })}${facet}`;
+  const refGroup = s.groups.find((g) => g.group === s.reference);
+  const title = plain(loc.t('chart.rates.title', { measure: esc(m.title), stratifier: by, level }));
+  const desc = plain(loc.t('chart.rates.desc', { level, reference: loc.label(s.reference ?? '') }));
+  const svg = await rateChartSvg(
+    { id: `c${mi}-${si}`, stratum: s, direction: m.direction, overall: m.overall.rate, title, desc },
+    loc,
+  );
+  const ref = s.reference
+    ? `<p class="ref">${loc.t('measure.reference', { group: `<strong>${loc.label(s.reference)}</strong>`, rule: esc(loc.t(`rule.${s.referenceRule}`)) })}</p>`
+    : '';
+  return `<section class="stratum" aria-labelledby="h-${mi}-${si}"><h3 id="h-${mi}-${si}">${heading}</h3>${ref}<figure class="chart">${svg}<figcaption>${subsetNote(loc, s, base)}${rateLegend(loc, levelMark, !!refGroup && !refGroup.suppressed, m.overall.rate !== null)}</figcaption></figure>${groupTable(loc, results, mi, si)}${facetTables(loc, results, mi, si)}${notes(loc, s.groups, threshold)}${await gapBlock(loc, results, m, s, base, `g${mi}-${si}`)}${summaryBlock(loc, s, base)}</section>`;
+}
