@@ -132,6 +132,12 @@ export interface Finding {
   qValue: number | null;
   gapDirection?: StratumTrend['gapDirection'];
   periods?: number;
+  /** Size of the group (denominator), when known. */
+  denominator?: number | null;
+  /** Intersections and discovered subgroups: the single-attribute parents' rates, to show what the combination adds. */
+  parents?: { stratifier: string; group: string; rate: number | null }[];
+  /** Stratum findings within a facet (e.g. one site). */
+  facet?: { name: string; value: string };
 }
 
 export interface ResultsFile {
@@ -149,6 +155,14 @@ export interface ResultsFile {
   intersections: IntersectionResult[];
   /** Ranked by excess events, largest first. */
   findings: Finding[];
+  /** How the run was planned: engine, grouping sets, what was stratified and searched. */
+  plan?: {
+    engine: string;
+    groupingSets: number;
+    stratifiers: string[];
+    facets: string[];
+    discovery: { stratifiers: string[]; combinations: number; tested: number; found: number };
+  };
   /** Data-quality caveats (REAL completeness) carried into the report. */
   quality?: {
     field: string;

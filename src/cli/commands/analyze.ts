@@ -1,13 +1,126 @@
 import { Command } from 'commander';
-import { EquilensError } from '../../errors.js';
+import { usageError } from '../../errors.js';
+import { analyzeRun } from '../../engine/analysis/index.js';
+import type { Finding, ResultsFile } from '../../model/results.js';
 import type { CliContext } from '../context.js';
-import { withExamples } from '../options.js';
+import { commonOptions, withExamples } from '../options.js';
+import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 
-export function analyzeCommand(_ctx: CliContext): Command {
+interface AnalyzeCliOptions {
+  config: string;
+  workspace?: string;
+  dataset?: string;
+  out?: string;
+  format?: string;
+  top: string;
+}
+
+export function analyzeCommand(ctx: CliContext): Command {
   const cmd = new Command('analyze')
     .description('stratified equity analysis of a dataset version')
-    .action(() => {
-      throw new EquilensError('internal', '`equilens analyze` is not implemented yet.');
+    .addOption(commonOptions.config())
+    .addOption(commonOptions.workspace())
+    .option('-d, --dataset <version>', 'dataset version (default: the newest)')
+    .option(
+      '-o, --out <dir>',
+      'output folder for results.json, results.csv, results.parquet (default: out/ beside the config)',
+    )
+    .option('-n, --top <n>', 'findings to print', '10')
+    .addOption(commonOptions.format(['table', 'json']))
+    .action(async (opts: AnalyzeCliOptions) => {
+      const format = parseFormat(opts.format, ['table', 'json']);
+      const top = Number(opts.top);
+      if (!Number.isInteger(top) || top < 0)
+        throw usageError(`Invalid --top "${opts.top}".`, { fix: 'Pass a whole number such as 10.' });
+      const started = Date.now();
+      const run = await analyzeRun({
+        configPath: opts.config,
+        workspace: opts.workspace,
+        out: opts.out,
+        dataset: parseVersion(opts.dataset),
+        cwd: ctx.io.cwd,
+      });
+      const summary = summarize(run.results, { ...run.files }, top, (Date.now() - started) / 1000);
+      ctx.io.out(format === 'json' ? formatJson(summary) : renderTable(summary, run.results));
     });
-  return withExamples(cmd, 'equilens analyze --config equilens.yaml --out out --format json');
+  return withExamples(
+    cmd,
+    'equilens analyze --config equilens.yaml --out out --format json',
+    'equilens analyze --workspace .equilens --dataset 2 --top 20',
+  );
+}
+
+function parseVersion(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const v = Number(value.replace(/^v/i, ''));
+  if (!Number.isInteger(v) || v < 1)
+    throw usageError(`Invalid --dataset "${value}".`, {
+      fix: 'Pass a version number such as 3 (see `equilens datasets`).',
+    });
+  return v;
+}
+
+const describeValues = (f: Finding): string =>
+  Object.entries(f.values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
+
+function summarize(results: ResultsFile, files: Record<string, string>, top: number, seconds: number) {
+  const strata = results.measures.reduce((s, m) => s + m.strata.length, 0);
+  const groups = results.measures.reduce((s, m) => s + m.strata.reduce((t, x) => t + x.groups.length, 0), 0);
+  return {
+    dataset: results.dataset,
+    configHash: results.stamp.configHash,
+    softwareVersion: results.stamp.softwareVersion,
+    counts: {
+      measures: results.measures.length,
+      strata,
+      groups,
+      intersections: results.intersections.length,
+      findings: results.findings.length,
+      worse: results.findings.filter((f) => f.kind === 'stratum').length,
+      discovered: results.findings.filter((f) => f.kind === 'discovered').length,
+      groupingSets: results.plan?.groupingSets ?? 0,
+      warnings: results.warnings.length,
+    },
+    findings: results.findings.slice(0, top),
+    files,
+    seconds,
+  };
+}
+
+function renderTable(summary: ReturnType<typeof summarize>, results: ResultsFile): string {
+  const r = (x: number | null | undefined, d = 3) =>
+    x === null || x === undefined ? null : Number(x.toFixed(d));
+  const measures = results.measures.map((m) => ({
+    measure: m.id,
+    numerator: m.overall.numerator,
+    denominator: m.overall.denominator,
+    rate: r(m.overall.rate),
+    lower: r(m.overall.lower),
+    upper: r(m.overall.upper),
+    'worse groups': m.strata
+      .filter((s) => !s.facet)
+      .reduce((t, s) => t + s.groups.filter((g) => g.label === 'worse').length, 0),
+  })) as Record<string, Cell>[];
+  const findings = summary.findings.map((f, i) => ({
+    '#': i + 1,
+    measure: f.measure,
+    kind: f.kind,
+    group: describeValues(f),
+    rate: r(f.rate),
+    vs: f.comparison,
+    'vs rate': r(f.comparisonRate),
+    'excess events': r(f.excessEvents, 1),
+    q: f.qValue === null ? null : Number(f.qValue.toPrecision(2)),
+  })) as Record<string, Cell>[];
+  return [
+    `Analysis of dataset ${summary.dataset.id} (${summary.dataset.rows.toLocaleString('en-US')} measure rows) in ${summary.seconds.toFixed(1)} s\n\n`,
+    formatTable(measures),
+    `\nTop findings (ranked by events to close the gap)\n`,
+    findings.length ? formatTable(findings) : '(none)\n',
+    `\n${Object.entries(summary.files)
+      .map(([k, v]) => `  ${k.padEnd(9)} ${v}`)
+      .join('\n')}\n`,
+  ].join('');
 }

@@ -1,0 +1,132 @@
+/**
+ * `analyze(opts)`: the programmatic API behind `equilens analyze` (contract in the team brief).
+ * Reads the config and a dataset version (default: newest), runs ONE engine pass (GROUPING SETS) for every
+ * measure, computes the statistics on the aggregates, and writes results.json, results.public.json,
+ * results.csv and results.parquet to `out` (default `out/` beside the config).
+ */
+import { join, resolve } from 'node:path';
+import type { EquilensConfig } from '../../config/index.js';
+import { loadConfig } from '../../config/load.js';
+import type { ResultsFile } from '../../model/results.js';
+import { VERSION } from '../../version.js';
+import type { Engine } from '../dialect.js';
+import { qualityForResults, qualityReport } from '../quality/index.js';
+import { getDataset, openWorkspace, resolveWorkspaceDir, type DatasetVersion } from '../workspace.js';
+import { buildResults, discoveryCombos } from './build-results.js';
+import { runPlan } from './cube.js';
+import type { MeasureInfo } from './measure-info.js';
+import { writeOutputs, type OutputFiles } from './outputs.js';
+import { AGE_DIM, buildPlan } from './plan.js';
+import { columnsOf, selectStratifiers } from './stratifiers.js';
+
+export interface AnalyzeOptions {
+  configPath: string;
+  workspace?: string;
+  out?: string;
+  dataset?: number;
+  /** Working directory for a relative `workspace`/`out` (default process.cwd()). */
+  cwd?: string;
+}
+
+export interface AnalyzeRun {
+  results: ResultsFile;
+  publicResults: ResultsFile;
+  files: OutputFiles;
+}
+
+/** Contract API: returns the internal results and writes the output files. */
+export async function analyze(opts: AnalyzeOptions): Promise<ResultsFile> {
+  return (await analyzeRun(opts)).results;
+}
+
+export async function analyzeRun(opts: AnalyzeOptions): Promise<AnalyzeRun> {
+  const loaded = loadConfig(resolve(opts.cwd ?? process.cwd(), opts.configPath));
+  const dir = resolveWorkspaceDir(loaded.dir, opts.workspace, opts.cwd);
+  const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(loaded.dir, 'out');
+  const ws = await openWorkspace(dir);
+  try {
+    const dataset = await getDataset(ws.engine, opts.dataset);
+    const results = await analyzeDataset(ws.engine, dataset, loaded.config, loaded.hash);
+    const { files, publicResults } = await writeOutputs(results, out, loaded.config.suppression);
+    return { results, publicResults, files };
+  } finally {
+    await ws.close();
+  }
+}
+
+export const measureInfos = (config: EquilensConfig): MeasureInfo[] =>
+  config.measures.map((m) => ({ id: m.id, title: m.title, direction: m.direction }));
+
+/** The whole analysis of one dataset version on any `Engine` (no files written). */
+export async function analyzeDataset(
+  engine: Engine,
+  dataset: DatasetVersion,
+  config: EquilensConfig,
+  configHash: string,
+  now: () => Date = () => new Date(),
+): Promise<ResultsFile> {
+  const analysis = config.analysis;
+  const selection = await selectStratifiers(engine, dataset.schema, analysis);
+  const unitCols = await columnsOf(engine, dataset.schema, 'measure_rows');
+  const patientCols = await columnsOf(engine, dataset.schema, 'patients');
+  const standardize = analysis.standardize !== undefined && patientCols.has(AGE_DIM);
+  const measures = measureInfos(config);
+  const combos = analysis.discovery.enabled
+    ? discoveryCombos(selection.discovery, analysis.discovery.depth)
+    : [];
+  const plan = buildPlan({
+    schema: dataset.schema,
+    measures: measures.map((m) => m.id),
+    period: analysis.period,
+    hasPeriodColumn: unitCols.has('period'),
+    stratifiers: selection.stratifiers,
+    intersections: analysis.intersections,
+    discovery: combos,
+    facets: selection.facets,
+    standardize,
+  });
+  const cube = await runPlan(engine, plan);
+  const built = buildResults({
+    cube,
+    measures,
+    analysis,
+    stratifiers: selection.stratifiers,
+    facets: selection.facets,
+    discovery: selection.discovery,
+    standardize,
+  });
+  const quality = await qualityReport(engine, dataset, { period: 'none' }).then(
+    qualityForResults,
+    () => undefined,
+  );
+  const ds = { version: dataset.version, id: dataset.id, rows: dataset.measureRows };
+  return {
+    schemaVersion: 1,
+    stamp: {
+      dataset: ds,
+      configHash,
+      softwareVersion: VERSION,
+      generatedAt: now().toISOString(),
+      audience: 'internal',
+    },
+    dataset: ds,
+    settings: {
+      confidence: analysis.confidence,
+      fdr: analysis.fdr,
+      period: analysis.period,
+      suppressionThreshold: config.suppression.threshold,
+    },
+    measures: built.measures,
+    intersections: built.intersections,
+    findings: built.findings,
+    plan: {
+      engine: engine.name,
+      groupingSets: plan.sets.length,
+      stratifiers: selection.stratifiers,
+      facets: selection.facets,
+      discovery: { stratifiers: selection.discovery, ...built.discovery },
+    },
+    ...(quality ? { quality } : {}),
+    warnings: [...selection.warnings, ...built.warnings],
+  };
+}

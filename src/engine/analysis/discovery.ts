@@ -1,0 +1,130 @@
+/**
+ * Hidden-gap discovery: over every combination of 2–3 discovery stratifiers, find subgroups doing
+ * significantly worse than everyone else in the measure's denominator.
+ *
+ * - Candidates: cells whose attribute values are all known (no Declined/Unknown/Missing), with a
+ *   denominator ≥ `min_size` and smaller than the whole population.
+ * - Test: the group against its complement (overall − group; the aggregates give it exactly) with the
+ *   two-sample score test (Fisher exact for small expected counts), two-sided.
+ * - FDR: Benjamini–Hochberg over every candidate of every measure (one family); a subgroup is reported when
+ *   q ≤ `discovery.fdr` and it does worse than its complement.
+ * - Hidden: it must also do worse than the rest of each immediate parent (the combination with one attribute
+ *   dropped: Black women on Medicaid vs Black women not on Medicaid, vs Black Medicaid men, vs Medicaid
+ *   women who are not Black), each at the unadjusted `discovery.fdr` level. Otherwise fewer attributes explain
+ *   the gap, and the stratum or the smaller combination already shows it. This filter only removes findings,
+ *   so the false-discovery control of the BH step is kept.
+ * - Ranked by events to close the gap against everyone else, largest first.
+ */
+import type { Finding } from '../../model/results.js';
+import { isStatus } from '../../model/status.js';
+import { benjaminiHochberg, riskRatio, twoProportionTest } from '../../stats/index.js';
+import { excessEvents, isWorse, rateOf } from './compare.js';
+import type { Cube } from './cube.js';
+import type { MeasureInfo } from './measure-info.js';
+
+export interface DiscoveryOptions {
+  combos: readonly (readonly string[])[];
+  minSize: number;
+  fdr: number;
+}
+
+export interface Candidate {
+  measure: MeasureInfo;
+  values: Record<string, string>;
+  numerator: number;
+  denominator: number;
+  rest: { numerator: number; denominator: number };
+  pValue: number | null;
+}
+
+/** Every testable candidate with its p-value (exported for the simulation tests). */
+export function discoveryCandidates(
+  cube: Cube,
+  measures: readonly MeasureInfo[],
+  opts: DiscoveryOptions,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const measure of measures) {
+    const overall = cube.get(measure.id, {});
+    if (!overall || overall.denominator === 0) continue;
+    for (const combo of opts.combos) {
+      for (const c of cube.list(measure.id, combo)) {
+        if (combo.some((s) => isStatus(c.values[s]))) continue;
+        if (c.denominator < opts.minSize || c.denominator >= overall.denominator) continue;
+        const rest = {
+          numerator: overall.numerator - c.numerator,
+          denominator: overall.denominator - c.denominator,
+        };
+        const test = twoProportionTest(c.numerator, c.denominator, rest.numerator, rest.denominator);
+        out.push({
+          measure,
+          values: { ...c.values },
+          numerator: c.numerator,
+          denominator: c.denominator,
+          rest,
+          pValue: test?.pValue ?? null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function discover(
+  cube: Cube,
+  measures: readonly MeasureInfo[],
+  opts: DiscoveryOptions,
+): { findings: Finding[]; tested: number } {
+  const candidates = discoveryCandidates(cube, measures, opts);
+  const q = benjaminiHochberg(candidates.map((c) => c.pValue));
+  const findings: Finding[] = [];
+  candidates.forEach((c, i) => {
+    const qValue = q[i] ?? null;
+    const rate = rateOf(c);
+    const comparisonRate = rateOf(c.rest);
+    if (qValue === null || qValue > opts.fdr || rate === null || comparisonRate === null) return;
+    if (!isWorse(rate - comparisonRate, c.measure.direction)) return;
+    const parents = Object.entries(c.values).map(([stratifier, group]) => {
+      const p = cube.get(c.measure.id, { [stratifier]: group });
+      return { stratifier, group, rate: p ? rateOf(p) : null };
+    });
+    if (!addsToParents(cube, c, opts.fdr)) return;
+    findings.push({
+      measure: c.measure.id,
+      values: c.values,
+      kind: 'discovered',
+      rate,
+      comparisonRate,
+      comparison: 'everyone else',
+      difference: rate - comparisonRate,
+      ratio: riskRatio(c.numerator, c.denominator, c.rest.numerator, c.rest.denominator)?.estimate ?? null,
+      excessEvents: excessEvents(c, c.rest, c.measure.direction),
+      qValue,
+      parents,
+      denominator: c.denominator,
+    });
+  });
+  findings.sort((a, b) => (b.excessEvents ?? 0) - (a.excessEvents ?? 0));
+  return { findings, tested: candidates.length };
+}
+
+/** Is the subgroup worse than the rest of every immediate parent (one attribute dropped)? */
+export function addsToParents(cube: Cube, c: Candidate, level: number): boolean {
+  const rate = rateOf(c);
+  if (rate === null) return false;
+  for (const drop of Object.keys(c.values)) {
+    const key = { ...c.values };
+    delete key[drop];
+    const parent = cube.get(c.measure.id, key);
+    if (!parent) return false;
+    const rest = {
+      numerator: parent.numerator - c.numerator,
+      denominator: parent.denominator - c.denominator,
+    };
+    const restRate = rateOf(rest);
+    if (restRate === null || !isWorse(rate - restRate, c.measure.direction)) return false;
+    const p = twoProportionTest(c.numerator, c.denominator, rest.numerator, rest.denominator)?.pValue;
+    if (p === undefined || p > level) return false;
+  }
+  return true;
+}

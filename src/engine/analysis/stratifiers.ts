@@ -1,0 +1,120 @@
+/**
+ * Which stratifiers, facets and discovery attributes to analyse. Configured lists are checked against the
+ * dataset's columns; by default every standard stratifier (and custom attribute column) that has at least
+ * one known value and at most MAX_GROUPS groups is analysed.
+ */
+import type { AnalysisConfig } from '../../config/analysis.js';
+import { invalidConfig, type Warning } from '../../errors.js';
+import { PATIENT_COLUMNS, STANDARD_STRATIFIERS } from '../../model/index.js';
+import { STATUSES } from '../../model/status.js';
+import type { Engine } from '../dialect.js';
+
+export const MAX_GROUPS = 100;
+/** Discovery skips attributes with more groups than this (ZIP codes, tracts, free-text). */
+export const MAX_DISCOVERY_GROUPS = 12;
+/** Left out of discovery by default: 1997-basis duplicates of race_ethnicity, fine geography. */
+const NOT_DISCOVERED = new Set(['race', 'ethnicity', 'zip', 'tract', 'county', 'language']);
+
+export interface ColumnStats {
+  name: string;
+  groups: number;
+  known: number;
+}
+
+export async function columnsOf(engine: Engine, schema: string, table: string): Promise<Map<string, string>> {
+  const rows = await engine.all<{ column_name: string; data_type: string }>(
+    `SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ${engine.param(1)} AND table_name = ${engine.param(2)}`,
+    [schema, table],
+  );
+  return new Map(rows.map((r) => [r.column_name, String(r.data_type).toUpperCase()]));
+}
+
+/** Distinct groups and known (non-status) rows of each candidate column, in one query. */
+export async function columnStats(
+  engine: Engine,
+  schema: string,
+  names: readonly string[],
+): Promise<ColumnStats[]> {
+  if (names.length === 0) return [];
+  const statuses = STATUSES.map((s) => `'${s}'`).join(', ');
+  const parts = names.flatMap((n, i) => {
+    const c = engine.ident(n);
+    return [
+      `CAST(COUNT(DISTINCT ${c}) AS BIGINT) AS g${i}`,
+      `CAST(SUM(CASE WHEN ${c} IS NOT NULL AND ${c} NOT IN (${statuses}) THEN 1 ELSE 0 END) AS BIGINT) AS k${i}`,
+    ];
+  });
+  const [row] = await engine.all(`SELECT ${parts.join(', ')} FROM ${schema}.patients`);
+  return names.map((name, i) => ({
+    name,
+    groups: Number(row?.[`g${i}`] ?? 0),
+    known: Number(row?.[`k${i}`] ?? 0),
+  }));
+}
+
+export interface Selection {
+  stratifiers: string[];
+  facets: string[];
+  discovery: string[];
+  stats: Map<string, ColumnStats>;
+  warnings: Warning[];
+}
+
+export async function selectStratifiers(
+  engine: Engine,
+  schema: string,
+  analysis: AnalysisConfig,
+): Promise<Selection> {
+  const patientCols = await columnsOf(engine, schema, 'patients');
+  const unitCols = await columnsOf(engine, schema, 'measure_rows');
+  const builtIn = new Set(PATIENT_COLUMNS.map((c) => c.name));
+  const candidates = [
+    ...STANDARD_STRATIFIERS.filter((s) => patientCols.has(s)),
+    ...[...patientCols]
+      .filter(([n, t]) => !builtIn.has(n) && (t === 'VARCHAR' || t === 'CHARACTER VARYING' || t === 'TEXT'))
+      .map(([n]) => n),
+  ];
+  const warnings: Warning[] = [];
+  const check = (names: readonly string[], cols: Map<string, string>, path: string, kind: string) => {
+    for (const [i, n] of names.entries())
+      if (!cols.has(n))
+        throw invalidConfig(`analysis.${path} names "${n}", which is not a ${kind} of this dataset.`, {
+          path: `analysis.${path}.${i}`,
+          fix: `Use one of: ${[...cols.keys()].join(', ')}.`,
+        });
+  };
+  if (analysis.stratifiers) check(analysis.stratifiers, patientCols, 'stratifiers', 'patient attribute');
+  check(analysis.facets, unitCols, 'facets', 'measure row column (department, site, clinician_group)');
+  for (const combo of analysis.intersections) check(combo, patientCols, 'intersections', 'patient attribute');
+  if (analysis.discovery.stratifiers)
+    check(analysis.discovery.stratifiers, patientCols, 'discovery.stratifiers', 'patient attribute');
+
+  const stats = new Map(
+    (await columnStats(engine, schema, [...new Set([...candidates, ...(analysis.stratifiers ?? [])])])).map(
+      (s) => [s.name, s],
+    ),
+  );
+  let stratifiers: string[];
+  if (analysis.stratifiers) stratifiers = [...analysis.stratifiers];
+  else {
+    stratifiers = candidates.filter((n) => {
+      const s = stats.get(n);
+      if (!s || s.known === 0) return false;
+      if (s.groups > MAX_GROUPS) {
+        warnings.push({
+          code: 'stratifier_skipped',
+          message: `${n} has ${s.groups} groups (more than ${MAX_GROUPS}), so it is not analysed by default; list it in analysis.stratifiers to include it.`,
+          stratifier: n,
+        });
+        return false;
+      }
+      return true;
+    });
+  }
+  const discovery = analysis.discovery.stratifiers
+    ? [...analysis.discovery.stratifiers]
+    : stratifiers.filter(
+        (n) => !NOT_DISCOVERED.has(n) && (stats.get(n)?.groups ?? 0) <= MAX_DISCOVERY_GROUPS,
+      );
+  return { stratifiers, facets: [...analysis.facets], discovery, stats, warnings };
+}

@@ -1,0 +1,64 @@
+/**
+ * WHO HEAT summary measures of a stratum (from src/stats/inequality), on proportions (scale 1).
+ * Non-ordered dimensions (race, sex, payer…): difference and ratio against the reference, between-group
+ * variance, index of disparity, mean differences from the reference, mean log deviation, Theil index.
+ * Ordered dimensions (age band, youngest first): difference, ratio, slope and relative index of inequality,
+ * absolute and relative concentration index. Status groups (Declined/Unknown/Missing) are left out.
+ */
+import type { StratumResult, SummaryMeasureResult } from '../../model/results.js';
+import { isStatus } from '../../model/status.js';
+import { inequalityMeasures, type InequalityMeasureCode } from '../../stats/index.js';
+import type { Direction } from './measure-info.js';
+import { isOrdered } from './order.js';
+
+export const NON_ORDERED_MEASURES: readonly InequalityMeasureCode[] = [
+  'D',
+  'R',
+  'BGV',
+  'BGSD',
+  'IDISW',
+  'MDRW',
+  'MLD',
+  'TI',
+];
+export const ORDERED_MEASURES: readonly InequalityMeasureCode[] = ['D', 'R', 'SII', 'RII', 'ACI', 'RCI'];
+
+export function summaryMeasures(
+  stratum: StratumResult,
+  direction: Direction,
+  overallRate: number | null,
+  level: number,
+): SummaryMeasureResult[] {
+  const ordered = isOrdered(stratum.stratifier);
+  const groups = stratum.groups.filter((g) => !isStatus(g.group) && g.denominator && g.rate !== null);
+  if (groups.length < 2) return [];
+  const subgroups = groups.map((g, i) => {
+    const n = g.denominator as number;
+    const p = g.rate as number;
+    return {
+      name: g.group,
+      estimate: p,
+      se: Math.sqrt((p * (1 - p)) / n),
+      population: n,
+      ...(ordered ? { order: i + 1 } : { reference: g.group === stratum.reference }),
+    };
+  });
+  return inequalityMeasures(
+    {
+      subgroups,
+      favourable: direction === 'higher_is_better',
+      ordered,
+      scale: 1,
+      settingAverage: overallRate,
+      level,
+    },
+    ordered ? ORDERED_MEASURES : NON_ORDERED_MEASURES,
+  ).map((r) => ({
+    measure: r.measure,
+    estimate: r.estimate,
+    se: r.se,
+    lower: r.lower,
+    upper: r.upper,
+    warnings: r.warnings,
+  }));
+}

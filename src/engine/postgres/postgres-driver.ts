@@ -1,0 +1,102 @@
+/**
+ * The PostgreSQL `Engine`, with the `pg` client: the same analysis plan runs here as in DuckDB
+ * (GROUP BY GROUPING SETS and GROUPING() are in PostgreSQL since 9.5).
+ * BIGINT (int8) and NUMERIC come back as numbers when they are safe integers / finite, like the DuckDB driver.
+ */
+import pg from 'pg';
+import { EquilensError } from '../../errors.js';
+import type { Capabilities, Engine, Row, SqlValue } from '../dialect.js';
+import { quoteIdent } from '../dialect.js';
+
+export const postgresCapabilities: Capabilities = {
+  groupingSets: true,
+  readsFiles: false,
+  writesParquet: false,
+  transactionalDdl: true,
+};
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/** Per-client type parsers: counts as numbers, never strings. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8 && format !== 'binary')
+      return (v: string) => {
+        const n = Number(v);
+        return Number.isSafeInteger(n) ? n : BigInt(v);
+      };
+    if (oid === NUMERIC && format !== 'binary') return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * Connect to PostgreSQL (`url` like postgres://user:pass@host:5432/db).
+ * @example
+ *   const engine = await openPostgres(process.env.TEST_DATABASE_URL!);
+ *   const rows = await engine.all('SELECT 42 AS answer');
+ */
+export async function openPostgres(url: string): Promise<Engine> {
+  const client = new pg.Client({ connectionString: url, types });
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new EquilensError(
+      'engine_failure',
+      `Could not connect to PostgreSQL: ${err instanceof Error ? err.message : String(err)}`,
+      { fix: 'Check the connection URL, that the server is running and that the user may connect.' },
+      { cause: err },
+    );
+  }
+  return new PostgresEngine(client);
+}
+
+class PostgresEngine implements Engine {
+  readonly name = 'postgres';
+  readonly capabilities = postgresCapabilities;
+  private depth = 0;
+
+  constructor(private readonly client: pg.Client) {}
+
+  param(n: number): string {
+    return `$${n}`;
+  }
+
+  ident(name: string): string {
+    return quoteIdent(name);
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    await this.client.query(sql, params.length ? toPg(params) : undefined);
+  }
+
+  async all<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const res = await this.client.query(sql, params.length ? toPg(params) : undefined);
+    return res.rows as T[];
+  }
+
+  async transaction<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
+    if (this.depth > 0) return fn(this);
+    this.depth++;
+    await this.run('BEGIN');
+    try {
+      const result = await fn(this);
+      await this.run('COMMIT');
+      return result;
+    } catch (err) {
+      await this.run('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.end();
+  }
+}
+
+function toPg(params: readonly SqlValue[]): unknown[] {
+  return params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
+}
