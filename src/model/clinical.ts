@@ -6,7 +6,7 @@
  * Codes are kept as received beside their system, so a measure's code list matches either source:
  * `system` is one of CODE_SYSTEMS (short ids, not URLs). Dates are calendar dates (DATE); times are dropped.
  */
-import type { ColumnDef } from './tables.js';
+import { sqlType, type ColumnDef } from './tables.js';
 
 /** Short code-system ids used in every `system` column. */
 export const CODE_SYSTEMS = {
@@ -115,6 +115,11 @@ export const CLINICAL_TABLES = {
     { name: 'screened', type: 'BOOLEAN', notNull: true, doc: 'the answer counts as screened in the domain' },
     { name: 'positive', type: 'BOOLEAN', notNull: true, doc: 'the answer is a positive screen' },
     ...common,
+    {
+      name: 'gravity_category',
+      type: 'VARCHAR',
+      doc: 'Gravity SDOH Clinical Care category code (SDOHCC-CodeSystemTemporaryCodes), when known',
+    },
   ],
 } as const satisfies Record<string, readonly ColumnDef[]>;
 export type ClinicalTable = keyof typeof CLINICAL_TABLES;
@@ -122,7 +127,7 @@ export type ClinicalTable = keyof typeof CLINICAL_TABLES;
 /** `CREATE TABLE IF NOT EXISTS` for a clinical table in a dataset schema (portable DuckDB/PostgreSQL SQL). */
 export function createClinicalTableSql(schema: string, table: ClinicalTable): string {
   const cols = CLINICAL_TABLES[table].map(
-    (c: ColumnDef) => `  ${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}`,
+    (c: ColumnDef) => `  ${c.name} ${sqlType(c)}${c.notNull ? ' NOT NULL' : ''}`,
   );
   return `CREATE TABLE IF NOT EXISTS ${schema}.${table} (\n${cols.join(',\n')}\n)`;
 }

@@ -86,6 +86,9 @@ export const CANONICAL_TABLES = {
 } as const;
 export type CanonicalTable = keyof typeof CANONICAL_TABLES;
 
+/** The column's SQL type as both DuckDB and PostgreSQL spell it (PostgreSQL has no bare `DOUBLE`). */
+export const sqlType = (c: ColumnDef): string => (c.type === 'DOUBLE' ? 'DOUBLE PRECISION' : c.type);
+
 /** `CREATE TABLE` for a canonical table in a schema (portable DuckDB/PostgreSQL SQL). */
 export function createTableSql(
   schema: string,
@@ -93,7 +96,7 @@ export function createTableSql(
   extra: readonly ColumnDef[] = [],
 ): string {
   const cols = [...CANONICAL_TABLES[table], ...extra].map(
-    (c) => `  ${c.name} ${c.type}${c.notNull ? ' NOT NULL' : ''}`,
+    (c) => `  ${c.name} ${sqlType(c)}${c.notNull ? ' NOT NULL' : ''}`,
   );
   return `CREATE TABLE ${schema}.${table} (\n${cols.join(',\n')}\n)`;
 }

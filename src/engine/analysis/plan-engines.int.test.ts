@@ -17,9 +17,7 @@ const schema = `equilens_it_${process.pid}`;
 
 async function load(engine: Engine): Promise<void> {
   await engine.run(`CREATE SCHEMA ${schema}`);
-  // tables.ts's DOUBLE is DuckDB's name; PostgreSQL spells it DOUBLE PRECISION (reported to the lead).
-  for (const t of ['patients', 'measure_rows'] as const)
-    await engine.run(createTableSql(schema, t).replace(/ DOUBLE\b/g, ' DOUBLE PRECISION'));
+  for (const t of ['patients', 'measure_rows'] as const) await engine.run(createTableSql(schema, t));
   await insertHandRows(schema, engine);
 }
 
