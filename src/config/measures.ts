@@ -1,24 +1,100 @@
 import { z } from 'zod';
+import { libraryIds, libraryMeasure } from '../measures/library/index.js';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'a real calendar date');
+
+/** A measurement period (both ends inclusive). */
+export const MeasurementPeriodSchema = z
+  .object({ start: isoDate, end: isoDate })
+  .strict()
+  .refine((p) => p.start <= p.end, { message: 'period.start must not be after period.end', path: ['end'] })
+  .describe('measurement period, both dates inclusive (YAML anchors let several measures share one)');
 
 /**
  * `measures:` — what is measured. For tabular sources the numerator, denominator and exclusions are
  * expressions over source columns (parsed and checked, never pasted into SQL). Owner: ingest (derivation)
- * and analysis (title, direction).
+ * and analysis (title, direction). A measure with `library:` is computed from the clinical event tables
+ * (FHIR/OMOP sources) by the library definition of that id (src/measures/library) over `period`, and
+ * needs no expressions.
  */
 export const MeasureSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'lower-case letters, digits, - and _'),
-    title: z.string(),
+    title: z.string().optional().describe('required unless `library` is set (default: the library title)'),
     description: z.string().optional(),
     direction: z
       .enum(['lower_is_better', 'higher_is_better'])
-      .describe('whether a lower or a higher rate is the good outcome'),
+      .optional()
+      .describe(
+        'whether a lower or a higher rate is the good outcome (required unless `library` is set: default the library direction)',
+      ),
     unit: z.string().default('encounter').describe('what one measure row is: encounter, patient, …'),
     denominator: z.string().default('true').describe('expression: row is in the denominator'),
-    numerator: z.string().describe('expression: row is in the numerator'),
+    numerator: z
+      .string()
+      .optional()
+      .describe('expression: row is in the numerator (required unless `library` is set)'),
     exclusions: z.string().optional().describe('expression: row is excluded from the denominator'),
     value: z.string().optional().describe('expression: a continuous value'),
     source: z.string().optional().describe('name of the source it is derived from (default: the first)'),
+    library: z
+      .string()
+      .optional()
+      .describe(
+        'id of a library measure (cbp, hba1c-poor-control, sdoh-screening, …) computed from clinical events',
+      ),
+    period: MeasurementPeriodSchema.optional().describe('measurement period of a library measure'),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.library === undefined && m.numerator === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['numerator'],
+        message: 'numerator is required: give an expression, or set `library:` to a library measure id',
+      });
+    }
+    if (m.library === undefined && m.title === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['title'],
+        message: 'title is required: give a title, or set `library:` to a library measure id',
+      });
+    if (m.library === undefined && m.direction === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['direction'],
+        message:
+          'direction is required (lower_is_better or higher_is_better), or set `library:` to a library measure id',
+      });
+    if (m.library !== undefined && !libraryMeasure(m.library))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['library'],
+        message: `Unknown library measure "${m.library}". Library measures: ${libraryIds().join(', ')}.`,
+      });
+    if (m.library !== undefined && m.period === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['period'],
+        message: 'a library measure needs `period: {start: YYYY-MM-DD, end: YYYY-MM-DD}`',
+      });
+    }
+  })
+  // A library measure's title and direction default to the library definition's; the config's win.
+  .transform((m) => {
+    const def = m.library === undefined ? undefined : libraryMeasure(m.library);
+    return {
+      ...m,
+      title: m.title ?? def?.title ?? m.id,
+      direction: m.direction ?? def?.direction ?? 'lower_is_better',
+    };
+  });
 export type MeasureConfig = z.infer<typeof MeasureSchema>;
+export type MeasurementPeriod = z.infer<typeof MeasurementPeriodSchema>;

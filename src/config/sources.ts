@@ -13,6 +13,19 @@ export const SourceSchema = z
     encoding: z.enum(['utf-8', 'latin-1', 'utf-16']).optional(),
     /** Values that mean "no value" in this source (e.g. "?", "NULL"). */
     missing: z.array(z.string()).optional(),
+    /** OMOP in PostgreSQL: the schema holding the CDM tables (also `path: postgres://…#schema`). */
+    schema: z
+      .string()
+      .optional()
+      .describe('type omop: PostgreSQL schema of the CDM tables (path is then a postgres:// URL)'),
+    /** FHIR/OMOP: the date ages (age_band) are computed at. */
+    as_of: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+      .optional()
+      .describe(
+        'type fhir/omop: date the age band is computed at (default: the latest event date in the source)',
+      ),
   })
   .strict();
 export type SourceConfig = z.infer<typeof SourceSchema>;

@@ -1,11 +1,62 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { EquilensError } from '../../errors.js';
+import { listDatasets, openWorkspace, resolveWorkspaceDir, WORKSPACE_FILE } from '../../engine/workspace.js';
+import { notFound } from '../../errors.js';
 import type { CliContext } from '../context.js';
-import { withExamples } from '../options.js';
+import { commonOptions, withExamples } from '../options.js';
+import { formatCsv, formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 
-export function datasetsCommand(_ctx: CliContext): Command {
-  const cmd = new Command('datasets').description('list the dataset versions in the workspace').action(() => {
-    throw new EquilensError('internal', '`equilens datasets` is not implemented yet.');
-  });
-  return withExamples(cmd, 'equilens datasets --format json');
+interface DatasetsCliOptions {
+  config: string;
+  workspace?: string;
+  format?: string;
+}
+
+const COLUMNS = ['version', 'id', 'createdAt', 'read', 'loaded', 'rejected', 'patients', 'measureRows'];
+
+export function datasetsCommand(ctx: CliContext): Command {
+  const cmd = new Command('datasets')
+    .description('list the dataset versions in the workspace')
+    .addOption(commonOptions.config())
+    .addOption(commonOptions.workspace())
+    .addOption(commonOptions.format(['table', 'json', 'csv']))
+    .action(async (opts: DatasetsCliOptions) => {
+      const format = parseFormat(opts.format, ['table', 'json', 'csv']);
+      const dir = resolveWorkspaceDir(dirname(resolve(ctx.io.cwd, opts.config)), opts.workspace, ctx.io.cwd);
+      if (!existsSync(join(dir, WORKSPACE_FILE))) {
+        throw notFound(`No workspace in ${dir}.`, {
+          file: dir,
+          fix: 'Run `equilens ingest` first, or pass --workspace DIR.',
+        });
+      }
+      const ws = await openWorkspace(dir);
+      try {
+        const list = await listDatasets(ws.engine);
+        if (format === 'json') {
+          ctx.io.out(formatJson({ datasets: list.map(({ meta: _meta, ...d }) => d) }));
+          return;
+        }
+        const rows: Record<string, Cell>[] = list.map((d) => ({
+          version: d.version,
+          id: d.id,
+          createdAt: d.createdAt,
+          read: d.rows.read,
+          loaded: d.rows.loaded,
+          rejected: d.rows.rejected,
+          patients: d.patients,
+          measureRows: d.measureRows,
+        }));
+        ctx.io.out(
+          format === 'csv'
+            ? formatCsv(rows, COLUMNS)
+            : list.length
+              ? formatTable(rows, COLUMNS)
+              : 'No dataset versions yet. Run `equilens ingest`.\n',
+        );
+      } finally {
+        await ws.close();
+      }
+    });
+  return withExamples(cmd, 'equilens datasets --format json', 'equilens datasets --workspace /tmp/ws');
 }

@@ -22,8 +22,8 @@ const engine = (groupingSets: boolean): Engine => ({
 beforeAll(async () => {
   db = new PGlite();
   await db.exec('CREATE SCHEMA ds_1');
-  // tables.ts says DOUBLE, which PostgreSQL spells DOUBLE PRECISION.
-  const pg = (sql: string) => sql.replace(/ DOUBLE\b/g, ' DOUBLE PRECISION');
+  // PostgreSQL spells DOUBLE as DOUBLE PRECISION (tables.ts may already say so).
+  const pg = (sql: string) => sql.replace(/ DOUBLE\b(?! PRECISION)/g, ' DOUBLE PRECISION');
   await db.exec(pg(createTableSql('ds_1', 'patients')));
   await db.exec(pg(createTableSql('ds_1', 'measure_rows')));
   await db.exec(`INSERT INTO ds_1.patients (patient_id, source, race_ethnicity, race, conflicts) VALUES

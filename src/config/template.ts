@@ -1,0 +1,67 @@
+/** The commented `equilens.yaml` that `equilens init` writes. It validates against ConfigSchema (tested). */
+export const CONFIG_TEMPLATE = `# Equilens project config. Editors autocomplete it from schemas/equilens.schema.json:
+# yaml-language-server: $schema=https://equilens.org/schemas/equilens.schema.json
+version: 1
+project:
+  name: My health system equity report
+  # organisation: Example Health
+
+# Where the data comes from. Relative paths resolve against this file; \`--data FILE\` overrides the first.
+sources:
+  - name: extract
+    type: csv            # csv | tsv | parquet | fhir | omop
+    path: extract.csv.gz
+    # encoding: utf-8    # utf-8 | latin-1 | utf-16
+    # missing: ["NULL"]  # values that mean "no value" (become Missing)
+
+# How local columns and local codes become the canonical model. A code not listed under values: is
+# loaded as Unknown AND reported as unmapped by \`equilens ingest\`; \`default:\` names what the rest means.
+mapping:
+  patient_id: patient_id
+  unit_id: encounter_id        # one measure row per unit (e.g. an encounter)
+  event_date: encounter_date   # YYYY-MM-DD; bucketed into periods by the analysis
+  conflict_rule: most_frequent # a person's rows disagree: most_frequent (ties: last row) | last | first
+  attributes:
+    race:
+      column: race
+      values:                  # local code -> CDC race code (or white/black/asian/…, declined, unknown)
+        W: 2106-3
+        B: 2054-5
+        A: 2028-9
+        I: 1002-5
+        P: 2076-8
+        O: 2131-1
+        D: declined
+        U: unknown
+    ethnicity:
+      column: ethnicity
+      values: { H: 2135-2, N: 2186-5, D: declined, U: unknown }
+    sex:
+      column: sex
+      values: { F: female, M: male, U: unknown }
+    birth_date: { column: birth_date }   # or age_band: { column: age_group } / age: { column: age }
+    # language: { column: preferred_language }     # BCP-47 codes or names
+    # interpreter_needed: { column: interpreter, values: { Y: yes, N: no } }
+    payer:
+      column: payer
+      values: { MCR: medicare, MCD: medicaid, COM: commercial, SP: selfPay }
+      default: other
+    # zip: { column: zip }
+
+# What is measured: expressions over the source columns (comparisons, in (…), is null, and/or/not).
+measures:
+  - id: readmit30
+    title: 30-day readmission
+    direction: lower_is_better
+    unit: encounter
+    numerator: "readmitted = 'Y'"
+    exclusions: "discharge_disposition in ('died', 'hospice')"
+
+analysis:
+  period: quarter
+  intersections:
+    - [race_ethnicity, sex]
+
+suppression:
+  threshold: 11
+`;

@@ -1,0 +1,164 @@
+/**
+ * `ingest`: load every configured source into a new immutable dataset version (one transaction: a failure
+ * leaves earlier versions untouched and no half-written version), then save and return the reconciliation.
+ * @example
+ *   const r = await ingest({ configPath: 'equilens.yaml', data: ['extract.csv.gz'] });
+ *   r.reconciliation.read === r.reconciliation.loaded + r.reconciliation.rejected; // always
+ */
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import {
+  createDatasetVersion,
+  openWorkspace,
+  resolveWorkspaceDir,
+  type NewVersionSummary,
+} from '../engine/workspace.js';
+import { quoteLiteral, type Engine } from '../engine/dialect.js';
+import { invalidConfig, usageError, type Warning } from '../errors.js';
+import { deriveLibraryMeasures } from '../engine/measures/index.js';
+import type { ColumnDef } from '../model/index.js';
+import { contentHash } from './content-hash.js';
+import { LOADERS } from './loaders.js';
+import { readRejections, readUnmapped, writeRejectionsFile, type Reconciliation } from './reconciliation.js';
+import type { FileAccount, SourceLoader } from './source-loader.js';
+import { customAttributes } from './tabular/attributes.js';
+
+export type { Reconciliation, Rejection, Unmapped } from './reconciliation.js';
+
+export interface IngestOptions {
+  configPath: string;
+  /** Workspace folder (default `.equilens/` beside the config). */
+  workspace?: string;
+  /** Input file(s) for the first source, overriding its `path`. */
+  data?: string[];
+  onProgress?: (done: number, total?: number) => void;
+  /** Folder relative --workspace / --data paths resolve against (default: process.cwd()). */
+  cwd?: string;
+  /**
+   * DuckDB memory limit such as '2GB' (default: env EQUILENS_MEMORY_LIMIT, else DuckDB's 80% of RAM).
+   * Past it, staged rows spill to `<workspace>/equilens.duckdb.tmp`.
+   */
+  memoryLimit?: string;
+}
+
+export interface IngestResult {
+  dataset: {
+    version: number;
+    id: string;
+    /** Rows loaded. */
+    rows: number;
+    patients: number;
+    measureRows: number;
+    contentHash: string;
+    createdAt: string;
+  };
+  reconciliation: Reconciliation;
+  warnings: Warning[];
+}
+
+async function applyMemoryLimit(engine: Engine, given?: string): Promise<void> {
+  const limit = given ?? process.env.EQUILENS_MEMORY_LIMIT;
+  if (!limit) return;
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(limit.trim())) {
+    throw usageError(`Invalid memory limit "${limit}".`, { fix: 'Use a size such as 512MB or 4GB.' });
+  }
+  await engine.run(`SET memory_limit = ${quoteLiteral(limit.trim())}`);
+}
+
+const isUrl = (p: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p);
+
+export async function ingest(opts: IngestOptions): Promise<IngestResult> {
+  const cwd = opts.cwd ?? process.cwd();
+  const { config, dir, hash, file: configFile } = loadConfig(resolve(cwd, opts.configPath));
+  const jobs = config.sources.map((source, i) => {
+    const loader: SourceLoader | undefined = LOADERS[source.type];
+    if (!loader) {
+      throw invalidConfig(`Source type "${source.type}" is not available in this build.`, {
+        file: configFile,
+        path: `sources.${i}.type`,
+        fix: `Use one of: ${Object.keys(LOADERS).join(', ')}.`,
+      });
+    }
+    const given = i === 0 && opts.data?.length ? opts.data.map((p) => resolve(cwd, p)) : undefined;
+    const paths =
+      given ?? (source.path ? [isUrl(source.path) ? source.path : resolve(dir, source.path)] : []);
+    return { source, loader, paths };
+  });
+  const allPaths = jobs.flatMap((j) => j.paths).filter((p) => !isUrl(p));
+  const wsDir = resolveWorkspaceDir(dir, opts.workspace, cwd);
+  const ws = await openWorkspace(wsDir);
+  try {
+    await applyMemoryLimit(ws.engine, opts.memoryLimit);
+    const hashing = contentHash(allPaths, hash);
+    hashing.catch(() => undefined);
+    const extra: ColumnDef[] = customAttributes(config.mapping).map((name) => ({
+      name,
+      type: 'VARCHAR',
+      doc: `custom attribute ${name}`,
+    }));
+    const files: FileAccount[] = [];
+    const warnings: Warning[] = [];
+    // The catalog row is written after `fill`, so the counts and the hash are set on the summary inside it.
+    const summary: NewVersionSummary = {
+      contentHash: '',
+      configHash: hash,
+      rows: { read: 0, loaded: 0, rejected: 0 },
+      extraColumns: { patients: extra },
+    };
+    const version = await createDatasetVersion(ws.engine, summary, async (schema, engine) => {
+      for (const [i, job] of jobs.entries()) {
+        const r = await job.loader({
+          engine,
+          schema,
+          source: job.source,
+          config,
+          paths: job.paths,
+          progress: opts.onProgress
+            ? (done, total) => opts.onProgress!(i + (total ? done / total : 0), jobs.length)
+            : undefined,
+        });
+        summary.rows.read += r.read;
+        summary.rows.loaded += r.loaded;
+        summary.rows.rejected += r.rejected;
+        files.push(...r.files);
+        warnings.push(...r.warnings);
+      }
+      if (config.measures.some((m) => m.library !== undefined)) {
+        warnings.push(...(await deriveLibraryMeasures(engine, schema, config)));
+      }
+      summary.contentHash = await hashing;
+      summary.meta = {
+        configFile,
+        sources: jobs.map((j) => ({ name: j.source.name, type: j.source.type, paths: j.paths })),
+        files,
+        warnings,
+      };
+    });
+    const rejectionsFile =
+      version.rows.rejected > 0 ? join(wsDir, `rejections-v${version.version}.csv`) : undefined;
+    if (rejectionsFile) await writeRejectionsFile(ws.engine, version.schema, rejectionsFile);
+    const reconciliation: Reconciliation = {
+      ...version.rows,
+      files,
+      rejections: await readRejections(ws.engine, version.schema),
+      ...(rejectionsFile ? { rejectionsFile } : {}),
+      unmapped: await readUnmapped(ws.engine, version.schema),
+    };
+    opts.onProgress?.(jobs.length, jobs.length);
+    return {
+      dataset: {
+        version: version.version,
+        id: version.id,
+        rows: version.rows.loaded,
+        patients: version.patients,
+        measureRows: version.measureRows,
+        contentHash: version.contentHash,
+        createdAt: version.createdAt,
+      },
+      reconciliation,
+      warnings,
+    };
+  } finally {
+    await ws.close();
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Measure rows from expressions over the staged columns: one row per unit in the denominator (excluded
+ * units kept, flagged). Unit `patient` collapses a person's rows into one unit. Every expression is
+ * parsed, checked against the header and bound as parameters (../expressions).
+ */
+import type { EquilensConfig } from '../../config/index.js';
+import type { Engine, SqlValue } from '../../engine/dialect.js';
+import { invalidConfig } from '../../errors.js';
+import { compileChecked, findColumn, knownColumnsText } from '../expressions/index.js';
+import { checkColumn } from './attributes.js';
+import { dateSql, numberSql } from './resolve-sql.js';
+
+const FACETS = new Set(['department', 'site', 'clinician_group']);
+
+export interface MeasureRowsInput {
+  schema: string;
+  stage: string;
+  source: string;
+  header: string[];
+  config: EquilensConfig;
+  /** Is this the first source (measures without `source:` belong to it)? */
+  first: boolean;
+  file?: string;
+}
+
+/** Measures of this source that are derived from expressions (library measures are derived elsewhere). */
+export function measuresFor(config: EquilensConfig, source: string, first: boolean) {
+  return config.measures
+    .map((m, index) => ({ m, index }))
+    .filter(({ m }) => m.library === undefined && (m.source === undefined ? first : m.source === source));
+}
+
+export interface MeasureRowsPlan {
+  statements: { sql: string; params: SqlValue[] }[];
+  /** Header columns the statements read. */
+  columns: Set<string>;
+}
+
+/** Check every measure expression against the header and build the INSERT statements (run after staging). */
+export function planMeasureRows(engine: Engine, input: MeasureRowsInput): MeasureRowsPlan {
+  const { config, header } = input;
+  const map = config.mapping;
+  const columns = new Set<string>();
+  const statements: MeasureRowsPlan['statements'] = [];
+  const q = (c: string) => {
+    columns.add(c);
+    return `s.${engine.ident(c)}`;
+  };
+  const pid = q(checkColumn(map.patient_id, 'mapping.patient_id', header, input.file));
+  const unit = map.unit_id ? q(checkColumn(map.unit_id, 'mapping.unit_id', header, input.file)) : null;
+  const date = map.event_date
+    ? dateSql(q(checkColumn(map.event_date, 'mapping.event_date', header, input.file)))
+    : 'NULL::DATE';
+  const period = map.period ? q(checkColumn(map.period, 'mapping.period', header, input.file)) : 'NULL';
+  const facets = Object.entries(map.facets ?? {})
+    .filter(([id]) => FACETS.has(id))
+    .map(([id, col]) => [id, q(checkColumn(col, `mapping.facets.${id}`, header, input.file))] as const);
+
+  for (const { m, index } of measuresFor(config, input.source, input.first)) {
+    const params: SqlValue[] = [m.id, input.source];
+    const compile = (text: string | undefined, key: string, fallback: string): string => {
+      if (text === undefined) return fallback;
+      const c = compileChecked(
+        text,
+        `measures[${index}].${key}`,
+        header,
+        (n) => q(n),
+        params.length + 1,
+        input.file,
+      );
+      params.push(...c.params);
+      return c.sql;
+    };
+    const den = compile(m.denominator, 'denominator', 'TRUE');
+    const num = compile(m.numerator, 'numerator', 'FALSE');
+    const excl = compile(m.exclusions, 'exclusions', 'FALSE');
+    const value = valueSql(m.value, `measures[${index}].value`, header, q, input.file);
+    const cols = [
+      'patient_id',
+      'unit_id',
+      'measure_id',
+      'event_date',
+      'period',
+      'in_denominator',
+      'in_numerator',
+      'excluded',
+      'value',
+      'source',
+      ...facets.map(([id]) => id),
+    ];
+    let select: string;
+    if (m.unit === 'patient') {
+      select = `SELECT ${pid}, ${pid}, $1, MAX(${date}), MAX(${period}), TRUE,
+        BOOL_OR(${num} AND NOT ${excl}), BOOL_AND(${excl}), AVG(${value}), $2${facets.map(([, c]) => `, MAX(${c})`).join('')}
+        FROM ${input.stage} s WHERE ${den} GROUP BY ${pid}`;
+    } else {
+      const unitId = unit
+        ? `COALESCE(${unit}, ${pid} || '#' || CAST(s.rowid AS VARCHAR))`
+        : `${pid} || '#' || CAST(s.rowid AS VARCHAR)`;
+      select = `SELECT ${pid}, ${unitId}, $1, ${date}, ${period}, TRUE, ${num}, ${excl}, ${value}, $2${facets.map(([, c]) => `, ${c}`).join('')}
+        FROM ${input.stage} s WHERE ${den}`;
+    }
+    statements.push({
+      sql: `INSERT INTO ${input.schema}.measure_rows (${cols.join(', ')}) ${select}`,
+      params,
+    });
+  }
+  return { statements, columns };
+}
+
+export async function runMeasureRows(engine: Engine, plan: MeasureRowsPlan): Promise<void> {
+  for (const s of plan.statements) await engine.run(s.sql, s.params);
+}
+
+function valueSql(
+  text: string | undefined,
+  keyPath: string,
+  header: readonly string[],
+  q: (c: string) => string,
+  file?: string,
+): string {
+  if (text === undefined) return 'NULL::DOUBLE';
+  const name = text.trim().replace(/^["`](.*)["`]$/, '$1');
+  const col = findColumn(name, header);
+  if (!col) {
+    throw invalidConfig(
+      `${keyPath} must name a numeric column; "${name}" is not one. Known columns: ${knownColumnsText(header)}.`,
+      {
+        file,
+        path: keyPath,
+        fix: 'Give the name of the column holding the value, e.g. value: time_in_hospital.',
+      },
+    );
+  }
+  return numberSql(q(col));
+}

@@ -1,0 +1,85 @@
+/**
+ * SQL pieces shared by the person resolution: how each attribute reads per row (a key, whether it is
+ * known, its status rank) and how a person's rows are reduced to one value by the conflict rule.
+ */
+import type { Engine } from '../../engine/dialect.js';
+import type { AttributePlan } from './attributes.js';
+import { lookupJoin, type Lookup } from './lookups.js';
+
+/** Column holding a staged row's source order in the conflict rows table. */
+export const ORDER_COLUMN = '__eq_order';
+
+export type ConflictRule = 'most_frequent' | 'last' | 'first';
+
+/** One person-level attribute as the resolution sees it. */
+export interface Resolvable {
+  /** Name written to `patients.conflicts` when a person's known values disagree. */
+  name: string;
+  /** Alias of its lookup in the row query, or null for pass-through columns. */
+  alias: string | null;
+  lookup: Lookup | null;
+  plan: AttributePlan;
+  /** Per-row key (lookup id, or the parsed value). */
+  key: string;
+  /** Per-row: the value is known (not a status). */
+  known: string;
+}
+
+/** Date text → DATE (ISO date, ISO timestamp, or US m/d/Y); NULL when it is not a date. */
+export const dateSql = (v: string): string =>
+  `COALESCE(TRY_CAST(${v} AS DATE), TRY_CAST(TRY_CAST(${v} AS TIMESTAMP) AS DATE), CAST(TRY_STRPTIME(${v}, '%m/%d/%Y') AS DATE))`;
+
+export const numberSql = (v: string): string => `TRY_CAST(${v} AS DOUBLE)`;
+
+export function resolvable(
+  engine: Engine,
+  plan: AttributePlan,
+  lookup: Lookup | null,
+  i: number,
+): Resolvable {
+  const c = `s.${engine.ident(plan.column)}`;
+  if (lookup) {
+    const alias = `l${i}`;
+    return { name: plan.key, alias, lookup, plan, key: `${alias}.id`, known: `${alias}.known` };
+  }
+  const key = plan.kind === 'date' ? dateSql(c) : plan.kind === 'number' ? numberSql(c) : c;
+  return { name: plan.key, alias: null, lookup: null, plan, key, known: `${key} IS NOT NULL` };
+}
+
+export const joinSql = (engine: Engine, r: Resolvable): string =>
+  r.lookup && r.alias
+    ? `LEFT JOIN ${r.lookup.table} ${r.alias} ON ${lookupJoin(engine, r.lookup, r.alias)}`
+    : '';
+
+/** Aggregates of attribute i over a person's rows: smallest and largest known key, strongest status. */
+export function aggregateSql(r: Resolvable, i: number): string {
+  const parts = [
+    `MIN(${r.key}) FILTER (WHERE ${r.known}) AS a${i}_min`,
+    `MAX(${r.key}) FILTER (WHERE ${r.known}) AS a${i}_max`,
+  ];
+  if (r.alias) parts.push(`ARG_MAX(${r.key}, ${r.alias}.srank) FILTER (WHERE NOT ${r.known}) AS a${i}_s`);
+  return parts.join(', ');
+}
+
+const ORDER: Readonly<Record<ConflictRule, string>> = {
+  most_frequent: 'n DESC, last DESC',
+  last: 'last DESC',
+  first: 'first ASC',
+};
+
+/** For people whose known values disagree on attribute i: the value the rule picks. */
+export function conflictSql(
+  engine: Engine,
+  r: Resolvable,
+  i: number,
+  opts: { stage: string; persons: string; pid: string; rule: ConflictRule; order: string },
+): string {
+  return `SELECT pid, v FROM (
+    SELECT s.${engine.ident(opts.pid)} AS pid, ${r.key} AS v, COUNT(*) AS n, MAX(s.${opts.order}) AS last, MIN(s.${opts.order}) AS first
+    FROM ${opts.stage} s
+    JOIN ${opts.persons} p ON p.pid = s.${engine.ident(opts.pid)} AND p.a${i}_min <> p.a${i}_max
+    ${joinSql(engine, r)}
+    WHERE ${r.known}
+    GROUP BY 1, 2
+  ) QUALIFY row_number() OVER (PARTITION BY pid ORDER BY ${ORDER[opts.rule]}) = 1`;
+}
