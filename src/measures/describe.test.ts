@@ -20,6 +20,10 @@ describe('describeMeasure', () => {
     expect(describeMeasure(libraryMeasure('readmission-30d')!).numerator).toBe(
       'Another inpatient admission 1–30 days after the discharge.',
     );
+    // a count-based rate (scale 1,000) says it counts visits, not patients with a visit
+    expect(describeMeasure(libraryMeasure('ed-visits')!).numerator).toBe(
+      'The number of visits of class EMER in the measurement period, per 1,000 patients in the denominator (a rate: visits / patients × 1,000).',
+    );
     expect(describeMeasure(libraryMeasure('breast-cancer-screening')!).denominator).toMatch(
       /^Female patients aged 52–74/,
     );

@@ -83,10 +83,13 @@ export function describeMeasure(def: MeasureDefinition): {
   const denominator = [unit, [...req, ...base].length ? `with ${[...req, ...base].join(', and ')}` : '']
     .filter(Boolean)
     .join(' ');
+  const n = def.numerator;
   const numerator =
-    def.numerator.kind === 'readmission' && def.unit.kind === 'inpatient_discharge'
+    n.kind === 'readmission' && def.unit.kind === 'inpatient_discharge'
       ? `another inpatient admission 1–${def.unit.days} days after the discharge`
-      : describeNumerator(def.numerator);
+      : n.kind === 'encounter_count' && def.scale !== undefined
+        ? `the number of visits of class ${n.classes.join('/')} ${describeWindow(n.window)}, per ${def.scale.toLocaleString('en-US')} patients in the denominator (a rate: visits / patients × ${def.scale.toLocaleString('en-US')})`
+        : describeNumerator(n);
   return {
     denominator: `${denominator}.`,
     numerator: `${numerator.charAt(0).toUpperCase()}${numerator.slice(1)}.`,

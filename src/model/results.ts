@@ -1,7 +1,8 @@
 /**
  * The shape of `results.json` written by `equilens analyze` and read by `equilens report`.
  * Field names spelled out in issue #4 are a public contract: add fields, never rename.
- * Rates are proportions (0–1). A published JSON Schema lives in schemas/results.schema.json.
+ * Rates are proportions (0–1), except for measures of kind 'rate' (events per `multiplier` units, see
+ * MeasureResult.kind). A published JSON Schema lives in schemas/results.schema.json.
  */
 import type { Warning } from '../errors.js';
 
@@ -94,6 +95,17 @@ export interface MeasureResult {
   id: string;
   title: string;
   direction: 'lower_is_better' | 'higher_is_better';
+  /**
+   * 'proportion' (absent = proportion): rates are 0–1. 'rate': a count-based rate — numerator is the number
+   * of events (sum of the rows' value, e.g. ED visits), denominator the units (patients), and every rate,
+   * interval and difference is events / denominator × `multiplier` (e.g. per 1,000 patients); ratios are
+   * rate ratios; excess events are events.
+   */
+  kind?: 'proportion' | 'rate';
+  /** Rates of a 'rate' measure are per this many units (1000 = per 1,000). */
+  multiplier?: number;
+  /** Plain-language definition (library measures: generated from the declarative definition). */
+  definition?: { denominator: string; numerator: string; exclusions?: string };
   overall: {
     numerator: number | null;
     denominator: number | null;

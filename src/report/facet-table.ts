@@ -7,6 +7,7 @@ import type { ResultsFile } from '../model/results.js';
 import { dataTable } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { rateCell, stratifierName } from './cells.js';
+import { measureScale } from './measure-scale.js';
 
 export function facetTables(loc: Locale, results: ResultsFile, mi: number, si: number): string {
   const m = results.measures[mi]!;
@@ -16,6 +17,7 @@ export function facetTables(loc: Locale, results: ResultsFile, mi: number, si: n
     .filter(({ s }) => s.facet && s.stratifier === main.stratifier);
   const names = [...new Set(faceted.map(({ s }) => s.facet!.name))];
   const threshold = results.settings.suppressionThreshold;
+  const kind = measureScale(m).rate;
   return names
     .map((name) => {
       const cols = faceted.filter(({ s }) => s.facet!.name === name);
@@ -25,7 +27,7 @@ export function facetTables(loc: Locale, results: ResultsFile, mi: number, si: n
         ...cols.map(({ s, sj }) => {
           const gk = s.groups.findIndex((g) => g.group === group);
           const g = s.groups[gk];
-          return g ? rateCell(loc, g, `measures.${mi}.strata.${sj}.groups.${gk}`, threshold) : '';
+          return g ? rateCell(loc, g, `measures.${mi}.strata.${sj}.groups.${gk}`, threshold, kind) : '';
         }),
       ]);
       const caption = `${esc(m.title)} — ${loc.t('measure.by', { stratifier: stratifierName(loc, main.stratifier) })} × ${stratifierName(loc, name)}`;

@@ -7,6 +7,7 @@ import { esc, type Locale } from './i18n.js';
 import { num, table } from './html.js';
 import { stratifierName } from './cells.js';
 import { gapGlyph } from './gap-glyph.js';
+import { measureScale, perUnit } from './measure-scale.js';
 import { capitalise, comparisonValues, inSentence, who } from './who.js';
 
 const FRONT = 5;
@@ -14,6 +15,8 @@ const FRONT = 5;
 /** One finding as sentences; every number is marked with its path in results.json. */
 export function findingSentence(loc: Locale, results: ResultsFile, f: Finding, i: number): string {
   const m = results.measures.find((x) => x.id === f.measure);
+  const scale = measureScale(m);
+  const per = scale.isRate ? ` ${esc(perUnit(loc, scale))}` : '';
   const base = `findings.${i}`;
   const higher = (f.rate ?? 0) >= (f.comparisonRate ?? 0);
   const cmp = comparisonValues(f.values, f.comparison);
@@ -27,8 +30,8 @@ export function findingSentence(loc: Locale, results: ResultsFile, f: Finding, i
             : (m?.title ?? f.measure),
         ),
         comparison: cmp ? who(loc, cmp) : esc(loc.t('who.everyone_else')),
-        rate: num(loc, f.rate, `${base}.rate`, 'pct'),
-        comparisonRate: num(loc, f.comparisonRate, `${base}.comparisonRate`, 'pct'),
+        rate: num(loc, f.rate, `${base}.rate`, scale.rate) + per,
+        comparisonRate: num(loc, f.comparisonRate, `${base}.comparisonRate`, scale.rate) + per,
       }),
     ),
   ];
@@ -36,7 +39,7 @@ export function findingSentence(loc: Locale, results: ResultsFile, f: Finding, i
   const min = results.stamp.audience === 'public' ? results.settings.suppressionThreshold : 0.5;
   if (f.excessEvents !== null && f.excessEvents >= min && m) {
     parts.push(
-      loc.t(`finding.excess.${m.direction}`, {
+      loc.t(`finding.excess${scale.isRate ? '.rate' : ''}.${m.direction}`, {
         excess: num(loc, f.excessEvents, `${base}.excessEvents`, 'int'),
       }),
     );
@@ -65,7 +68,7 @@ function card(loc: Locale, results: ResultsFile, f: Finding, i: number): string 
   const parents = (f.parents ?? [])
     .map(
       (p, pi) =>
-        `<span class="parent">${loc.label(p.group)}: ${num(loc, p.rate, `findings.${i}.parents.${pi}.rate`, 'pct')}</span>`,
+        `<span class="parent">${loc.label(p.group)}: ${num(loc, p.rate, `findings.${i}.parents.${pi}.rate`, measureScale(m).rate)}</span>`,
     )
     .join('');
   const facet = f.facet
@@ -78,7 +81,7 @@ function card(loc: Locale, results: ResultsFile, f: Finding, i: number): string 
         .map((k) => stratifierName(loc, k))
         .join(' × '),
     },
-  )}${facet}${f.kind === 'stratum' ? '' : ` · ${esc(loc.t(`finding.kind.${f.kind}`))}`}</p><div class="finding-body"><p class="sentence">${findingSentence(loc, results, f, i)}</p>${gapGlyph(loc, f.rate, f.comparisonRate)}</div>${parents ? `<p class="parents-line">${esc(loc.t('finding.parents'))} <span class="parents">${parents}</span></p>` : ''}<p class="stats">${stats.join(' · ')} · <a href="#m-${esc(f.measure)}">${esc(loc.t('findings.measureLink'))}</a></p></li>`;
+  )}${facet}${f.kind === 'stratum' ? '' : ` · ${esc(loc.t(`finding.kind.${f.kind}`))}`}</p><div class="finding-body"><p class="sentence">${findingSentence(loc, results, f, i)}</p>${gapGlyph(loc, f.rate, f.comparisonRate, measureScale(m))}</div>${parents ? `<p class="parents-line">${esc(loc.t('finding.parents'))} <span class="parents">${parents}</span></p>` : ''}<p class="stats">${stats.join(' · ')} · <a href="#m-${esc(f.measure)}">${esc(loc.t('findings.measureLink'))}</a></p></li>`;
 }
 
 export function findingsSection(loc: Locale, results: ResultsFile): string {
@@ -98,7 +101,7 @@ export function glanceSection(loc: Locale, results: ResultsFile): string {
     const worse = m.strata.reduce((a, s) => a + s.groups.filter((g) => g.label === 'worse').length, 0);
     return [
       `<a href="#m-${esc(m.id)}">${esc(m.title)}</a>`,
-      `${num(loc, m.overall.rate, `measures.${mi}.overall.rate`, 'pct')}`,
+      `${num(loc, m.overall.rate, `measures.${mi}.overall.rate`, measureScale(m).rate)}${m.kind === 'rate' ? ` ${esc(perUnit(loc, measureScale(m)))}` : ''}`,
       num(loc, m.overall.denominator, `measures.${mi}.overall.denominator`, 'int'),
       `<span class="n" data-count="worse" data-measure="${mi}" data-value="${worse}">${esc(loc.format(worse, 'int'))}</span>`,
       esc(loc.t(`direction.${m.direction}`)),

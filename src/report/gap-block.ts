@@ -4,6 +4,7 @@ import { gapChartSvg } from './gap-chart.js';
 import { dataTable, num, plain } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { gapLegend } from './legend.js';
+import { measureScale } from './measure-scale.js';
 
 export async function gapBlock(
   loc: Locale,
@@ -15,6 +16,7 @@ export async function gapBlock(
 ): Promise<string> {
   const trend = s.trend;
   if (!trend?.gap || trend.gap.points.length === 0) return '';
+  const scale = measureScale(m);
   const period = loc.t(`period.${results.settings.period}`);
   const vars = {
     group: loc.label(trend.gap.group),
@@ -36,12 +38,13 @@ export async function gapBlock(
           gap: trend.gap,
           title: plain(loc.t('chart.gap.title', vars)),
           desc: plain(loc.t('chart.gap.desc', vars)),
+          scale,
         },
         loc,
       );
   const rows = trend.gap.points.map((p, pi) => [
     esc(p.period),
-    num(loc, p.difference, `${base}.trend.gap.points.${pi}.difference`, 'pp'),
+    num(loc, p.difference, `${base}.trend.gap.points.${pi}.difference`, scale.diff),
     esc((p.signals ?? []).map((x) => loc.t(`signal.${x}`)).join(', ')),
   ]);
   return `<div class="gap"><h4>${esc(loc.t('gap.heading'))}</h4><p>${loc.t(`gap.${trend.gapDirection}`, { ...vars, periods })}</p>${chart ? `<figure class="chart">${svg}<figcaption>${gapLegend(loc)}</figcaption></figure>` : ''}${dataTable(

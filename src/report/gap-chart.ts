@@ -6,6 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { StratumTrend } from '../model/results.js';
 import type { Locale } from './i18n.js';
+import { perUnit, type MeasureScale } from './measure-scale.js';
 import { baseConfig, PALETTE, renderSvg } from './render-svg.js';
 
 export interface GapChartInput {
@@ -13,12 +14,14 @@ export interface GapChartInput {
   gap: NonNullable<StratumTrend['gap']>;
   title: string;
   desc: string;
+  /** A rate measure: the gap is drawn in its own units (per N) rather than percentage points. */
+  scale?: MeasureScale;
 }
 
 export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<string> {
   const values = input.gap.points.map((p) => ({
     period: p.period,
-    gap: p.difference === null ? null : p.difference * 100,
+    gap: p.difference === null ? null : input.scale?.isRate ? p.difference : p.difference * 100,
     note: (p.signals ?? []).map((s) => loc.t(`signal.${s}`)).join(', '),
   }));
   const gaps = values.map((v) => v.gap).filter((v): v is number => v !== null);
@@ -43,7 +46,9 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
     width: 520,
     height: 180,
     title: {
-      text: loc.t('chart.axis.gap'),
+      text: input.scale?.isRate
+        ? loc.t('chart.axis.gap.rate', { per: perUnit(loc, input.scale) })
+        : loc.t('chart.axis.gap'),
       anchor: 'start',
       frame: 'group',
       fontSize: 12,

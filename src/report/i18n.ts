@@ -22,7 +22,8 @@ export function esc(s: string): string {
 }
 
 /** How a number is shown; the numbers test re-formats each marked value with the same function. */
-export type NumberKind = 'pct' | 'pct0' | 'int' | 'pp' | 'ratio' | 'q' | 'sig' | 'date';
+/** `rate`/`rdiff`: a count-based rate per N units and its difference (one decimal; rdiff signed). */
+export type NumberKind = 'pct' | 'pct0' | 'int' | 'pp' | 'ratio' | 'q' | 'sig' | 'date' | 'rate' | 'rdiff';
 
 export interface Locale {
   lang: Lang;
@@ -48,6 +49,7 @@ export function createLocale(lang: Lang): Locale {
     maximumFractionDigits: 1,
     signDisplay: 'exceptZero',
   });
+  const oneUnsigned = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const two = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const three = new Intl.NumberFormat(lang, { maximumFractionDigits: 3 });
   const sig = new Intl.NumberFormat(lang, { maximumSignificantDigits: 3 });
@@ -73,6 +75,10 @@ export function createLocale(lang: Lang): Locale {
           return int.format(Math.round(v));
         case 'pp':
           return one.format(v * 100);
+        case 'rate':
+          return oneUnsigned.format(v);
+        case 'rdiff':
+          return one.format(v);
         case 'ratio':
           return two.format(v);
         case 'q':

@@ -4,9 +4,11 @@ import { dataTable, interval, num, table } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { labelShape } from './legend.js';
 import { rateCell, stratifierName } from './cells.js';
+import { measureScale } from './measure-scale.js';
 
 export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId: string): string {
   const threshold = results.settings.suppressionThreshold;
+  const kind = measureScale(results.measures.find((m) => m.id === measureId)).rate;
   const blocks = results.intersections
     .map((ix, ii) => ({ ix, ii }))
     .filter(({ ix }) => ix.measure === measureId)
@@ -18,15 +20,15 @@ export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId:
         const parents = g.parents
           .map(
             (p, pi) =>
-              `<span class="parent">${loc.label(p.group)}: ${p.rate === null ? `<em class="nodata">${esc(loc.t('noData'))}</em>` : num(loc, p.rate, `${base}.parents.${pi}.rate`, 'pct')}</span>`,
+              `<span class="parent">${loc.label(p.group)}: ${p.rate === null ? `<em class="nodata">${esc(loc.t('noData'))}</em>` : num(loc, p.rate, `${base}.parents.${pi}.rate`, kind)}</span>`,
           )
           .join('');
         return [
           Object.values(g.values)
             .map((v) => loc.label(v))
             .join(' · '),
-          rateCell(loc, g, base, threshold),
-          hidden ? '' : interval(loc, g.lower, g.upper, base, 'pct'),
+          rateCell(loc, g, base, threshold, kind),
+          hidden ? '' : interval(loc, g.lower, g.upper, base, kind),
           `<span class="parents">${parents}</span>`,
           hidden ? '' : `<span class="assess">${labelShape(g.label)}${esc(loc.t(`label.${g.label}`))}</span>`,
         ];

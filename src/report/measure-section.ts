@@ -3,6 +3,7 @@ import type { ResultsFile } from '../model/results.js';
 import { num } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { intersectionsBlock } from './intersections-block.js';
+import { measureScale, perUnit } from './measure-scale.js';
 import { quietBlock } from './quiet-block.js';
 import { stratumBlock } from './stratum-block.js';
 
@@ -10,10 +11,13 @@ export async function measureSection(loc: Locale, results: ResultsFile, mi: numb
   const m = results.measures[mi]!;
   const base = `measures.${mi}.overall`;
   const o = m.overall;
-  const overall = loc.t('measure.overall', {
-    rate: num(loc, o.rate, `${base}.rate`, 'pct'),
-    lower: num(loc, o.lower, `${base}.lower`, 'pct'),
-    upper: num(loc, o.upper, `${base}.upper`, 'pct'),
+  const scale = measureScale(m);
+  // A rate per N: "Overall: 352.1 per 1,000 (… to …): 130 events among 369 people."
+  const overall = loc.t(scale.isRate ? 'measure.overall.rate' : 'measure.overall', {
+    per: esc(perUnit(loc, scale)),
+    rate: num(loc, o.rate, `${base}.rate`, scale.rate),
+    lower: num(loc, o.lower, `${base}.lower`, scale.rate),
+    upper: num(loc, o.upper, `${base}.upper`, scale.rate),
     numerator: num(loc, o.numerator, `${base}.numerator`, 'int'),
     denominator: num(loc, o.denominator, `${base}.denominator`, 'int'),
   });

@@ -4,7 +4,11 @@ import { num } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { stratifierName } from './cells.js';
 
-/** Measure definitions from the project config, when the caller has them (the CLI reads equilens.yaml). */
+/**
+ * Measure definitions from the project config, when the caller has them (the CLI reads equilens.yaml).
+ * Library measures have no numerator expression in the config: their plain-language definition travels in
+ * results.json (`measures[].definition`, generated from the library) and is used instead.
+ */
 export interface MeasureDefinition {
   id: string;
   title?: string;
@@ -12,6 +16,30 @@ export interface MeasureDefinition {
   numerator?: string;
   denominator?: string;
   exclusions?: string;
+  /** Numerator/denominator/exclusions are sentences, not expressions (shown as text, not code). */
+  prose?: boolean;
+}
+
+/**
+ * The config's definitions completed from results.json: a measure without a numerator expression (a
+ * library measure) takes the definition the analysis carried; measures defined only in the results (no
+ * config given) are added in results order.
+ */
+export function withResultDefinitions(
+  definitions: readonly MeasureDefinition[],
+  results: ResultsFile,
+): MeasureDefinition[] {
+  const fromResults = new Map<string, MeasureDefinition>();
+  for (const m of results.measures)
+    if (m.definition) fromResults.set(m.id, { id: m.id, title: m.title, ...m.definition, prose: true });
+  const out = definitions.map((d) => {
+    const r = fromResults.get(d.id);
+    if (!r || d.numerator) return d;
+    return { ...r, title: d.title ?? r.title, ...(d.description ? { description: d.description } : {}) };
+  });
+  const seen = new Set(definitions.map((d) => d.id));
+  for (const r of fromResults.values()) if (!seen.has(r.id)) out.push(r);
+  return out;
 }
 
 const dl = (items: [string, string][]): string =>
@@ -46,7 +74,7 @@ export function methodsSection(
         : '',
     ),
   );
-  const defs = definitions
+  const defs = withResultDefinitions(definitions, results)
     .filter((d) => d.numerator || d.denominator || d.description)
     .map(
       (d) =>
@@ -57,12 +85,15 @@ export function methodsSection(
             ['methods.exclusions', d.exclusions],
           ]
             .filter((x): x is [string, string] => !!x[1])
-            .map(([k, v]) => [esc(loc.t(k)), `<code>${esc(v)}</code>`]),
+            .map(([k, v]) => [esc(loc.t(k)), d.prose ? esc(v) : `<code>${esc(v)}</code>`]),
         )}</li>`,
     );
   const st = results.stamp;
   return `<section id="methods" class="methods" aria-labelledby="methods-h"><h2 id="methods-h">${esc(loc.t('methods'))}</h2><p class="lead">${esc(loc.t('methods.lead'))}</p>${[
     para('methods.rate', loc.t('methods.rate.text', { level })),
+    results.measures.some((m) => m.kind === 'rate')
+      ? para('methods.count', loc.t('methods.count.text', { level }))
+      : '',
     para(
       'methods.difference',
       loc.t('methods.difference.text', { fdr: num(loc, s.fdr, 'settings.fdr', 'sig') }),

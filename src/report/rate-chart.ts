@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { GroupLabel, MeasureResult, StratumResult } from '../model/results.js';
 import type { Locale } from './i18n.js';
+import { perUnit, type MeasureScale } from './measure-scale.js';
 import { baseConfig, PALETTE, renderSvg } from './render-svg.js';
 
 const LABELS: readonly GroupLabel[] = [
@@ -58,6 +59,8 @@ export interface RateChartInput {
   overall: number | null;
   title: string;
   desc: string;
+  /** A rate measure (per N, e.g. per 1,000): numbers and axis in its units, not percentages. */
+  scale?: MeasureScale;
 }
 
 /** Text the browser shows for a group's row (plain text; Vega escapes it). */
@@ -66,20 +69,24 @@ const unescape = (s: string): string =>
 
 export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<string> {
   const { stratum } = input;
+  const isRate = input.scale?.isRate === true;
+  const kind = isRate ? 'rate' : 'pct';
   const values = ordered(stratum, input.direction).map((g) => ({
     group: unescape(loc.label(g.group)),
     rate: g.suppressed ? null : g.rate,
     lower: g.suppressed ? null : g.lower,
     upper: g.suppressed ? null : g.upper,
     label: loc.t(`label.${g.label}`),
-    text: g.suppressed || g.rate === null ? '' : loc.format(g.rate, 'pct'),
+    text: g.suppressed || g.rate === null ? '' : loc.format(g.rate, kind),
     note: g.suppressed ? loc.t('suppressed') : g.rate === null ? loc.t('noData') : '',
   }));
   const ref = stratum.groups.find((g) => g.group === stratum.reference && !g.suppressed)?.rate ?? null;
   const domain = values.flatMap((v) => [v.lower, v.upper]).concat([input.overall, ref]);
   const known = domain.filter((v): v is number => v !== null);
-  const lo = Math.max(0, Math.min(...known) - 0.02);
-  const hi = Math.min(1, Math.max(...known) + 0.03);
+  // Proportions: a little room on a 0–1 scale; rates per N: room in proportion to the spread.
+  const pad = isRate ? Math.max(1, (Math.max(...known) - Math.min(...known)) * 0.06) : 0.02;
+  const lo = Math.max(0, Math.min(...known) - pad);
+  const hi = isRate ? Math.max(...known) + pad * 1.5 : Math.min(1, Math.max(...known) + 0.03);
   const y = {
     field: 'group',
     type: 'nominal',
@@ -90,7 +97,14 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
   const x = {
     type: 'quantitative',
     scale: { domain: [lo, hi], nice: false, zero: false },
-    axis: { format: '.0%', title: loc.t('chart.axis.rate'), tickCount: 6, grid: true },
+    axis: {
+      format: isRate ? ',.0f' : '.0%',
+      title: isRate
+        ? loc.t('chart.axis.rate.per', { per: perUnit(loc, input.scale!) })
+        : loc.t('chart.axis.rate'),
+      tickCount: 6,
+      grid: true,
+    },
   } as const;
   const shown = { filter: 'datum.rate != null' };
   // Both line labels sit above the plot; the one further left is right-aligned so they never overlap.
@@ -127,7 +141,7 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
             input.overall,
             [2, 3],
             PALETTE.same,
-            `${loc.t('chart.overall')} ${loc.format(input.overall, 'pct')}`,
+            `${loc.t('chart.overall')} ${loc.format(input.overall, kind)}`,
             ref,
           )),
       ...(ref === null ? [] : vline(ref, [6, 4], PALETTE.reference, loc.t('chart.reference'), input.overall)),

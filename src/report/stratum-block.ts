@@ -11,6 +11,7 @@ import { labelShape, rateLegend } from './legend.js';
 import { chartGroups, rateChartSvg } from './rate-chart.js';
 import { rateCell, stratifierName } from './cells.js';
 import { facetTables } from './facet-table.js';
+import { diffUnit, measureScale, type MeasureScale } from './measure-scale.js';
 
 /** When a chart shows only some groups, say so (with both counts marked for the numbers test). */
 function subsetNote(loc: Locale, s: StratumResult, base: string): string {
@@ -21,15 +22,21 @@ function subsetNote(loc: Locale, s: StratumResult, base: string): string {
   return `<p class="note">${loc.t('chart.subset', { shown: mark('shown', shown), total: mark('length', s.groups.length) })}</p>`;
 }
 
-function groupRow(loc: Locale, g: GroupResult, base: string, threshold: number): string[] {
+function groupRow(
+  loc: Locale,
+  g: GroupResult,
+  base: string,
+  threshold: number,
+  scale: MeasureScale = measureScale(undefined),
+): string[] {
   const hidden = g.suppressed || g.rate === null;
   return [
     loc.label(g.group),
     hidden ? '' : num(loc, g.numerator, `${base}.numerator`, 'int'),
     hidden ? '' : num(loc, g.denominator, `${base}.denominator`, 'int'),
-    rateCell(loc, g, base, threshold),
-    hidden ? '' : interval(loc, g.lower, g.upper, base, 'pct'),
-    hidden || g.difference === null ? '' : num(loc, g.difference, `${base}.difference`, 'pp'),
+    rateCell(loc, g, base, threshold, scale.rate),
+    hidden ? '' : interval(loc, g.lower, g.upper, base, scale.rate),
+    hidden || g.difference === null ? '' : num(loc, g.difference, `${base}.difference`, scale.diff),
     hidden || g.ratio === null ? '' : num(loc, g.ratio, `${base}.ratio`, 'ratio'),
     hidden || g.qValue === null ? '' : num(loc, g.qValue, `${base}.qValue`, 'q'),
     hidden ? '' : `<span class="assess">${labelShape(g.label)}${esc(loc.t(`label.${g.label}`))}</span>`,
@@ -47,7 +54,11 @@ function notes(loc: Locale, groups: GroupResult[], threshold: number): string {
 }
 
 /** The column headings of a group table. */
-export function groupHead(loc: Locale, levelMark: string): string[] {
+export function groupHead(
+  loc: Locale,
+  levelMark: string,
+  scale: MeasureScale = measureScale(undefined),
+): string[] {
   return [
     'table.group',
     'table.events',
@@ -61,9 +72,11 @@ export function groupHead(loc: Locale, levelMark: string): string[] {
   ].map((k) =>
     k === 'table.interval'
       ? loc.t(k, { level: levelMark })
-      : k === 'table.difference'
-        ? `${esc(loc.t(k))} <span class="unit">(${esc(loc.t('table.pp'))})</span>`
-        : esc(loc.t(k)),
+      : k === 'table.rate' && scale.isRate
+        ? `${esc(loc.t(k))} <span class="unit">(${esc(diffUnit(loc, scale))})</span>`
+        : k === 'table.difference'
+          ? `${esc(loc.t(k))} <span class="unit">(${esc(diffUnit(loc, scale))})</span>`
+          : esc(loc.t(k)),
   );
 }
 
@@ -79,11 +92,12 @@ export function groupTable(
   const s = m.strata[si]!;
   const base = `measures.${mi}.strata.${si}`;
   const levelMark = num(loc, results.settings.confidence, 'settings.confidence', 'pct0');
+  const scale = measureScale(m);
   const rows = s.groups.map((g, gi) =>
-    groupRow(loc, g, `${base}.groups.${gi}`, results.settings.suppressionThreshold),
+    groupRow(loc, g, `${base}.groups.${gi}`, results.settings.suppressionThreshold, scale),
   );
   const caption = `${esc(m.title)} — ${loc.t('measure.by', { stratifier: stratifierName(loc, s.stratifier) })}`;
-  return dataTable(loc, caption, groupHead(loc, levelMark), rows, 'groups', summary);
+  return dataTable(loc, caption, groupHead(loc, levelMark, scale), rows, 'groups', summary);
 }
 
 export async function stratumBlock(
@@ -107,7 +121,15 @@ export async function stratumBlock(
   const title = plain(loc.t('chart.rates.title', { measure: esc(m.title), stratifier: by, level }));
   const desc = plain(loc.t('chart.rates.desc', { level, reference: loc.label(s.reference ?? '') }));
   const svg = await rateChartSvg(
-    { id: `c${mi}-${si}`, stratum: s, direction: m.direction, overall: m.overall.rate, title, desc },
+    {
+      id: `c${mi}-${si}`,
+      stratum: s,
+      direction: m.direction,
+      overall: m.overall.rate,
+      title,
+      desc,
+      scale: measureScale(m),
+    },
     loc,
   );
   const ref = s.reference

@@ -14,9 +14,9 @@ import { qualityForResults, qualityReport } from '../quality/index.js';
 import { getDataset, openWorkspace, resolveWorkspaceDir, type DatasetVersion } from '../workspace.js';
 import { buildResults, discoveryCombos } from './build-results.js';
 import { runPlan } from './cube.js';
-import type { MeasureInfo } from './measure-info.js';
 import { writeOutputs, type OutputFiles } from './outputs.js';
 import { AGE_DIM, buildPlan } from './plan.js';
+import { measureInfos } from './measure-infos.js';
 import { columnsOf, selectStratifiers } from './stratifiers.js';
 
 export interface AnalyzeOptions {
@@ -54,8 +54,7 @@ export async function analyzeRun(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   }
 }
 
-export const measureInfos = (config: EquilensConfig): MeasureInfo[] =>
-  config.measures.map((m) => ({ id: m.id, title: m.title, direction: m.direction }));
+export { measureInfos };
 
 /** The whole analysis of one dataset version on any `Engine` (no files written). */
 export async function analyzeDataset(
@@ -77,6 +76,7 @@ export async function analyzeDataset(
   const plan = buildPlan({
     schema: dataset.schema,
     measures: measures.map((m) => m.id),
+    rateMeasures: measures.filter((m) => m.kind === 'rate').map((m) => m.id),
     period: analysis.period,
     hasPeriodColumn: unitCols.has('period'),
     stratifiers: selection.stratifiers,

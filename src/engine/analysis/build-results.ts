@@ -14,7 +14,7 @@ import { discover } from './discovery.js';
 import { intersectionFindings, rankFindings, strataFindings } from './findings.js';
 import { buildIntersection } from './intersections.js';
 import { applyQValues } from './labels.js';
-import type { MeasureInfo } from './measure-info.js';
+import { rateMultiplier, type MeasureInfo } from './measure-info.js';
 import { combinations } from './plan.js';
 import { referenceRule } from './reference.js';
 import { standardiseStratum, standardPopulation } from './standardise.js';
@@ -64,7 +64,8 @@ export function buildResults(input: BuildInput): BuiltResults {
 
   const measures: MeasureResult[] = input.measures.map((info) => {
     const overallCell = cube.get(info.id, {}) ?? { numerator: 0, denominator: 0 };
-    const o = describeGroup('overall', overallCell, level);
+    const multiplier = rateMultiplier(info);
+    const o = describeGroup('overall', overallCell, level, multiplier);
     const mWarnings: Warning[] = [];
     if (overallCell.denominator === 0)
       mWarnings.push({
@@ -90,6 +91,8 @@ export function buildResults(input: BuildInput): BuiltResults {
       id: info.id,
       title: info.title,
       direction: info.direction,
+      ...(multiplier !== undefined ? { kind: 'rate' as const, multiplier } : {}),
+      ...(info.definition ? { definition: info.definition } : {}),
       overall: {
         numerator: o.numerator,
         denominator: o.denominator,
@@ -98,7 +101,7 @@ export function buildResults(input: BuildInput): BuiltResults {
         upper: o.upper,
       },
       strata: strata.filter((s) => s.groups.length > 0),
-      ...(withPeriod ? { trend: trendPoints(seriesOf(cube, info.id, {})) } : {}),
+      ...(withPeriod ? { trend: trendPoints(seriesOf(cube, info.id, {}), multiplier) } : {}),
       warnings: mWarnings,
     };
   });
@@ -110,11 +113,12 @@ export function buildResults(input: BuildInput): BuiltResults {
 
   measures.forEach((m, i) => {
     const info = input.measures[i]!;
+    const multiplier = rateMultiplier(info);
     for (const s of m.strata) {
-      if (!s.facet) s.summary = summaryMeasures(s, info.direction, m.overall.rate, level);
+      if (!s.facet) s.summary = summaryMeasures(s, info.direction, m.overall.rate, level, multiplier);
       if (standard && input.standardize)
-        s.warnings.push(...standardiseStratum(cube, info.id, s, standard, level));
-      if (withPeriod && !s.facet) s.trend = buildTrend(cube, info.id, s, info.direction, level);
+        s.warnings.push(...standardiseStratum(cube, info.id, s, standard, level, multiplier));
+      if (withPeriod && !s.facet) s.trend = buildTrend(cube, info.id, s, info.direction, level, multiplier);
     }
   });
 

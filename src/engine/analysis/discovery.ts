@@ -14,13 +14,15 @@
  *   the gap, and the stratum or the smaller combination already shows it. This filter only removes findings,
  *   so the false-discovery control of the BH step is kept.
  * - Ranked by events to close the gap against everyone else, largest first.
+ * - Rate measures (kind 'rate': numerator = events) use the two-rate score test and the rate ratio; their
+ *   rates and differences are per the measure's multiplier.
  */
 import type { Finding } from '../../model/results.js';
 import { isStatus } from '../../model/status.js';
-import { benjaminiHochberg, riskRatio, twoProportionTest } from '../../stats/index.js';
-import { excessEvents, isWorse, rateOf } from './compare.js';
+import { benjaminiHochberg, rateRatio, riskRatio } from '../../stats/index.js';
+import { comparisonPValue, excessEvents, isWorse, rateOf } from './compare.js';
 import type { Cube } from './cube.js';
-import type { MeasureInfo } from './measure-info.js';
+import { rateMultiplier, type MeasureInfo } from './measure-info.js';
 
 export interface DiscoveryOptions {
   combos: readonly (readonly string[])[];
@@ -55,14 +57,13 @@ export function discoveryCandidates(
           numerator: overall.numerator - c.numerator,
           denominator: overall.denominator - c.denominator,
         };
-        const test = twoProportionTest(c.numerator, c.denominator, rest.numerator, rest.denominator);
         out.push({
           measure,
           values: { ...c.values },
           numerator: c.numerator,
           denominator: c.denominator,
           rest,
-          pValue: test?.pValue ?? null,
+          pValue: comparisonPValue(c, rest, rateMultiplier(measure)),
         });
       }
     }
@@ -86,18 +87,22 @@ export function discover(
     if (!isWorse(rate - comparisonRate, c.measure.direction)) return;
     const parents = Object.entries(c.values).map(([stratifier, group]) => {
       const p = cube.get(c.measure.id, { [stratifier]: group });
-      return { stratifier, group, rate: p ? rateOf(p) : null };
+      const r = p ? rateOf(p) : null;
+      return { stratifier, group, rate: r === null ? null : r * (rateMultiplier(c.measure) ?? 1) };
     });
     if (!addsToParents(cube, c, opts.fdr)) return;
+    const multiplier = rateMultiplier(c.measure);
+    const m = multiplier ?? 1;
+    const ratio = multiplier === undefined ? riskRatio : rateRatio;
     findings.push({
       measure: c.measure.id,
       values: c.values,
       kind: 'discovered',
-      rate,
-      comparisonRate,
+      rate: rate * m,
+      comparisonRate: comparisonRate * m,
       comparison: 'everyone else',
-      difference: rate - comparisonRate,
-      ratio: riskRatio(c.numerator, c.denominator, c.rest.numerator, c.rest.denominator)?.estimate ?? null,
+      difference: (rate - comparisonRate) * m,
+      ratio: ratio(c.numerator, c.denominator, c.rest.numerator, c.rest.denominator)?.estimate ?? null,
       excessEvents: excessEvents(c, c.rest, c.measure.direction),
       qValue,
       parents,
@@ -123,8 +128,8 @@ export function addsToParents(cube: Cube, c: Candidate, level: number): boolean 
     };
     const restRate = rateOf(rest);
     if (restRate === null || !isWorse(rate - restRate, c.measure.direction)) return false;
-    const p = twoProportionTest(c.numerator, c.denominator, rest.numerator, rest.denominator)?.pValue;
-    if (p === undefined || p > level) return false;
+    const p = comparisonPValue(c, rest, rateMultiplier(c.measure));
+    if (p === null || p > level) return false;
   }
   return true;
 }

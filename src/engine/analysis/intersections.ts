@@ -8,7 +8,7 @@ import type { IntersectionResult, MeasureResult } from '../../model/results.js';
 import { isStatus } from '../../model/status.js';
 import { compareGroup, describeGroup, rateOf } from './compare.js';
 import type { Cell, Cube } from './cube.js';
-import type { MeasureInfo } from './measure-info.js';
+import { rateMultiplier, type MeasureInfo } from './measure-info.js';
 
 /** `Black or African American × Female` */
 export const comboLabel = (
@@ -32,19 +32,21 @@ export function buildIntersection(
   const ref =
     named ??
     [...cells].filter((c) => known(c) && c.denominator > 0).sort((a, b) => b.denominator - a.denominator)[0];
+  const multiplier = rateMultiplier(measure);
+  const scaled = (r: number | null): number | null => (r === null || !multiplier ? r : r * multiplier);
   const groups = [...cells]
     .sort((a, b) => comboLabel(stratifiers, a.values).localeCompare(comboLabel(stratifiers, b.values)))
     .map((c) => {
       const label = comboLabel(stratifiers, c.values);
       const g =
         !ref || c === ref
-          ? describeGroup(label, c, level)
-          : compareGroup(label, c, ref, { level, direction: measure.direction });
+          ? describeGroup(label, c, level, multiplier)
+          : compareGroup(label, c, ref, { level, direction: measure.direction, multiplier });
       if (c === ref) g.label = 'reference';
       const parents = stratifiers.map((s) => {
         const value = c.values[s] as string;
         const parent = cube.get(measure.id, { [s]: value });
-        return { stratifier: s, group: value, rate: parent ? rateOf(parent) : null };
+        return { stratifier: s, group: value, rate: parent ? scaled(rateOf(parent)) : null };
       });
       return { ...g, values: { ...c.values }, parents };
     });

@@ -2,6 +2,8 @@
  * The long table of a results file, one row per printed number set, for BI tools (results.csv and
  * results.parquet): overall, overall by period, each group (also within facets), each group by period,
  * each intersectional group. Every row is stamped with the dataset version, config hash and software version.
+ * `measure_kind` 'rate' rows (e.g. ED visits) hold events in `numerator` and rates per `multiplier` units;
+ * 'proportion' rows hold 0–1 rates (multiplier 1). Columns are only ever appended.
  */
 import type { GroupResult, ResultsFile, TrendPoint } from '../../model/results.js';
 
@@ -39,6 +41,8 @@ export const LONG_COLUMNS = [
   'suppressed',
   'suppression_reason',
   'unstable',
+  'measure_kind',
+  'multiplier',
 ] as const;
 export type LongRow = Record<(typeof LONG_COLUMNS)[number], string | number | boolean | null>;
 
@@ -58,6 +62,7 @@ const NUMERIC = new Set<string>([
   'p_value',
   'q_value',
   'excess_events',
+  'multiplier',
 ]);
 /** DuckDB column types of the long table (for read_csv and Parquet). */
 export const LONG_TYPES: Record<string, string> = Object.fromEntries(
@@ -134,7 +139,15 @@ export function longRows(results: ResultsFile): LongRow[] {
     suppressed: p.suppressed ?? false,
   });
   for (const m of results.measures) {
-    const base = { ...stamp, ...empty, measure: m.id, measure_title: m.title, direction: m.direction };
+    const base = {
+      ...stamp,
+      ...empty,
+      measure: m.id,
+      measure_title: m.title,
+      direction: m.direction,
+      measure_kind: m.kind ?? 'proportion',
+      multiplier: m.multiplier ?? 1,
+    };
     out.push({ ...base, scope: 'overall', ...m.overall });
     for (const p of m.trend ?? []) out.push({ ...base, scope: 'overall_period', ...fromPoint(p) });
     for (const s of m.strata) {

@@ -1,11 +1,29 @@
-/** What the analysis needs to know about a measure (from the config). */
+/** What the analysis needs to know about a measure (from the config and, for `library:`, the library). */
 export type Direction = 'lower_is_better' | 'higher_is_better';
+
+/**
+ * - `proportion`: numerator rows / denominator rows (0–1).
+ * - `rate`: a count-based rate: the sum of the rows' `value` (events, e.g. ED visits) / denominator rows ×
+ *   `multiplier` (1,000 for ED visits per 1,000 patients). The engine pass returns sum(value) as the
+ *   numerator of such a measure.
+ */
+export type MeasureKind = 'proportion' | 'rate';
 
 export interface MeasureInfo {
   id: string;
   title: string;
   direction: Direction;
+  /** Default 'proportion'. */
+  kind?: MeasureKind;
+  /** Rates are shown per this many units (kind 'rate' only; default 1). */
+  multiplier?: number;
+  /** Plain-language definition for the report's methods appendix (library measures). */
+  definition?: { denominator: string; numerator: string; exclusions?: string };
 }
+
+/** The multiplier of a rate measure; undefined for a proportion. */
+export const rateMultiplier = (m: Pick<MeasureInfo, 'kind' | 'multiplier'>): number | undefined =>
+  m.kind === 'rate' ? (m.multiplier ?? 1) : undefined;
 
 export interface StatOptions {
   /** Confidence level of every interval, e.g. 0.95. */

@@ -21,7 +21,8 @@ export interface OutputFiles {
 
 const cell = (v: string | number | boolean | null): string => {
   if (v === null) return '';
-  const s = String(v);
+  if (typeof v !== 'string') return String(v); // numbers and booleans never need quoting
+  const s = v;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

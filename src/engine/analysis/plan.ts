@@ -22,6 +22,11 @@ export interface PlanDim {
 export interface AnalysisPlan {
   schema: string;
   measures: string[];
+  /**
+   * Count-based rate measures (kind 'rate'): their numerator is sum(value) — the events, e.g. ED visits —
+   * instead of the count of numerator rows.
+   */
+  rateMeasures?: string[];
   period: PeriodUnit;
   /** measure_rows has an explicit `period` column to fall back on when event_date is null. */
   hasPeriodColumn: boolean;
@@ -39,6 +44,8 @@ export interface AnalysisPlan {
 export interface PlanInput {
   schema: string;
   measures: readonly string[];
+  /** Measures whose numerator is sum(value) (see AnalysisPlan.rateMeasures). */
+  rateMeasures?: readonly string[];
   period: PeriodUnit;
   hasPeriodColumn: boolean;
   stratifiers: readonly string[];
@@ -90,6 +97,7 @@ export function buildPlan(input: PlanInput): AnalysisPlan {
   return {
     schema: input.schema,
     measures: [...input.measures],
+    ...(input.rateMeasures?.length ? { rateMeasures: [...input.rateMeasures] } : {}),
     period: input.period,
     hasPeriodColumn: input.hasPeriodColumn,
     dims,

@@ -19,7 +19,7 @@ const group = z.object({
   group: z.string(),
   numerator: num,
   denominator: num,
-  rate: num.describe('proportion 0–1'),
+  rate: num.describe('proportion 0–1; for a measure of kind rate, events per `multiplier` units'),
   lower: num,
   upper: num,
   difference: num.describe('group rate − reference rate (Newcombe CI)'),
@@ -87,6 +87,17 @@ const measure = z.object({
   id: z.string(),
   title: z.string(),
   direction: z.enum(['lower_is_better', 'higher_is_better']),
+  kind: z
+    .enum(['proportion', 'rate'])
+    .optional()
+    .describe(
+      'absent or proportion: rates are 0–1; rate: numerator = events (sum of value), rates, intervals and differences per `multiplier` units',
+    ),
+  multiplier: z.number().optional().describe('rates of a kind-rate measure are per this many units'),
+  definition: z
+    .object({ denominator: z.string(), numerator: z.string(), exclusions: z.string().optional() })
+    .optional()
+    .describe('plain-language definition (library measures)'),
   overall: z.object({ numerator: num, denominator: num, rate: num, lower: num, upper: num }),
   strata: z.array(stratum),
   trend: z.array(trendPoint).optional(),

@@ -1,7 +1,8 @@
 /**
  * Compile an analysis plan to one SQL statement for an `Engine`: GROUP BY GROUPING SETS when the engine
  * has them (DuckDB, PostgreSQL), else the same rows from a UNION ALL of GROUP BYs. Only aggregates come
- * back: per grouping set and measure, the numerator and denominator counts.
+ * back: per grouping set and measure, the numerator and denominator counts. The numerator of a rate
+ * measure (`plan.rateMeasures`) is sum(value): its events (a NULL value counts 0).
  * The rows are first aggregated to the finest cell every set is a roll-up of (`pre`), so the grouping sets
  * run over cells rather than rows: the cost of many sets no longer grows with the number of rows.
  * Portable SQL only (EXTRACT, ||, LPAD, COALESCE, CASE, GROUPING()). Attribute columns are grouped as
@@ -34,8 +35,14 @@ export function periodSql(unit: AnalysisPlan['period'], hasPeriodColumn: boolean
 
 export function compilePlan(engine: Engine, plan: AnalysisPlan): CompiledPlan {
   const aliases = plan.dims.map((d, i) => ({ name: d.name, value: `d${i}`, flag: `g${i}` }));
-  const params = plan.measures;
-  const inList = params.map((_, i) => engine.param(i + 1)).join(', ');
+  const rates = plan.rateMeasures ?? [];
+  const params = [...plan.measures, ...rates];
+  const inList = plan.measures.map((_, i) => engine.param(i + 1)).join(', ');
+  const rateList = rates.map((_, i) => engine.param(plan.measures.length + i + 1)).join(', ');
+  const flag = 'CASE WHEN r.in_numerator THEN 1 ELSE 0 END';
+  const numExpr = rates.length
+    ? `CASE WHEN r.measure_id IN (${rateList}) THEN COALESCE(r.value, 0) ELSE ${flag} END AS num`
+    : `${flag} AS num`;
   const cols = plan.dims.map((d, i) => {
     const expr =
       d.from === 'period'
@@ -46,10 +53,10 @@ export function compilePlan(engine: Engine, plan: AnalysisPlan): CompiledPlan {
   const base = `WITH base AS (
   SELECT
     r.measure_id AS m,
-${[...cols, '    CASE WHEN r.in_numerator THEN 1 ELSE 0 END AS num'].join(',\n')}
+${[...cols, `    ${numExpr}`].join(',\n')}
   FROM ${plan.schema}.measure_rows r
   LEFT JOIN ${plan.schema}.patients p ON p.patient_id = r.patient_id
-  WHERE r.in_denominator AND NOT r.excluded${params.length ? ` AND r.measure_id IN (${inList})` : ''}
+  WHERE r.in_denominator AND NOT r.excluded${plan.measures.length ? ` AND r.measure_id IN (${inList})` : ''}
 ),
 pre AS (${
     plan.preaggregate === false

@@ -25,6 +25,8 @@ export function standardiseStratum(
   stratum: StratumResult,
   standard: readonly StandardBand[],
   level: number,
+  /** A rate measure (numerator = events): rates per this many units. */
+  multiplier?: number,
 ): Warning[] {
   if (stratum.stratifier === AGE_DIM || stratum.facet) return [];
   const cells = cube.list(measure, [stratum.stratifier, AGE_DIM]);
@@ -34,7 +36,7 @@ export function standardiseStratum(
       .filter((c) => c.values[stratum.stratifier] === g.group && !isStatus(c.values[AGE_DIM]))
       .map((c) => ({ ageBand: c.values[AGE_DIM] as string, events: c.numerator, population: c.denominator }));
     if (rows.length === 0) continue;
-    const r = directStandardise(rows, standard, { level, multiplier: 1 });
+    const r = directStandardise(rows, standard, { level, multiplier: multiplier ?? 1 });
     g.ageStandardised = { rate: r.value, lower: r.lower, upper: r.upper };
     for (const w of r.warnings)
       if (!warnings.some((x) => x.code === w.code)) warnings.push({ ...w, group: g.group });

@@ -6,7 +6,7 @@
 import type { StratumResult } from '../../model/results.js';
 import { compareGroup, describeGroup, type Counts } from './compare.js';
 import type { Cube } from './cube.js';
-import type { MeasureInfo } from './measure-info.js';
+import { rateMultiplier, type MeasureInfo } from './measure-info.js';
 import { chooseReference, type ReferenceRule } from './reference.js';
 import { compareLabels } from './order.js';
 
@@ -33,13 +33,18 @@ export function buildStratum(input: StratumInput): StratumResult {
     .sort((a, b) => compareLabels(stratifier, a.group, b.group));
   const ref = chooseReference(cells, input.rule, measure.direction, stratifier);
   const refCounts: Counts | undefined = cells.find((c) => c.group === ref.group);
+  const multiplier = rateMultiplier(measure);
   const groups = cells.map((c) => {
     if (!refCounts || c.group === ref.group) {
-      const g = describeGroup(c.group, c, input.level);
+      const g = describeGroup(c.group, c, input.level, multiplier);
       if (c.group === ref.group) g.label = 'reference';
       return g;
     }
-    return compareGroup(c.group, c, refCounts, { level: input.level, direction: measure.direction });
+    return compareGroup(c.group, c, refCounts, {
+      level: input.level,
+      direction: measure.direction,
+      multiplier,
+    });
   });
   return {
     stratifier,

@@ -28,6 +28,8 @@ export function summaryMeasures(
   direction: Direction,
   overallRate: number | null,
   level: number,
+  /** A rate measure: rates are per `multiplier` units, SE from the Poisson count (√x / n × multiplier). */
+  multiplier?: number,
 ): SummaryMeasureResult[] {
   const ordered = isOrdered(stratum.stratifier);
   const groups = stratum.groups.filter((g) => !isStatus(g.group) && g.denominator && g.rate !== null);
@@ -38,7 +40,7 @@ export function summaryMeasures(
     return {
       name: g.group,
       estimate: p,
-      se: Math.sqrt((p * (1 - p)) / n),
+      se: multiplier === undefined ? Math.sqrt((p * (1 - p)) / n) : Math.sqrt((p * multiplier) / n),
       population: n,
       ...(ordered ? { order: i + 1 } : { reference: g.group === stratum.reference }),
     };
@@ -48,7 +50,7 @@ export function summaryMeasures(
       subgroups,
       favourable: direction === 'higher_is_better',
       ordered,
-      scale: 1,
+      scale: multiplier ?? 1,
       settingAverage: overallRate,
       level,
     },

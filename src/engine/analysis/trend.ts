@@ -34,16 +34,31 @@ export function seriesOf(cube: Cube, measure: string, key: Record<string, string
     .sort((a, b) => a.period.localeCompare(b.period));
 }
 
-/** Points with p-chart centre, limits and signals. */
-export function trendPoints(series: Series): TrendPoint[] {
-  const chart = series.length >= MIN_TREND_PERIODS ? spc(series, { chart: 'p' }) : null;
+/**
+ * Points with p-chart centre, limits and signals. A rate measure (`multiplier`: numerator = events, which
+ * a p-chart cannot take) gets an XmR chart of its rates per `multiplier` units instead.
+ */
+export function trendPoints(series: Series, multiplier?: number): TrendPoint[] {
+  const rateAt = (s: Series[number]): number | null => {
+    const r = rateOf(s);
+    return r === null || multiplier === undefined ? r : r * multiplier;
+  };
+  const chart =
+    series.length < MIN_TREND_PERIODS
+      ? null
+      : multiplier === undefined
+        ? spc(series, { chart: 'p' })
+        : spc(
+            series.map((s) => ({ period: s.period, value: rateAt(s) })),
+            { chart: 'xmr' },
+          );
   return series.map((s, i) => {
     const p = chart?.points[i];
     return {
       period: s.period,
       numerator: s.numerator,
       denominator: s.denominator,
-      rate: rateOf(s),
+      rate: rateAt(s),
       ...(p ? { centre: p.centre, lower: p.lower, upper: p.upper, signals: p.signals } : {}),
     };
   });
@@ -64,6 +79,8 @@ export function buildTrend(
   stratum: StratumResult,
   direction: Direction,
   level: number,
+  /** A rate measure: per-`multiplier` rates, Poisson variances (see trendPoints, gapDirection). */
+  multiplier?: number,
 ): StratumTrend {
   const facet = stratum.facet ? { [stratum.facet.name]: stratum.facet.value } : {};
   const series = new Map(
@@ -74,7 +91,7 @@ export function buildTrend(
   );
   const groups = stratum.groups.map((g) => ({
     group: g.group,
-    points: trendPoints(series.get(g.group) ?? []),
+    points: trendPoints(series.get(g.group) ?? [], multiplier),
   }));
   const worst = worstGroup(stratum);
   if (worst === null || stratum.reference === null)
@@ -84,7 +101,9 @@ export function buildTrend(
     const r = ref.get(p.period);
     return r && r.denominator > 0 && p.denominator > 0 ? [{ g: p, r }] : [];
   });
-  const diffs = both.map(({ g, r }) => g.numerator / g.denominator - r.numerator / r.denominator);
+  const diffs = both.map(
+    ({ g, r }) => (g.numerator / g.denominator - r.numerator / r.denominator) * (multiplier ?? 1),
+  );
   const chart =
     diffs.length >= MIN_TREND_PERIODS
       ? spc(
@@ -100,7 +119,11 @@ export function buildTrend(
       ...(chart ? { signals: chart.points[i]?.signals ?? [] } : {}),
     })),
   };
-  return { groups, gap, gapDirection: gapDirection(both, direction, level, chart?.points ?? []) };
+  return {
+    groups,
+    gap,
+    gapDirection: gapDirection(both, direction, level, chart?.points ?? [], multiplier !== undefined),
+  };
 }
 
 type Pair = { g: Series[number]; r: Series[number] };
@@ -110,13 +133,17 @@ export function gapDirection(
   direction: Direction,
   level: number,
   chartPoints: readonly { signals: string[] }[] = [],
+  /** Count-based rates: Poisson variance x/n² instead of the binomial p(1 − p)/n. */
+  poisson = false,
 ): StratumTrend['gapDirection'] {
   if (both.length < MIN_TREND_PERIODS) return 'not_assessed';
   const sign = direction === 'lower_is_better' ? 1 : -1;
   const pts = both.map(({ g, r }, t) => {
     const p1 = g.numerator / g.denominator;
     const p2 = r.numerator / r.denominator;
-    const v = (p1 * (1 - p1)) / g.denominator + (p2 * (1 - p2)) / r.denominator;
+    const v = poisson
+      ? p1 / g.denominator + p2 / r.denominator
+      : (p1 * (1 - p1)) / g.denominator + (p2 * (1 - p2)) / r.denominator;
     return { t, y: sign * (p1 - p2), w: v > 0 ? 1 / v : 0 };
   });
   const W = pts.reduce((s, p) => s + p.w, 0);
