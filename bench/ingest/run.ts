@@ -99,14 +99,23 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'equilens-bench-ingest-'));
   const ours: number[] = [];
   const duck: number[] = [];
+  // CPU seconds (user + system, all DuckDB threads) too: steadier than wall time on a shared machine.
+  const oursCpu: number[] = [];
+  const duckCpu: number[] = [];
+  const cpu = (since: NodeJS.CpuUsage) => {
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1e6;
+  };
   let oursMem = '';
   try {
     const config = writeConfig(dir);
     // Alternate the two (BENCH_REPEAT rounds, median) so that load from other processes hits both alike.
     for (let round = 0; round < REPEAT; round++) {
       let t = performance.now();
+      let c = process.cpuUsage();
       const r = await ingest({ configPath: config, workspace: join(dir, `ws${round}`) });
       ours.push((performance.now() - t) / 1000);
+      oursCpu.push(cpu(c));
       if (round === 0) oursMem = mb();
       const rec = r.reconciliation;
       if (rec.read !== ROWS || rec.loaded + rec.rejected !== rec.read)
@@ -119,10 +128,12 @@ async function main(): Promise<void> {
       rmSync(join(dir, `ws${round}`), { recursive: true, force: true });
 
       t = performance.now();
+      c = process.cpuUsage();
       const peer = await openDuckDB(join(dir, `peer${round}.duckdb`));
       await peer.run(`CREATE TABLE t AS SELECT * FROM read_csv('${file}')`);
       await peer.close();
       duck.push((performance.now() - t) / 1000);
+      duckCpu.push(cpu(c));
       rmSync(join(dir, `peer${round}.duckdb`), { force: true });
     }
     const o = median(ours);
@@ -132,6 +143,11 @@ async function main(): Promise<void> {
       `duckdb read_csv→table  ${d.toFixed(2)} s   (median of ${REPEAT}; peak RSS ${mb()}, whole process)`,
     );
     console.log(`ratio ${(o / d).toFixed(2)}× (target ≤ 2×)`);
+    const oc = median(oursCpu);
+    const dc = median(duckCpu);
+    console.log(
+      `cpu ratio ${(oc / dc).toFixed(2)}× (CPU s: equilens ${oc.toFixed(2)}, duckdb ${dc.toFixed(2)})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

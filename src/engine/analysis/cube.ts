@@ -51,12 +51,19 @@ const count = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Numbe
  * Decode the rows of a compiled plan (GROUPING flags say which dimensions a row is grouped on). A NULL
  * attribute value is Missing, merged with a stored 'Missing' label.
  */
-export function decodeRows(rows: readonly Row[], aliases: ReturnType<typeof compilePlan>['aliases']): Cell[] {
+export function decodeRows(
+  rows: readonly Row[],
+  aliases: ReturnType<typeof compilePlan>['aliases'],
+  groupingId?: string,
+): Cell[] {
   const cells = new Map<string, Cell>();
+  const last = aliases.length - 1;
   for (const r of rows) {
     const values: Record<string, string> = {};
-    for (const a of aliases) {
-      if (count(r[a.flag]) !== 0) continue;
+    // Packed flags: GROUPING(d0, …, dn), d0 the most significant bit; else one flag column each.
+    const gid = groupingId === undefined ? null : count(r[groupingId]);
+    for (const [i, a] of aliases.entries()) {
+      if (gid === null ? count(r[a.flag]) !== 0 : Math.floor(gid / 2 ** (last - i)) % 2 !== 0) continue;
       const v = r[a.value];
       values[a.name] = v === null || v === undefined ? MISSING : String(v);
     }
@@ -76,5 +83,5 @@ export function decodeRows(rows: readonly Row[], aliases: ReturnType<typeof comp
 export async function runPlan(engine: Engine, plan: AnalysisPlan): Promise<Cube> {
   const compiled = compilePlan(engine, plan);
   const rows = await engine.all(compiled.sql, compiled.params);
-  return new Cube(decodeRows(rows, compiled.aliases));
+  return new Cube(decodeRows(rows, compiled.aliases, compiled.groupingId));
 }

@@ -55,43 +55,64 @@ function components(rows: Map<string, number>[]): Map<string, number>[][] {
   return [...blocks.values()];
 }
 
+/**
+ * Reduced row echelon form with partial pivoting, on sparse rows (column → coefficient): the margin rows
+ * have a handful of unknowns each, so elimination touches only non-zero entries. The arithmetic is that of
+ * dense elimination (same pivots, same updates of every entry at or right of the pivot column; an entry
+ * that is zero stays exactly zero), so the answer is the same; it is just not O(rows × columns) per pivot.
+ */
 function solveBlock(block: Map<string, number>[]): string[] {
   const ids = [...new Set(block.flatMap((r) => [...r.keys()]))];
   const col = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
-  const a = block.map((r) => {
-    const row = new Array<number>(n).fill(0);
-    for (const [id, c] of r) row[col.get(id) as number] = c;
+  const a: Map<number, number>[] = block.map((r) => {
+    const row = new Map<number, number>();
+    for (const [id, c] of r) row.set(col.get(id) as number, c);
     return row;
   });
+  const at = (row: Map<number, number>, c: number): number => row.get(c) ?? 0;
   const pivots: number[] = [];
   let r = 0;
   for (let c = 0; c < n && r < a.length; c++) {
     let best = r;
+    let bestAbs = Math.abs(at(a[r] as Map<number, number>, c));
     for (let i = r + 1; i < a.length; i++) {
-      if (Math.abs((a[i] as number[])[c] as number) > Math.abs((a[best] as number[])[c] as number)) best = i;
+      const v = Math.abs(at(a[i] as Map<number, number>, c));
+      if (v > bestAbs) {
+        best = i;
+        bestAbs = v;
+      }
     }
-    const pr = a[best] as number[];
-    if (Math.abs(pr[c] as number) < EPS) continue;
-    a[best] = a[r] as number[];
+    if (bestAbs < EPS) continue;
+    const pr = a[best] as Map<number, number>;
+    a[best] = a[r] as Map<number, number>;
     a[r] = pr;
-    const pv = pr[c] as number;
-    for (let k = c; k < n; k++) pr[k] = (pr[k] as number) / pv;
+    const pv = at(pr, c);
+    const right: [number, number][] = [];
+    for (const [k, x] of pr) {
+      if (k < c) continue;
+      const y = x / pv;
+      pr.set(k, y);
+      right.push([k, y]);
+    }
     for (let i = 0; i < a.length; i++) {
       if (i === r) continue;
-      const row = a[i] as number[];
-      const f = row[c] as number;
+      const row = a[i] as Map<number, number>;
+      const f = at(row, c);
       if (Math.abs(f) < EPS) continue;
-      for (let k = c; k < n; k++) row[k] = (row[k] as number) - f * (pr[k] as number);
+      for (const [k, y] of right) {
+        const v = at(row, k) - f * y;
+        if (v === 0) row.delete(k);
+        else row.set(k, v);
+      }
     }
     pivots.push(c);
     r++;
   }
   const out: string[] = [];
   pivots.forEach((c, i) => {
-    const row = a[i] as number[];
     let alone = true;
-    for (let k = 0; k < n && alone; k++) if (k !== c && Math.abs(row[k] as number) > EPS) alone = false;
+    for (const [k, x] of a[i] as Map<number, number>) if (k !== c && Math.abs(x) > EPS) alone = false;
     if (alone) out.push(ids[c] as string);
   });
   return out;

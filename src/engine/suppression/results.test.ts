@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linearAttack, subtractionAttack } from './__fixtures__/attacker.js';
+import { fcOptions } from './__fixtures__/fc-options.js';
 import { primaryReason } from './primary.js';
 import { isHidden } from './table.js';
 import {
@@ -108,6 +109,26 @@ describe('suppressResults', () => {
     expect(out.findings.length).toBe(4 - hidden.size);
   });
 
+  it("blanks a hidden parent's rate in a finding that holds its own copy of the parents (a parsed results.json)", () => {
+    const r = resultsFrom(base);
+    r.findings.push({
+      ...r.findings[0]!,
+      values: { race_ethnicity: 'Black', sex: 'Female' },
+      kind: 'intersection',
+      parents: [
+        { stratifier: 'race_ethnicity', group: 'Unknown', rate: 0.2 },
+        { stratifier: 'sex', group: 'Female', rate: 0.1 },
+      ],
+    });
+    const f = suppressResults(structuredClone(r), { threshold: 11 }).findings.find(
+      (x) => x.kind === 'intersection',
+    )!;
+    expect(f.parents).toEqual([
+      { stratifier: 'race_ethnicity', group: 'Unknown', rate: null },
+      { stratifier: 'sex', group: 'Female', rate: 0.1 },
+    ]);
+  });
+
   it('adversarial: no small count is recovered by subtraction (or solving) across totals, strata, intersections, periods', () => {
     expect(attack(base, out, printed(input))).toEqual([]);
   });
@@ -137,6 +158,20 @@ describe('suppressResults', () => {
     expect(printed(again)).toEqual(printed(out));
   });
 
+  it('regression (property counterexample): a small cell pinned only through the period margins gets a complement', () => {
+    // fast-check counterexample (seed 12): race C (2 people) is C|P2 + C|P3 (C|P1 is a shown 0 of 0), and
+    // C|P2 = all|P2, C|P3 = all|P3, whose sum is all − all|P1: both shown. The linear audit pinned C and
+    // C×F; the first pinned cell (C×F) had no shown neighbour and suppression gave up, leaving C recoverable.
+    const ps = people([
+      ['C', 'F', 'P3', 0, 1],
+      ['B', 'F', 'P1', 1, 2],
+      ['A', 'F', 'P1', 4, 8],
+      ['C', 'F', 'P2', 0, 1],
+    ]);
+    const input = resultsFrom(ps);
+    expect(attack(ps, suppressResults(input, { threshold: 5 }), printed(input), 5)).toEqual([]);
+  });
+
   it('property: on random populations no small cell is recovered, and nothing small is shown', () => {
     const cell = fc.tuple(
       fc.constantFrom('A', 'B', 'C', 'Unknown'),
@@ -162,7 +197,7 @@ describe('suppressResults', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      fcOptions(400),
     );
   });
 });
@@ -262,7 +297,7 @@ describe('suppressResults with a facet (site)', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      fcOptions(300),
     );
   });
 });

@@ -69,7 +69,13 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
     const id = keyId(f.values);
     const b = built[i];
     const shown = b !== undefined && b.cells.some((c) => c.id === id && c.published !== false);
-    return shown && !isHidden(maps[i]!.get(id));
+    if (!shown || isHidden(maps[i]!.get(id))) return false;
+    // A parent's rate is the rate of a printed group: blank it when that group is hidden (findings can
+    // share their parents with an intersection group, or carry their own, e.g. discovered subgroups).
+    for (const parent of f.parents ?? []) {
+      if (isHidden(maps[i]!.get(keyId({ [parent.stratifier]: parent.group })))) parent.rate = null;
+    }
+    return true;
   });
   const droppedQuality = suppressQuality(out, tableOpts.threshold);
 

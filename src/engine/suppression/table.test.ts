@@ -4,6 +4,7 @@ import { asRelations, linearAttack, subtractionAttack } from './__fixtures__/att
 import { determinedCells } from './linear.js';
 import { primaryReason } from './primary.js';
 import { isHidden, recoverBySubtraction, suppressTable, type Cell, type Margin } from './table.js';
+import { fcOptions } from './__fixtures__/fc-options.js';
 
 const T = 11;
 
@@ -208,7 +209,7 @@ describe('suppressTable', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      fcOptions(300),
     );
   });
 });

@@ -15,11 +15,13 @@
  * so the hidden cells of a margin add up to at least the threshold; else any published part; else the
  * total), and repeat. Numerators and denominators share the margins, so one pattern protects both.
  * When peeling opens nothing, the margins are audited as one linear system (linear.ts): a small cell pinned
- * down by several relations together gets a complement in one of its margins too.
+ * down by several relations together gets a complement in one of its margins too (or, when none of the
+ * pinned cells' margins has a shown cell left, the nearest shown cell further along the margins).
  * Cells that are not published (e.g. a facet total nobody printed) start unknown but are never chosen.
  */
 import type { SuppressionReason } from '../../model/index.js';
 import { determinedCells } from './linear.js';
+import { marginIndex, peel, unknownMask, type MarginIndex } from './peel.js';
 import { primaryReason, type PrimaryOptions } from './primary.js';
 
 export interface Cell {
@@ -69,32 +71,9 @@ interface Derivation {
  * derive it by subtraction. Returns every derived cell with the margin that gave it away.
  */
 export function recoverBySubtraction(margins: readonly Margin[], unknown: ReadonlySet<string>): Derivation {
-  const members = margins.map((m) => [m.total, ...m.parts]);
-  const byCell = new Map<string, number[]>();
-  const open = members.map((ms, i) => {
-    let count = 0;
-    for (const id of new Set(ms)) {
-      if (!unknown.has(id)) continue;
-      count++;
-      const list = byCell.get(id);
-      if (list) list.push(i);
-      else byCell.set(id, [i]);
-    }
-    return count;
-  });
+  const ix = marginIndex(margins);
   const derived = new Map<string, number>();
-  const queue = open.flatMap((c, i) => (c === 1 ? [i] : []));
-  while (queue.length) {
-    const i = queue.pop() as number;
-    if (open[i] !== 1) continue;
-    const id = (members[i] as string[]).find((c) => unknown.has(c) && !derived.has(c));
-    if (id === undefined) continue;
-    derived.set(id, i);
-    for (const j of byCell.get(id) ?? []) {
-      open[j] = (open[j] as number) - 1;
-      if (open[j] === 1) queue.push(j);
-    }
-  }
+  for (const [k, i] of peel(ix, unknownMask(ix, unknown))) derived.set(ix.ids[k] as string, i);
   return { derived };
 }
 
@@ -140,10 +119,20 @@ export function suppressTable(
   for (const m of margins) {
     for (const id of [m.total, ...m.parts]) if (!byId.has(id)) unpublished.add(id);
   }
+  const ix = marginIndex(margins);
+  // Hidden and unpublished cells; the loop only ever adds to them (kept up to date by `hide`).
+  const unknown = new Set([...[...reasons].filter(([, r]) => isHidden(r)).map(([id]) => id), ...unpublished]);
+  const mask = unknownMask(ix, unknown);
+  const hide = (id: string): void => {
+    reasons.set(id, 'complementary');
+    unknown.add(id);
+    const k = ix.index.get(id);
+    if (k !== undefined) mask[k] = 1;
+  };
   for (;;) {
-    const hidden = new Set([...reasons].filter(([, r]) => isHidden(r)).map(([id]) => id));
-    const unknown = new Set([...hidden, ...unpublished]);
-    const { derived } = recoverBySubtraction(margins, unknown);
+    const peeled = peel(ix, mask);
+    const derived = new Map<string, number>();
+    for (const [k, i] of peeled) derived.set(ix.ids[k] as string, i);
     // Only cells hidden for their own counts need protecting: a complement that is recovered gives nothing
     // away by itself (it is not small), and if it opens a small cell that cell is caught here.
     const leak = [...derived].find(([id]) => mustProtect(id));
@@ -152,9 +141,17 @@ export function suppressTable(
       // Peeling cannot open anything; check the whole system at once.
       const pinned = [...determinedCells(margins, unknown)].filter(mustProtect).sort();
       if (!pinned.length) return reasons;
-      const pick = complementAround(pinned[0] as string, margins, byId, reasons, unpublished);
-      if (pick === undefined) return reasons;
-      reasons.set(pick, 'complementary');
+      // The first pinned cell with a shown neighbour; when every neighbour of every pinned cell is hidden
+      // already, the nearest shown cell further along the margins (giving up here would leave a small cell
+      // recoverable: see README, "complementary suppression").
+      let pick: string | undefined;
+      for (const id of pinned) {
+        pick = complementAround(id, margins, byId, reasons, unpublished);
+        if (pick !== undefined) break;
+      }
+      pick ??= nearestShown(pinned, ix, byId, reasons, unpublished);
+      if (pick === undefined) return reasons; // nothing linked to them is shown: nothing can give them away
+      hide(pick);
       continue;
     }
     const pick = chooseComplement(leak[1], margins, derived, byId, reasons, unpublished);
@@ -163,10 +160,10 @@ export function suppressTable(
       const m = margins[leak[1]] as Margin;
       const rest = [m.total, ...m.parts].filter((id) => !unknown.has(id));
       if (!rest.length) return reasons; // cannot happen: the margin had exactly one unknown member
-      for (const id of rest) reasons.set(id, 'complementary');
+      for (const id of rest) hide(id);
       continue;
     }
-    reasons.set(pick, 'complementary');
+    hide(pick);
   }
 }
 
@@ -218,6 +215,39 @@ function complementAround(
   const parts = new Set(around.flatMap((m) => m.parts.filter(shown)));
   const best = rank([...parts].map((c) => byId.get(c) as Cell));
   return best?.id ?? around.map((m) => m.total).find(shown);
+}
+
+/**
+ * The best shown, published cell nearest to `from` (breadth-first over shared margins), or undefined when
+ * no shown cell is linked to them at all.
+ */
+function nearestShown(
+  from: readonly string[],
+  ix: MarginIndex,
+  byId: ReadonlyMap<string, Cell>,
+  reasons: SuppressionMap,
+  unpublished: ReadonlySet<string>,
+): string | undefined {
+  const shown = (c: string): boolean => !unpublished.has(c) && !isHidden(reasons.get(c)) && byId.has(c);
+  const seen = new Uint8Array(ix.ids.length);
+  let layer = from.map((id) => ix.index.get(id)).filter((k): k is number => k !== undefined);
+  for (const k of layer) seen[k] = 1;
+  while (layer.length) {
+    const next: number[] = [];
+    for (const k of layer) {
+      for (const m of ix.byCell[k] as number[]) {
+        for (const c of ix.members[m] as Int32Array) {
+          if (seen[c]) continue;
+          seen[c] = 1;
+          next.push(c);
+        }
+      }
+    }
+    const candidates = next.map((k) => ix.ids[k] as string).filter(shown);
+    if (candidates.length) return rank(candidates.map((c) => byId.get(c) as Cell))?.id;
+    layer = next;
+  }
+  return undefined;
 }
 
 /** Smallest denominator first, preferring cells whose numerator and complement are both non-zero. */

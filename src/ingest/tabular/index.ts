@@ -17,8 +17,8 @@ import {
   type UnmappedEntry,
 } from './lookups.js';
 import { planMeasureRows, runMeasureRows } from './measure-rows.js';
-import { loadPatients } from './patients.js';
-import { dateSql } from './resolve-sql.js';
+import { createPersonGroups, loadPatients } from './patients.js';
+import { dateSql, GROUP_ROWS } from './resolve-sql.js';
 import { applyRowChecks, rowChecks } from './row-checks.js';
 import { readHeader, stageFiles } from './stage.js';
 
@@ -90,11 +90,16 @@ export const loadTabular: SourceLoader = async (ctx: LoadContext): Promise<LoadR
   });
   const checked = await applyRowChecks(engine, { schema, source: source.name, staged, checks });
   step(2);
-  await runMeasureRows(engine, measureRows);
+  // From here on no statement relies on insertion order (the stage keeps its rowids), so DuckDB may write
+  // the canonical tables' row groups in parallel.
+  await unordered(engine, () => runMeasureRows(engine, measureRows));
   step(3);
 
   const unmapped: UnmappedEntry[] = [];
-  const lookups = await buildLookups(engine, staged.table, prefix, plans, unmapped);
+  const eventDate = eventCol ? dateSql(`s.${engine.ident(eventCol)}`) : null;
+  // One pass over the rows: per person and distinct source values; lookups and patients read only that.
+  const groups = await createPersonGroups(engine, { stage: staged.table, prefix, pid, eventDate, plans });
+  const lookups = await buildLookups(engine, groups, prefix, plans, unmapped);
   if (unmapped.length) {
     await insertRows(
       engine,
@@ -103,17 +108,20 @@ export const loadTabular: SourceLoader = async (ctx: LoadContext): Promise<LoadR
     );
   }
   step(4);
-  await loadPatients(engine, {
-    schema,
-    stage: staged.table,
-    prefix,
-    source: source.name,
-    pid,
-    eventDate: eventCol ? dateSql(`s.${engine.ident(eventCol)}`) : null,
-    rule: map.conflict_rule,
-    lookups,
-    plans,
-  });
+  await unordered(engine, () =>
+    loadPatients(engine, {
+      schema,
+      stage: staged.table,
+      prefix,
+      source: source.name,
+      pid,
+      groups,
+      eventDate,
+      rule: map.conflict_rule,
+      lookups,
+      plans,
+    }),
+  );
   await dropTemps(engine, prefix);
   step(5);
 
@@ -138,7 +146,7 @@ export const loadTabular: SourceLoader = async (ctx: LoadContext): Promise<LoadR
 
 async function buildLookups(
   engine: Engine,
-  stage: string,
+  groups: string,
   prefix: string,
   plans: AttributePlan[],
   unmapped: UnmappedEntry[],
@@ -147,7 +155,7 @@ async function buildLookups(
   const race = plans.filter((p) => p.kind === 'race');
   const coded = plans.filter((p) => p.kind === 'coded');
   const sets = [...(race.length ? [race.map((p) => p.column)] : []), ...coded.map((p) => [p.column])];
-  const distinct = await distinctCounts(engine, stage, sets);
+  const distinct = await distinctCounts(engine, groups, sets, GROUP_ROWS);
   if (race.length) {
     const lk = await raceLookup(engine, race, `${prefix}_lk_race`, unmapped, distinct);
     race.forEach((p) => out.set(p, lk));
@@ -156,6 +164,18 @@ async function buildLookups(
     out.set(p, await codedLookup(engine, p, `${prefix}_lk${i}`, unmapped, distinct));
   }
   return out;
+}
+
+/** Run `fn` with DuckDB's `preserve_insertion_order` off, then restore the setting. */
+async function unordered<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
+  const [row] = await engine.all<{ v: unknown }>(`SELECT current_setting('preserve_insertion_order') AS v`);
+  const before = row?.v === false || row?.v === 'false' ? 'false' : 'true';
+  await engine.run('SET preserve_insertion_order = false');
+  try {
+    return await fn();
+  } finally {
+    await engine.run(`SET preserve_insertion_order = ${before}`);
+  }
 }
 
 async function dropTemps(engine: Engine, prefix: string): Promise<void> {

@@ -44,6 +44,8 @@ export async function distinctCounts(
   engine: Engine,
   stage: string,
   sets: readonly string[][],
+  /** Column holding how many rows each row of `stage` stands for (default: each row is one). */
+  weight?: string,
 ): Promise<DistinctCounts> {
   const out: DistinctCounts = new Map();
   const unique = new Map(sets.map((set) => [setKey(set), [...new Set(set)]]));
@@ -51,7 +53,7 @@ export async function distinctCounts(
   const cols = [...new Set(sets.flat())];
   const ref = (c: string) => `s.${engine.ident(c)}`;
   const rows = await engine.all<Record<string, string | number>>(
-    `SELECT ${cols.map((c, k) => `COALESCE(${ref(c)}, '') AS v${k}, GROUPING(${ref(c)}) AS g${k}`).join(', ')}, COUNT(*) AS n
+    `SELECT ${cols.map((c, k) => `COALESCE(${ref(c)}, '') AS v${k}, GROUPING(${ref(c)}) AS g${k}`).join(', ')}, ${weight ? `SUM(s.${engine.ident(weight)})` : 'COUNT(*)'} AS n
      FROM ${stage} s GROUP BY GROUPING SETS (${[...unique.values()].map((set) => `(${set.map(ref).join(', ')})`).join(', ')})`,
   );
   for (const key of unique.keys()) out.set(key, []);

@@ -56,8 +56,26 @@ export function planMeasureRows(engine: Engine, input: MeasureRowsInput): Measur
     .filter(([id]) => FACETS.has(id))
     .map(([id, col]) => [id, q(checkColumn(col, `mapping.facets.${id}`, header, input.file))] as const);
 
+  // One INSERT … SELECT … UNION ALL SELECT … for all measures (one statement, shared parameters: $1 is
+  // the source, then each measure's id and its expressions' values).
+  const params: SqlValue[] = [input.source];
+  const selects: string[] = [];
+  const cols = [
+    'patient_id',
+    'unit_id',
+    'measure_id',
+    'event_date',
+    'period',
+    'in_denominator',
+    'in_numerator',
+    'excluded',
+    'value',
+    'source',
+    ...facets.map(([id]) => id),
+  ];
   for (const { m, index } of measuresFor(config, input.source, input.first)) {
-    const params: SqlValue[] = [m.id, input.source];
+    params.push(m.id);
+    const id = `$${params.length}`;
     const compile = (text: string | undefined, key: string, fallback: string): string => {
       if (text === undefined) return fallback;
       const c = compileChecked(
@@ -75,33 +93,23 @@ export function planMeasureRows(engine: Engine, input: MeasureRowsInput): Measur
     const num = compile(m.numerator, 'numerator', 'FALSE');
     const excl = compile(m.exclusions, 'exclusions', 'FALSE');
     const value = valueSql(m.value, `measures[${index}].value`, header, q, input.file);
-    const cols = [
-      'patient_id',
-      'unit_id',
-      'measure_id',
-      'event_date',
-      'period',
-      'in_denominator',
-      'in_numerator',
-      'excluded',
-      'value',
-      'source',
-      ...facets.map(([id]) => id),
-    ];
     let select: string;
     if (m.unit === 'patient') {
-      select = `SELECT ${pid}, ${pid}, $1, MAX(${date}), MAX(${period}), TRUE,
-        BOOL_OR(${num} AND NOT ${excl}), BOOL_AND(${excl}), AVG(${value}), $2${facets.map(([, c]) => `, MAX(${c})`).join('')}
+      select = `SELECT ${pid}, ${pid}, ${id}, MAX(${date}), MAX(${period}), TRUE,
+        BOOL_OR(${num} AND NOT ${excl}), BOOL_AND(${excl}), AVG(${value}), $1${facets.map(([, c]) => `, MAX(${c})`).join('')}
         FROM ${input.stage} s WHERE ${den} GROUP BY ${pid}`;
     } else {
       const unitId = unit
         ? `COALESCE(${unit}, ${pid} || '#' || CAST(s.rowid AS VARCHAR))`
         : `${pid} || '#' || CAST(s.rowid AS VARCHAR)`;
-      select = `SELECT ${pid}, ${unitId}, $1, ${date}, ${period}, TRUE, ${num}, ${excl}, ${value}, $2${facets.map(([, c]) => `, ${c}`).join('')}
+      select = `SELECT ${pid}, ${unitId}, ${id}, ${date}, ${period}, TRUE, ${num}, ${excl}, ${value}, $1${facets.map(([, c]) => `, ${c}`).join('')}
         FROM ${input.stage} s WHERE ${den}`;
     }
+    selects.push(select);
+  }
+  if (selects.length) {
     statements.push({
-      sql: `INSERT INTO ${input.schema}.measure_rows (${cols.join(', ')}) ${select}`,
+      sql: `INSERT INTO ${input.schema}.measure_rows (${cols.join(', ')}) ${selects.join('\nUNION ALL ')}`,
       params,
     });
   }

@@ -1,8 +1,9 @@
 /**
  * One row per person from the staged rows: each attribute resolved over the person's rows (all known values
  * agree → that value; they disagree → the conflict rule, and the attribute is listed in `conflicts`; none
- * known → the strongest status, Declined > Unknown > Missing). One aggregate pass over all rows, then a
- * small pass per attribute over the people with conflicts only.
+ * known → the strongest status, Declined > Unknown > Missing). One pass over all rows groups them by person
+ * and source values (with row counts and first/last source order); the resolution and the conflict rules
+ * then read only those groups.
  */
 import type { Engine } from '../../engine/dialect.js';
 import { DECLINED, MISSING, UNKNOWN } from '../../model/status.js';
@@ -12,7 +13,9 @@ import {
   aggregateSql,
   conflictSql,
   joinSql,
-  ORDER_COLUMN,
+  GROUP_FIRST,
+  GROUP_LAST,
+  GROUP_ROWS,
   resolvable,
   type ConflictRule,
   type Resolvable,
@@ -21,6 +24,8 @@ import {
 export interface PatientsInput {
   schema: string;
   stage: string;
+  /** The person groups table (createPersonGroups). */
+  groups: string;
   prefix: string;
   source: string;
   pid: string;
@@ -41,8 +46,32 @@ export const ageBandSql = (age: string): string => `CASE WHEN ${age} IS NULL THE
   WHEN ${age} < 0 OR ${age} > 130 THEN ${lit(UNKNOWN)} WHEN ${age} >= 90 THEN '90+'
   ELSE CAST(CAST(floor(${age} / 10) * 10 AS INTEGER) AS VARCHAR) || '-' || CAST(CAST(floor(${age} / 10) * 10 + 9 AS INTEGER) AS VARCHAR) END`;
 
+const LAST_EVENT = '__eq_last_event';
+/** The last event date only serves the age band from a birth date. */
+const hasLastEvent = (input: GroupsInput): boolean =>
+  !!input.eventDate && input.plans.some((p) => p.target === 'birth_date');
+
+type GroupsInput = Pick<PatientsInput, 'stage' | 'prefix' | 'pid' | 'eventDate' | 'plans'>;
+
+/**
+ * Person groups: one row per person and distinct combination of the attributes' source columns, with the
+ * rows it stands for (GROUP_ROWS) and their first/last source order. Returns the temp table's name.
+ */
+export async function createPersonGroups(engine: Engine, input: GroupsInput): Promise<string> {
+  const groups = `${input.prefix}_groups`;
+  const lastEvent = hasLastEvent(input) ? `, MAX(${input.eventDate}) AS ${LAST_EVENT}` : '';
+  const columns = [...new Set([input.pid, ...input.plans.map((p) => p.column)])].map(
+    (c) => `s.${engine.ident(c)}`,
+  );
+  await engine.run(`CREATE TEMP TABLE ${groups} AS
+    SELECT ${columns.join(', ')}, COUNT(*) AS ${GROUP_ROWS}, MIN(s.rowid) AS ${GROUP_FIRST},
+      MAX(s.rowid) AS ${GROUP_LAST}${lastEvent}
+    FROM ${input.stage} s GROUP BY ${columns.join(', ')}`);
+  return groups;
+}
+
 export async function loadPatients(engine: Engine, input: PatientsInput): Promise<void> {
-  const { stage, prefix } = input;
+  const { prefix } = input;
   const persons = `${prefix}_persons`;
   const seen = new Set<Lookup>();
   const rs: Resolvable[] = [];
@@ -53,12 +82,12 @@ export async function loadPatients(engine: Engine, input: PatientsInput): Promis
     rs.push(resolvable(engine, plan, lk, rs.length));
   }
   const pid = `s.${engine.ident(input.pid)}`;
-  const lastEvent = input.eventDate
-    ? `, MAX(${input.eventDate}) AS last_event`
-    : ', NULL::DATE AS last_event';
+  const groups = input.groups;
+  const lastEvent = hasLastEvent(input);
   await engine.run(`CREATE TEMP TABLE ${persons} AS
-    SELECT ${pid} AS pid${rs.map((r, i) => `, ${aggregateSql(r, i)}`).join('')}${lastEvent}
-    FROM ${stage} s ${rs.map((r) => joinSql(engine, r)).join(' ')}
+    SELECT ${pid} AS pid${rs.map((r, i) => `, ${aggregateSql(r, i)}`).join('')},
+      ${lastEvent ? `MAX(s.${LAST_EVENT})` : 'NULL::DATE'} AS last_event
+    FROM ${groups} s ${rs.map((r) => joinSql(engine, r)).join(' ')}
     GROUP BY 1`);
 
   const joins: string[] = [];
@@ -72,23 +101,12 @@ export async function loadPatients(engine: Engine, input: PatientsInput): Promis
       )
     : [];
   const conflicted = rs.map((_, i) => Number(counts?.[`c${i}`] ?? 0) > 0);
-  // The rows of those people, once (with their source order), so each attribute's rule reads only them.
-  const rows = `${prefix}_conflict_rows`;
-  if (conflicted.some(Boolean)) {
-    const any = rs
-      .map((_, i) => i)
-      .filter((i) => conflicted[i])
-      .map(diff)
-      .join(' OR ');
-    await engine.run(`CREATE TEMP TABLE ${rows} AS SELECT s.rowid AS ${ORDER_COLUMN}, s.* FROM ${stage} s
-      WHERE ${pid} IN (SELECT p.pid FROM ${persons} p WHERE ${any})`);
-  }
   for (const [i, r] of rs.entries()) {
     const timeVarying = TIME_VARYING.has(r.name);
     let value = `p.a${i}_min`;
     if (conflicted[i]) {
       await engine.run(
-        `CREATE TEMP TABLE ${prefix}_r${i} AS ${conflictSql(engine, r, i, { stage: rows, persons, pid: input.pid, rule: timeVarying ? 'last' : input.rule, order: ORDER_COLUMN })}`,
+        `CREATE TEMP TABLE ${prefix}_r${i} AS ${conflictSql(engine, r, i, { groups, persons, pid: input.pid, rule: timeVarying ? 'last' : input.rule })}`,
       );
       joins.push(`LEFT JOIN ${prefix}_r${i} r${i} ON r${i}.pid = p.pid`);
       value = `COALESCE(r${i}.v, p.a${i}_min)`;

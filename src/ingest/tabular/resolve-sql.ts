@@ -6,8 +6,13 @@ import type { Engine } from '../../engine/dialect.js';
 import type { AttributePlan } from './attributes.js';
 import { lookupJoin, type Lookup } from './lookups.js';
 
-/** Column holding a staged row's source order in the conflict rows table. */
-export const ORDER_COLUMN = '__eq_order';
+/**
+ * Columns of the person-groups table (one row per person and distinct combination of the attributes'
+ * source values): how many staged rows it stands for, and the source order of its first and last row.
+ */
+export const GROUP_ROWS = '__eq_n';
+export const GROUP_FIRST = '__eq_first';
+export const GROUP_LAST = '__eq_last';
 
 export type ConflictRule = 'most_frequent' | 'last' | 'first';
 
@@ -53,10 +58,10 @@ export const joinSql = (engine: Engine, r: Resolvable): string =>
 
 /** Aggregates of attribute i over a person's rows: smallest and largest known key, strongest status. */
 export function aggregateSql(r: Resolvable, i: number): string {
-  const parts = [
-    `MIN(${r.key}) FILTER (WHERE ${r.known}) AS a${i}_min`,
-    `MAX(${r.key}) FILTER (WHERE ${r.known}) AS a${i}_max`,
-  ];
+  // Without a lookup, "known" is "key IS NOT NULL", which MIN/MAX skip anyway (no FILTER: the key, e.g. a
+  // parsed date, is then computed once per row instead of twice).
+  const where = r.alias ? ` FILTER (WHERE ${r.known})` : '';
+  const parts = [`MIN(${r.key})${where} AS a${i}_min`, `MAX(${r.key})${where} AS a${i}_max`];
   if (r.alias) parts.push(`ARG_MAX(${r.key}, ${r.alias}.srank) FILTER (WHERE NOT ${r.known}) AS a${i}_s`);
   return parts.join(', ');
 }
@@ -67,16 +72,19 @@ const ORDER: Readonly<Record<ConflictRule, string>> = {
   first: 'first ASC',
 };
 
-/** For people whose known values disagree on attribute i: the value the rule picks. */
+/**
+ * For people whose known values disagree on attribute i: the value the rule picks, read from the person
+ * groups (`groups`): a value's row count is the sum over its groups, its last row their latest.
+ */
 export function conflictSql(
   engine: Engine,
   r: Resolvable,
   i: number,
-  opts: { stage: string; persons: string; pid: string; rule: ConflictRule; order: string },
+  opts: { groups: string; persons: string; pid: string; rule: ConflictRule },
 ): string {
   return `SELECT pid, v FROM (
-    SELECT s.${engine.ident(opts.pid)} AS pid, ${r.key} AS v, COUNT(*) AS n, MAX(s.${opts.order}) AS last, MIN(s.${opts.order}) AS first
-    FROM ${opts.stage} s
+    SELECT s.${engine.ident(opts.pid)} AS pid, ${r.key} AS v, SUM(s.${GROUP_ROWS}) AS n, MAX(s.${GROUP_LAST}) AS last, MIN(s.${GROUP_FIRST}) AS first
+    FROM ${opts.groups} s
     JOIN ${opts.persons} p ON p.pid = s.${engine.ident(opts.pid)} AND p.a${i}_min <> p.a${i}_max
     ${joinSql(engine, r)}
     WHERE ${r.known}
