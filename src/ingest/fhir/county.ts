@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { geoBounds, geoContains } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
+import { fastContains, fastShape, type FastShape } from './county-shape.js';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
 interface County {
@@ -18,6 +19,8 @@ interface County {
   name: string;
   shape: Feature<Geometry>;
   box: [[number, number], [number, number]];
+  /** Planar test that agrees with geoContains away from the boundary (county-shape.ts). */
+  fast: FastShape | null;
 }
 
 const STATE_FIPS: Readonly<Record<string, string>> = {
@@ -98,6 +101,7 @@ function load(): County[] {
     name: f.properties?.name ?? '',
     shape: f as Feature<Geometry>,
     box: geoBounds(f),
+    fast: fastShape(f as Feature<Geometry>),
   }));
   for (const c of counties) {
     const [[w, s], [e, n]] = c.box;
@@ -148,7 +152,8 @@ function containing(lat: number, lon: number, state: string | null): string | nu
     const [[w, s], [e, n]] = c.box;
     const inLon = w <= e ? lon >= w && lon <= e : lon >= w || lon <= e;
     if (!inLon || lat < s || lat > n) continue;
-    if (geoContains(c.shape, [lon, lat])) return c.fips;
+    const sure = c.fast ? fastContains(c.fast, lon, lat) : undefined;
+    if (sure ?? geoContains(c.shape, [lon, lat])) return c.fips;
   }
   return null;
 }

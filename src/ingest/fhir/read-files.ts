@@ -20,10 +20,15 @@ export interface ReadItem {
   error?: string;
   /** Bundle fullUrl of the entry, when any. */
   fullUrl?: string;
+  /**
+   * An NDJSON line not parsed yet: `parsed(item)` parses it just before extraction, so each parsed resource
+   * dies young (a whole batch of parsed resources would outlive scavenges and cost garbage collection).
+   */
+  text?: string;
 }
 
 /**
- * Lines of an NDJSON file (gunzipped on the fly when `.gz`), parsed, in batches: each 256 KiB chunk is split
+ * Lines of an NDJSON file (gunzipped on the fly when `.gz`), in batches (parsed later, see `parsed`): each 256 KiB chunk is split
  * on newlines (faster than a line-at-a-time iterator on big exports); a line spanning two chunks is carried
  * over. Line numbers count `\n`-separated lines; blank lines are skipped (not counted as read).
  */
@@ -33,12 +38,12 @@ export async function* readNdjsonBatches(input: FhirInput): AsyncGenerator<ReadI
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let line = 0;
-  const parseAll = (lines: string[]): ReadItem[] => {
+  const itemsOf = (lines: string[]): ReadItem[] => {
     const out: ReadItem[] = [];
     for (const l of lines) {
       line++;
       const text = l.endsWith('\r') ? l.slice(0, -1) : l;
-      if (text.trim()) out.push(parseLine(text, line));
+      if (text.trim()) out.push({ line, text });
     }
     return out;
   };
@@ -50,11 +55,15 @@ export async function* readNdjsonBatches(input: FhirInput): AsyncGenerator<ReadI
       continue;
     }
     carry = text.slice(cut + 1);
-    yield parseAll(text.slice(0, cut).split('\n'));
+    yield itemsOf(text.slice(0, cut).split('\n'));
   }
   const rest = carry + decoder.end();
-  if (rest) yield parseAll([rest]);
+  if (rest) yield itemsOf([rest]);
 }
+
+/** The item with its NDJSON line parsed (items read from a Bundle are already parsed). */
+export const parsed = (item: ReadItem): ReadItem =>
+  item.text === undefined ? item : parseLine(item.text, item.line);
 
 function parseLine(text: string, line: number): ReadItem {
   try {

@@ -20,7 +20,7 @@ import type { FhirInput } from './inputs.js';
 import { extractObservation } from './observation.js';
 import { extractPatient } from './patient.js';
 import { extractQuestionnaireResponse } from './questionnaire-response.js';
-import { readInputBatches, type ReadItem } from './read-files.js';
+import { parsed, readInputBatches, type ReadItem } from './read-files.js';
 import { FHIR_R4_RESOURCE_TYPES } from './resource-types.js';
 import type { Stager } from './stage.js';
 
@@ -130,7 +130,7 @@ export async function readSource(
       }
       for (const item of batch) {
         account.read++;
-        if (!extractOne(item, ctx, summary, fileIdx)) continue;
+        if (!extractOne(parsed(item), ctx, summary, fileIdx)) continue;
         account.rejected++;
       }
       summary.resources += batch.length;
