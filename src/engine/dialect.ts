@@ -44,3 +44,33 @@ export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')
 
 /** Quote an SQL string literal (for file paths in read_csv etc. where parameters are not allowed). */
 export const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/** Transaction nesting state kept by each driver: nested `transaction()` calls join the outer one. */
+export interface TransactionState {
+  depth: number;
+}
+
+/**
+ * Run `fn` in a transaction on `engine` (committed if it resolves, rolled back if it throws). A call made
+ * inside another transaction joins it. `begin` is the dialect's BEGIN statement.
+ */
+export async function inTransaction<T>(
+  engine: Engine,
+  state: TransactionState,
+  begin: string,
+  fn: (engine: Engine) => Promise<T>,
+): Promise<T> {
+  if (state.depth > 0) return fn(engine);
+  state.depth++;
+  await engine.run(begin);
+  try {
+    const result = await fn(engine);
+    await engine.run('COMMIT');
+    return result;
+  } catch (err) {
+    await engine.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    state.depth--;
+  }
+}

@@ -5,7 +5,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { EquilensError } from '../../errors.js';
 import type { Capabilities, Engine, Row, SqlValue } from '../dialect.js';
-import { quoteIdent } from '../dialect.js';
+import { inTransaction, quoteIdent, type TransactionState } from '../dialect.js';
 
 export const duckdbCapabilities: Capabilities = {
   groupingSets: true,
@@ -46,7 +46,7 @@ export async function openDuckDB(path = ':memory:', options: Record<string, stri
 class DuckDBEngine implements Engine {
   readonly name = 'duckdb';
   readonly capabilities = duckdbCapabilities;
-  private depth = 0;
+  private readonly tx: TransactionState = { depth: 0 };
 
   constructor(
     private readonly instance: DuckDBInstance,
@@ -71,19 +71,7 @@ class DuckDBEngine implements Engine {
   }
 
   async transaction<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
-    if (this.depth > 0) return fn(this); // nested: join the outer transaction
-    this.depth++;
-    await this.run('BEGIN TRANSACTION');
-    try {
-      const result = await fn(this);
-      await this.run('COMMIT');
-      return result;
-    } catch (err) {
-      await this.run('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      this.depth--;
-    }
+    return inTransaction(this, this.tx, 'BEGIN TRANSACTION', fn);
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { EquilensError } from '../../errors.js';
 import type { Capabilities, Engine, Row, SqlValue } from '../dialect.js';
-import { quoteIdent } from '../dialect.js';
+import { inTransaction, quoteIdent, type TransactionState } from '../dialect.js';
 
 export const postgresCapabilities: Capabilities = {
   groupingSets: true,
@@ -55,7 +55,7 @@ export async function openPostgres(url: string): Promise<Engine> {
 class PostgresEngine implements Engine {
   readonly name = 'postgres';
   readonly capabilities = postgresCapabilities;
-  private depth = 0;
+  private readonly tx: TransactionState = { depth: 0 };
 
   constructor(private readonly client: pg.Client) {}
 
@@ -77,19 +77,7 @@ class PostgresEngine implements Engine {
   }
 
   async transaction<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
-    if (this.depth > 0) return fn(this);
-    this.depth++;
-    await this.run('BEGIN');
-    try {
-      const result = await fn(this);
-      await this.run('COMMIT');
-      return result;
-    } catch (err) {
-      await this.run('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      this.depth--;
-    }
+    return inTransaction(this, this.tx, 'BEGIN', fn);
   }
 
   async close(): Promise<void> {
