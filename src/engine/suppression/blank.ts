@@ -48,12 +48,19 @@ export function blankPoint(p: TrendPoint): void {
 }
 
 /**
- * Relative standard error of a proportion n/d: sqrt(p(1−p)/d) / p = sqrt((1−p)/n). Infinite for n = 0
- * (a zero rate has no relative precision). NCHS flags estimates with RSE > 30% as unreliable.
+ * Relative standard error of a proportion n/d: sqrt(p(1−p)/d) / p = sqrt((1−p)/n); of a count-based rate
+ * (Poisson events n per d units, `kind: 'rate'`): sqrt(n)/n = 1/sqrt(n). Infinite for n = 0 (a zero rate
+ * has no relative precision). NCHS flags estimates with RSE > 30% as unreliable (for Poisson rates: fewer
+ * than 12 events, NCHS Data Presentation Standards, 2017).
  */
-export function relativeStandardError(numerator: number, denominator: number): number {
+export function relativeStandardError(
+  numerator: number,
+  denominator: number,
+  kind: 'proportion' | 'rate' = 'proportion',
+): number {
   if (denominator <= 0) return Number.NaN;
   if (numerator <= 0) return Number.POSITIVE_INFINITY;
+  if (kind === 'rate') return 1 / Math.sqrt(numerator);
   const p = numerator / denominator;
   return Math.sqrt((1 - p) / numerator);
 }

@@ -157,7 +157,7 @@ function applyToMeasure(
       return;
     }
     if (g.numerator !== null && g.denominator !== null && g.denominator > 0) {
-      const flag = relativeStandardError(g.numerator, g.denominator) > maxRse;
+      const flag = relativeStandardError(g.numerator, g.denominator, m.kind) > maxRse;
       if (flag) unstable++;
       g.unstable = flag;
     }
