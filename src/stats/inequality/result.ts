@@ -30,6 +30,23 @@ export function notApplicable(
 
 const isNum = (x: number | null): x is number => x !== null && Number.isFinite(x);
 
+/** A point estimate without an interval; `why` (when given) says why there is none. */
+function pointOnly(
+  measure: InequalityMeasureCode,
+  estimate: number,
+  warnings: readonly Warning[],
+  why: Warning | null,
+): InequalityResult {
+  return {
+    measure,
+    estimate,
+    se: null,
+    lower: null,
+    upper: null,
+    warnings: why ? [...warnings, why] : [...warnings],
+  };
+}
+
 /** Guard against NaN/Infinity in the estimate. */
 function checkedEstimate(
   measure: InequalityMeasureCode,
@@ -62,16 +79,7 @@ export function normalResult(
 ): InequalityResult {
   const bad = checkedEstimate(measure, estimate, warnings);
   if (bad) return bad;
-  if (!isNum(se)) {
-    return {
-      measure,
-      estimate,
-      se: null,
-      lower: null,
-      upper: null,
-      warnings: seMissingWarning ? [...warnings, seMissingWarning] : [...warnings],
-    };
-  }
+  if (!isNum(se)) return pointOnly(measure, estimate, warnings, seMissingWarning);
   return {
     measure,
     estimate,
@@ -96,40 +104,19 @@ export function logScaleResult(
   const bad = checkedEstimate(measure, estimate, warnings);
   if (bad) return bad;
   if (estimate <= 0) {
-    return {
-      measure,
-      estimate,
-      se: null,
-      lower: null,
-      upper: null,
-      warnings: [
-        ...warnings,
-        warn('ratio_not_positive', `${measure} is not positive, so it has no log-scale confidence interval.`),
-      ],
-    };
+    const why = warn(
+      'ratio_not_positive',
+      `${measure} is not positive, so it has no log-scale confidence interval.`,
+    );
+    return pointOnly(measure, estimate, warnings, why);
   }
-  if (!isNum(seLog)) {
-    return {
-      measure,
-      estimate,
-      se: null,
-      lower: null,
-      upper: null,
-      warnings: [...warnings, noSeWarning(measure)],
-    };
-  }
+  if (!isNum(seLog)) return pointOnly(measure, estimate, warnings, noSeWarning(measure));
   const lower = Math.exp(Math.log(estimate) - z * seLog);
   const upper = Math.exp(Math.log(estimate) + z * seLog);
   const se = estimate * seLog;
   if (![lower, upper, se].every(Number.isFinite)) {
-    return {
-      measure,
-      estimate,
-      se: null,
-      lower: null,
-      upper: null,
-      warnings: [...warnings, warn('interval_not_finite', `The ${measure} interval is not a finite number.`)],
-    };
+    const why = warn('interval_not_finite', `The ${measure} interval is not a finite number.`);
+    return pointOnly(measure, estimate, warnings, why);
   }
   return { measure, estimate, se, lower, upper, warnings: [...warnings] };
 }
@@ -143,16 +130,7 @@ export function simulatedResult(
 ): InequalityResult {
   const bad = checkedEstimate(measure, estimate, warnings);
   if (bad) return bad;
-  if (!interval) {
-    return {
-      measure,
-      estimate,
-      se: null,
-      lower: null,
-      upper: null,
-      warnings: [...warnings, noSeWarning(measure)],
-    };
-  }
+  if (!interval) return pointOnly(measure, estimate, warnings, noSeWarning(measure));
   return {
     measure,
     estimate,
