@@ -1,30 +1,20 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableSql } from '../../model/index.js';
-import { quoteIdent, type Engine, type Row, type SqlValue } from '../dialect.js';
+import type { Engine } from '../dialect.js';
+import { pgliteEngine } from '../__fixtures__/pglite-engine.js';
 import { runPlan } from './cube.js';
 import { buildPlan } from './plan.js';
 
 /** The numerator of a rate measure is sum(value), in portable SQL: PostgreSQL (PGlite, in-process). */
 let db: PGlite;
-const engine = (groupingSets: boolean): Engine => ({
-  name: 'pglite-test',
-  capabilities: { groupingSets, readsFiles: false, writesParquet: false, transactionalDdl: true },
-  param: (n) => `$${n}`,
-  ident: quoteIdent,
-  run: async (sql) => void (await db.exec(sql)),
-  all: async <T extends Row = Row>(sql: string, params: readonly SqlValue[] = []) =>
-    (await db.query<T>(sql, params as unknown[])).rows,
-  transaction: async (fn) => fn(engine(groupingSets)),
-  close: async () => undefined,
-});
+const engine = (groupingSets: boolean): Engine => pgliteEngine(db, groupingSets);
 
 beforeAll(async () => {
   db = new PGlite();
   await db.exec('CREATE SCHEMA ds_1');
-  const pg = (sql: string) => sql.replace(/ DOUBLE\b(?! PRECISION)/g, ' DOUBLE PRECISION');
-  await db.exec(pg(createTableSql('ds_1', 'patients')));
-  await db.exec(pg(createTableSql('ds_1', 'measure_rows')));
+  await db.exec(createTableSql('ds_1', 'patients'));
+  await db.exec(createTableSql('ds_1', 'measure_rows'));
   await db.exec(
     `INSERT INTO ds_1.patients (patient_id, sex) VALUES ('a', 'Female'), ('b', 'Male'), ('c', 'Female')`,
   );

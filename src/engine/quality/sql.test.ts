@@ -1,31 +1,20 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableSql } from '../../model/index.js';
-import { quoteIdent, type Engine, type Row, type SqlValue } from '../dialect.js';
+import type { Engine } from '../dialect.js';
+import { pgliteEngine } from '../__fixtures__/pglite-engine.js';
 import { presentFields, tableColumns } from './fields.js';
 import { patientsSql, periodsSql } from './sql.js';
 
 /** The generated SQL is portable: run it on PostgreSQL (PGlite, in-process), with and without GROUPING SETS. */
 let db: PGlite;
-const engine = (groupingSets: boolean): Engine => ({
-  name: 'pglite-test',
-  capabilities: { groupingSets, readsFiles: false, writesParquet: false, transactionalDdl: true },
-  param: (n) => `$${n}`,
-  ident: quoteIdent,
-  run: async (sql) => void (await db.exec(sql)),
-  all: async <T extends Row = Row>(sql: string, params: readonly SqlValue[] = []) =>
-    (await db.query<T>(sql, params as unknown[])).rows,
-  transaction: async (fn) => fn(engine(groupingSets)),
-  close: async () => undefined,
-});
+const engine = (groupingSets: boolean): Engine => pgliteEngine(db, groupingSets);
 
 beforeAll(async () => {
   db = new PGlite();
   await db.exec('CREATE SCHEMA ds_1');
-  // PostgreSQL spells DOUBLE as DOUBLE PRECISION (tables.ts may already say so).
-  const pg = (sql: string) => sql.replace(/ DOUBLE\b(?! PRECISION)/g, ' DOUBLE PRECISION');
-  await db.exec(pg(createTableSql('ds_1', 'patients')));
-  await db.exec(pg(createTableSql('ds_1', 'measure_rows')));
+  await db.exec(createTableSql('ds_1', 'patients'));
+  await db.exec(createTableSql('ds_1', 'measure_rows'));
   await db.exec(`INSERT INTO ds_1.patients (patient_id, source, race_ethnicity, race, conflicts) VALUES
     ('a', 'ehr', 'White', 'White', ARRAY['race']), ('b', NULL, 'Unknown', 'Unknown', NULL), ('c', 'ehr', NULL, 'Declined', ARRAY['sex'])`);
   await db.exec(`INSERT INTO ds_1.measure_rows (patient_id, unit_id, measure_id, event_date, period, in_denominator, in_numerator, excluded) VALUES
