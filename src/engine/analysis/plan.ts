@@ -9,8 +9,6 @@ import type { AnalysisConfig } from '../../config/analysis.js';
 export const PERIOD_DIM = '@period';
 export const AGE_DIM = 'age_band';
 
-export const PREAGGREGATE_MIN_SETS = 80;
-
 export type PeriodUnit = AnalysisConfig['period'];
 
 export interface PlanDim {
@@ -34,9 +32,9 @@ export interface AnalysisPlan {
   /** Grouping sets, each sorted by dimension name; `[]` is the overall row of each measure. */
   sets: string[][];
   /**
-   * Aggregate rows to the finest cell first, then roll the grouping sets up from the cells. Pays off with
-   * many sets (discovery at depth 3: ~190 sets ran 3× faster); costs an extra high-cardinality pass with
-   * few (46 sets over 2M rows ran ~1.5× slower). Default: on above PREAGGREGATE_MIN_SETS sets.
+   * Aggregate rows to the finest cell first (keyed by one integer per combination of patient codes), then
+   * roll the grouping sets up from the cells. Default on: as fast as grouping the rows directly at 2M rows
+   * and 46 sets, ~1.5× less CPU at 10M rows, ~3× faster with discovery at depth 3 (~190 sets).
    */
   preaggregate?: boolean;
 }
@@ -102,7 +100,7 @@ export function buildPlan(input: PlanInput): AnalysisPlan {
     hasPeriodColumn: input.hasPeriodColumn,
     dims,
     sets: [...sets.values()],
-    preaggregate: input.preaggregate ?? sets.size > PREAGGREGATE_MIN_SETS,
+    preaggregate: input.preaggregate ?? true,
   };
 }
 

@@ -1,13 +1,13 @@
 /**
  * The data-quality report (`equilens quality`): completeness of each REAL / SOGI / SDOH field, counted
  * over people, overall, by source and by period, checked against completeness targets, with a ranked
- * plain-language summary. Two aggregate queries; only counts leave the engine.
+ * plain-language summary. Two aggregate queries (sql.ts); only counts leave the engine.
  */
 import type { ResultsFile } from '../../model/index.js';
 import type { Engine, Row } from '../dialect.js';
 import type { DatasetVersion } from '../workspace.js';
 import { presentFields, tableColumns } from './fields.js';
-import { patientsSql, periodsSql, type PeriodUnit } from './sql.js';
+import { patientCounts, periodCounts, type PeriodUnit } from './sql.js';
 import { summarize } from './summary.js';
 import {
   checkThresholds,
@@ -75,7 +75,7 @@ export async function qualityReport(
   const patientCols = await tableColumns(engine, schema, 'patients');
   const fields = presentFields(patientCols);
   const hasConflicts = patientCols.has('conflicts');
-  const rows = await engine.all(patientsSql(engine, schema, fields, hasConflicts, patientCols.has('source')));
+  const rows = await patientCounts(engine, schema, fields, hasConflicts, patientCols.has('source'));
   const overall = rows.find((r) => num(r.g) === 1);
   const fieldCounts = overall ? fieldsOf(overall, fields) : fieldsOf({ total: 0 }, fields);
   const bySource = rows
@@ -92,8 +92,9 @@ export async function qualityReport(
   if (unit !== 'none') {
     const unitCols = await tableColumns(engine, schema, 'measure_rows');
     if (unitCols.has('event_date') || unitCols.has('period')) {
-      const sql = periodsSql(engine, schema, fields, hasConflicts, unit, unitCols.has('period'));
-      const periodRows = unitCols.has('event_date') ? await engine.all(sql) : [];
+      const periodRows = unitCols.has('event_date')
+        ? await periodCounts(engine, schema, fields, hasConflicts, unit, unitCols.has('period'))
+        : [];
       byPeriod = periodRows.flatMap((r) =>
         fieldsOf(r, fields).map((f) => ({ period: String(r.period), ...f })),
       );

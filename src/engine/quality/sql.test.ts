@@ -4,7 +4,7 @@ import { createTableSql } from '../../model/index.js';
 import type { Engine } from '../dialect.js';
 import { pgliteEngine } from '../__fixtures__/pglite-engine.js';
 import { presentFields, tableColumns } from './fields.js';
-import { patientsSql, periodsSql } from './sql.js';
+import { patientCounts, periodCounts } from './sql.js';
 
 /** The generated SQL is portable: run it on PostgreSQL (PGlite, in-process), with and without GROUPING SETS. */
 let db: PGlite;
@@ -28,7 +28,7 @@ describe('quality SQL on PostgreSQL', () => {
       const e = engine(groupingSets);
       const fields = presentFields(await tableColumns(e, 'ds_1', 'patients'));
       expect(fields.slice(0, 2)).toEqual(['race_ethnicity', 'race']);
-      const rows = await e.all(patientsSql(e, 'ds_1', fields, true, true));
+      const rows = await patientCounts(e, 'ds_1', fields, true, true);
       const overall = rows.find((r) => Number(r.g) === 1)!;
       // race_ethnicity: White known, Unknown, NULL missing; conflicts on race count for race_ethnicity.
       expect([overall.total, overall.k0, overall.u0, overall.d0, overall.m0, overall.x0].map(Number)).toEqual(
@@ -45,7 +45,7 @@ describe('quality SQL on PostgreSQL', () => {
 
   it('buckets the people behind each period', async () => {
     const e = engine(true);
-    const rows = await e.all(periodsSql(e, 'ds_1', ['race_ethnicity'], true, 'quarter', true));
+    const rows = await periodCounts(e, 'ds_1', ['race_ethnicity'], true, 'quarter', true);
     expect(rows.map((r) => [r.period, Number(r.total), Number(r.k0)])).toEqual([
       ['2024Q2', 1, 1],
       ['FY24', 1, 0],

