@@ -29,7 +29,11 @@ export async function columnsOf(engine: Engine, schema: string, table: string): 
   return new Map(rows.map((r) => [r.column_name, String(r.data_type).toUpperCase()]));
 }
 
-/** Distinct groups and known (non-status) rows of each candidate column, in one query. */
+/**
+ * Distinct groups and known (non-status) rows of each candidate column, in one query: per column a value
+ * histogram (GROUP BY the column) folded to two numbers in SQL — several times faster than COUNT(DISTINCT)
+ * and a string condition per column over every row.
+ */
 export async function columnStats(
   engine: Engine,
   schema: string,
@@ -37,18 +41,19 @@ export async function columnStats(
 ): Promise<ColumnStats[]> {
   if (names.length === 0) return [];
   const statuses = STATUSES.map((s) => `'${s}'`).join(', ');
-  const parts = names.flatMap((n, i) => {
-    const c = engine.ident(n);
-    return [
-      `CAST(COUNT(DISTINCT ${c}) AS BIGINT) AS g${i}`,
-      `CAST(SUM(CASE WHEN ${c} IS NOT NULL AND ${c} NOT IN (${statuses}) THEN 1 ELSE 0 END) AS BIGINT) AS k${i}`,
-    ];
-  });
-  const [row] = await engine.all(`SELECT ${parts.join(', ')} FROM ${schema}.patients`);
+  const sql = names
+    .map((n, i) => {
+      const c = engine.ident(n);
+      return `SELECT ${i} AS i, CAST(COUNT(v) AS BIGINT) AS g, CAST(COALESCE(SUM(CASE WHEN v IS NOT NULL AND v NOT IN (${statuses}) THEN n ELSE 0 END), 0) AS BIGINT) AS k
+FROM (SELECT ${c} AS v, COUNT(*) AS n FROM ${schema}.patients GROUP BY ${c}) h${i}`;
+    })
+    .join('\nUNION ALL\n');
+  const rows = await engine.all(sql);
+  const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
   return names.map((name, i) => ({
     name,
-    groups: Number(row?.[`g${i}`] ?? 0),
-    known: Number(row?.[`k${i}`] ?? 0),
+    groups: Number(byIndex.get(i)?.g ?? 0),
+    known: Number(byIndex.get(i)?.k ?? 0),
   }));
 }
 
