@@ -41,7 +41,7 @@ export async function buildReport(results: ResultsFile, opts: ReportOptions): Pr
     .join('');
   const meta = [
     loc.t('meta.dataset', { version: num(loc, st.dataset.version, 'stamp.dataset.version', 'int') }),
-    loc.t('meta.rows', { rows: num(loc, st.dataset.rows, 'stamp.dataset.rows', 'int') }),
+    loc.tn('meta.rows', st.dataset.rows, { rows: num(loc, st.dataset.rows, 'stamp.dataset.rows', 'int') }),
     loc.t('meta.generated', { date: num(loc, st.generatedAt, 'stamp.generatedAt', 'date') }),
   ]
     .map((s) => `<span>${s}</span>`)

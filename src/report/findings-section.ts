@@ -39,13 +39,13 @@ export function findingSentence(loc: Locale, results: ResultsFile, f: Finding, i
   const min = results.stamp.audience === 'public' ? results.settings.suppressionThreshold : 0.5;
   if (f.excessEvents !== null && f.excessEvents >= min && m) {
     parts.push(
-      loc.t(`finding.excess${scale.isRate ? '.rate' : ''}.${m.direction}`, {
+      loc.tn(`finding.excess${scale.isRate ? '.rate' : ''}.${m.direction}`, f.excessEvents, {
         excess: num(loc, f.excessEvents, `${base}.excessEvents`, 'int'),
       }),
     );
   }
   if (f.gapDirection && f.gapDirection !== 'not_assessed' && f.periods) {
-    const periods = loc.t(`periods.${results.settings.period}`, {
+    const periods = loc.tn(`periods.${results.settings.period}`, f.periods, {
       n: num(loc, f.periods, `${base}.periods`, 'int'),
     });
     parts.push(loc.t(`finding.trend.${f.gapDirection}`, { periods }));
@@ -61,7 +61,9 @@ function card(loc: Locale, results: ResultsFile, f: Finding, i: number): string 
       : '',
     f.qValue !== null ? `${esc(loc.t('table.q'))} ${num(loc, f.qValue, `findings.${i}.qValue`, 'q')}` : '',
     f.denominator
-      ? loc.t('finding.people', { n: num(loc, f.denominator, `findings.${i}.denominator`, 'int') })
+      ? loc.tn('finding.people', f.denominator, {
+          n: num(loc, f.denominator, `findings.${i}.denominator`, 'int'),
+        })
       : '',
   ].filter(Boolean);
   // Intersections and discovered subgroups: what each attribute alone shows, beside the combination.
@@ -89,7 +91,7 @@ export function findingsSection(loc: Locale, results: ResultsFile): string {
   const list = cards.length
     ? `<ol class="findings">${cards.slice(0, FRONT).join('')}</ol>${
         cards.length > FRONT
-          ? `<details class="more"><summary>${loc.t('findings.more', { n: `<span class="n" data-count="more" data-value="${cards.length - FRONT}" data-kind="int">${esc(loc.format(cards.length - FRONT, 'int'))}</span>` })}</summary><ol class="findings" start="${FRONT + 1}">${cards.slice(FRONT).join('')}</ol></details>`
+          ? `<details class="more"><summary>${loc.tn('findings.more', cards.length - FRONT, { n: `<span class="n" data-count="more" data-value="${cards.length - FRONT}" data-kind="int">${esc(loc.format(cards.length - FRONT, 'int'))}</span>` })}</summary><ol class="findings" start="${FRONT + 1}">${cards.slice(FRONT).join('')}</ol></details>`
           : ''
       }`
     : `<p class="empty">${esc(loc.t('noFindings'))}</p>`;

@@ -25,7 +25,7 @@ export async function gapBlock(
     period,
   };
   const n = trend.gap.points.length;
-  const periods = loc.t(`periods.${results.settings.period}`, {
+  const periods = loc.tn(`periods.${results.settings.period}`, n, {
     n: `<span class="n" data-count="length" data-field="${base}.trend.gap.points" data-value="${n}">${esc(loc.format(n, 'int'))}</span>`,
   });
   // The chart is drawn where there is a gap to watch (a group doing worse); otherwise the sentence and table.

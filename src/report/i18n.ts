@@ -1,6 +1,8 @@
 /**
  * Message catalogues and locale formatting. All report text comes from `i18n/<lang>.json`; category labels
  * (data values such as "White") are translated by `i18n/<lang>.labels.json` and fall back to the label.
+ * A message that puts a count before a noun ("12 events") comes in plural variants `<id>.one`, `<id>.other`
+ * (any CLDR category of the language: `zero`, `two`, `few`, `many`…), read with `tn` (see `PluralRules`).
  * To add a language: add both JSON files and one line to `CATALOGUES`.
  */
 import en from './i18n/en.json' with { type: 'json' };
@@ -29,6 +31,12 @@ export interface Locale {
   lang: Lang;
   /** A message with `{var}` placeholders filled; vars are HTML already (escape text with `esc`). */
   t(key: string, vars?: Record<string, string | number>): string;
+  /**
+   * A message that depends on a count: the variant `<key>.<category>` for the count's plural category in
+   * this language (Intl.PluralRules on the count as shown, rounded to a whole number), else `<key>.other`,
+   * else `<key>`. An absent count (suppressed, no data) reads as `other`. Vars as for `t`.
+   */
+  tn(key: string, count: number | null | undefined, vars?: Record<string, string | number>): string;
   /** A data label (category, comparison) translated and escaped. */
   label(value: string): string;
   /** Format a value for display (plain text, not escaped). */
@@ -54,11 +62,17 @@ export function createLocale(lang: Lang): Locale {
   const three = new Intl.NumberFormat(lang, { maximumFractionDigits: 3 });
   const sig = new Intl.NumberFormat(lang, { maximumSignificantDigits: 3 });
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  const plural = new Intl.PluralRules(lang);
+  const fill = (msg: string, vars: Record<string, string | number>): string =>
+    msg.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
   return {
     lang,
     t(key, vars = {}) {
-      const msg = messages[key] ?? key;
-      return msg.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+      return fill(messages[key] ?? messages[`${key}.other`] ?? key, vars);
+    },
+    tn(key, count, vars = {}) {
+      const category = count === null || count === undefined ? 'other' : plural.select(Math.round(count));
+      return fill(messages[`${key}.${category}`] ?? messages[`${key}.other`] ?? messages[key] ?? key, vars);
     },
     label(value) {
       return esc(labels[value] ?? value);

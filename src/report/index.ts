@@ -2,5 +2,6 @@
 export { buildReport, type ReportOptions } from './build-report.js';
 export { writeReport, readResults, type WriteReportOptions } from './write-report.js';
 export { assertPublic } from './public-guard.js';
-export { LANGS, type Lang } from './i18n.js';
+export { createLocale, LANGS, type Lang, type Locale } from './i18n.js';
+export { measureScale, perUnit, type MeasureScale } from './measure-scale.js';
 export type { MeasureDefinition } from './methods-section.js';

@@ -12,14 +12,19 @@ export async function measureSection(loc: Locale, results: ResultsFile, mi: numb
   const base = `measures.${mi}.overall`;
   const o = m.overall;
   const scale = measureScale(m);
-  // A rate per N: "Overall: 352.1 per 1,000 (… to …): 130 events among 369 people."
+  const numerator = num(loc, o.numerator, `${base}.numerator`, 'int');
+  const denominator = num(loc, o.denominator, `${base}.denominator`, 'int');
+  // A rate per N: "Overall: 352.1 per 1,000 (… to …), 130 events among 369 people." (each count in the
+  // singular or plural as it needs); a proportion: "Overall: 35.2% (… to …), 130 of 369."
   const overall = loc.t(scale.isRate ? 'measure.overall.rate' : 'measure.overall', {
     per: esc(perUnit(loc, scale)),
     rate: num(loc, o.rate, `${base}.rate`, scale.rate),
     lower: num(loc, o.lower, `${base}.lower`, scale.rate),
     upper: num(loc, o.upper, `${base}.upper`, scale.rate),
-    numerator: num(loc, o.numerator, `${base}.numerator`, 'int'),
-    denominator: num(loc, o.denominator, `${base}.denominator`, 'int'),
+    numerator,
+    denominator,
+    events: loc.tn('measure.overall.events', o.numerator, { n: numerator }),
+    people: loc.tn('measure.overall.people', o.denominator, { n: denominator }),
   });
   const strata: string[] = [];
   const quiet: number[] = [];

@@ -19,7 +19,7 @@ function subsetNote(loc: Locale, s: StratumResult, base: string): string {
   if (shown === s.groups.length) return '';
   const mark = (count: string, v: number): string =>
     `<span class="n" data-count="${count}" data-field="${base}.groups" data-value="${v}" data-kind="int">${esc(loc.format(v, 'int'))}</span>`;
-  return `<p class="note">${loc.t('chart.subset', { shown: mark('shown', shown), total: mark('length', s.groups.length) })}</p>`;
+  return `<p class="note">${loc.tn('chart.subset', s.groups.length, { shown: mark('shown', shown), total: mark('length', s.groups.length) })}</p>`;
 }
 
 function groupRow(

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { usageError } from '../../errors.js';
 import { analyzeRun } from '../../engine/analysis/index.js';
-import type { Finding, ResultsFile } from '../../model/results.js';
+import type { Finding, MeasureResult, ResultsFile } from '../../model/results.js';
+import { createLocale, measureScale, perUnit } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
@@ -89,16 +90,41 @@ function summarize(results: ResultsFile, files: Record<string, string>, top: num
   };
 }
 
+const r = (x: number | null | undefined, d = 3) =>
+  x === null || x === undefined ? null : Number(x.toFixed(d));
+const en = createLocale('en');
+
+/**
+ * A rate as the table shows it: a proportion as now (0–1, 3 decimals); a count-based rate (kind 'rate')
+ * with its unit, as the report shows it ("1,352.1 per 1,000"). `bound`: an interval end, in the same
+ * units without repeating them ("1,203.4").
+ */
+function rateCell(m: MeasureResult | undefined, x: number | null | undefined, bound = false): Cell {
+  const scale = measureScale(m);
+  if (!scale.isRate || x === null || x === undefined) return r(x);
+  return bound ? en.format(x, 'rate') : `${en.format(x, 'rate')} ${perUnit(en, scale)}`;
+}
+
+/** Right-align the given columns when they mix text ("352.1 per 1,000") with numbers, as numbers are. */
+function alignRight(rows: Record<string, Cell>[], cols: readonly string[]): Record<string, Cell>[] {
+  for (const c of cols) {
+    if (!rows.some((row) => typeof row[c] === 'string')) continue;
+    const text = (v: Cell): string => (v === null || v === undefined ? '' : String(v));
+    const width = Math.max(...rows.map((row) => text(row[c]).length));
+    for (const row of rows) row[c] = text(row[c]).padStart(width);
+  }
+  return rows;
+}
+
 function renderTable(summary: ReturnType<typeof summarize>, results: ResultsFile): string {
-  const r = (x: number | null | undefined, d = 3) =>
-    x === null || x === undefined ? null : Number(x.toFixed(d));
+  const byId = new Map(results.measures.map((m) => [m.id, m]));
   const measures = results.measures.map((m) => ({
     measure: m.id,
     numerator: m.overall.numerator,
     denominator: m.overall.denominator,
-    rate: r(m.overall.rate),
-    lower: r(m.overall.lower),
-    upper: r(m.overall.upper),
+    rate: rateCell(m, m.overall.rate),
+    lower: rateCell(m, m.overall.lower, true),
+    upper: rateCell(m, m.overall.upper, true),
     'worse groups': m.strata
       .filter((s) => !s.facet)
       .reduce((t, s) => t + s.groups.filter((g) => g.label === 'worse').length, 0),
@@ -108,17 +134,17 @@ function renderTable(summary: ReturnType<typeof summarize>, results: ResultsFile
     measure: f.measure,
     kind: f.kind,
     group: describeValues(f),
-    rate: r(f.rate),
+    rate: rateCell(byId.get(f.measure), f.rate),
     vs: f.comparison,
-    'vs rate': r(f.comparisonRate),
+    'vs rate': rateCell(byId.get(f.measure), f.comparisonRate),
     'excess events': r(f.excessEvents, 1),
     q: f.qValue === null ? null : Number(f.qValue.toPrecision(2)),
   })) as Record<string, Cell>[];
   return [
-    `Analysis of dataset ${summary.dataset.id} (${summary.dataset.rows.toLocaleString('en-US')} measure rows) in ${summary.seconds.toFixed(1)} s\n\n`,
-    formatTable(measures),
+    `Analysis of dataset ${summary.dataset.id} (${summary.dataset.rows.toLocaleString('en-US')} measure ${summary.dataset.rows === 1 ? 'row' : 'rows'}) in ${summary.seconds.toFixed(1)} s\n\n`,
+    formatTable(alignRight(measures, ['rate', 'lower', 'upper'])),
     `\nTop findings (ranked by events to close the gap)\n`,
-    findings.length ? formatTable(findings) : '(none)\n',
+    findings.length ? formatTable(alignRight(findings, ['rate', 'vs rate'])) : '(none)\n',
     `\n${Object.entries(summary.files)
       .map(([k, v]) => `  ${k.padEnd(9)} ${v}`)
       .join('\n')}\n`,
