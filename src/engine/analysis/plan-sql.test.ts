@@ -3,7 +3,7 @@ import { directStandardise, US2000 } from '../../stats/index.js';
 import type { Engine } from '../dialect.js';
 import type { DatasetVersion, Workspace } from '../workspace.js';
 import { analyzeDataset } from './analyze.js';
-import { runPlan, type Cell } from './cube.js';
+import { engineSets, runPlan, type Cell } from './cube.js';
 import { gridDataset, GRID_RACES, tempWorkspace, testConfig } from './__fixtures__/canonical.js';
 import { buildPlan } from './plan.js';
 
@@ -48,6 +48,27 @@ describe('analysis plan SQL on DuckDB', () => {
     }
     // 3000 people × 3 units, every unit in the denominator
     expect(cube.get('readmit', {})?.denominator).toBe(9000);
+  });
+
+  it('sets contained in another set are rolled up from its cells and equal a direct count', async () => {
+    const p = plan();
+    const { sets, from } = engineSets(p.sets);
+    // race alone is inside race × period (and the intersection); the overall row inside everything
+    expect(from.has('race_ethnicity')).toBe(true);
+    expect(from.has('')).toBe(true);
+    expect(sets.length).toBeLessThan(p.sets.length);
+    const cube = await runPlan(ws.engine, p);
+    const direct = await ws.engine.all<{ m: string; re: string; num: number; den: number }>(
+      `SELECT r.measure_id AS m, p.race_ethnicity AS re,
+              CAST(SUM(CASE WHEN r.in_numerator THEN 1 ELSE 0 END) AS INTEGER) AS num, CAST(COUNT(*) AS INTEGER) AS den
+       FROM ${ds.schema}.measure_rows r JOIN ${ds.schema}.patients p USING (patient_id) GROUP BY ALL`,
+    );
+    expect(direct.length).toBe(2 * GRID_RACES.length);
+    for (const d of direct) {
+      const c = cube.get(d.m, { race_ethnicity: d.re })!;
+      expect([c.numerator, c.denominator]).toEqual([d.num, d.den]);
+    }
+    expect(cube.list('readmit', ['race_ethnicity'])).toHaveLength(GRID_RACES.length);
   });
 
   it('the UNION ALL fallback (engines without GROUPING SETS) gives the same cells', async () => {
