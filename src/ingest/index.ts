@@ -15,6 +15,7 @@ import {
 } from '../engine/workspace.js';
 import { quoteLiteral, type Engine } from '../engine/dialect.js';
 import { invalidConfig, usageError, type Warning } from '../errors.js';
+import { mergePatientsAcrossSources } from './merge-patients.js';
 import { deriveLibraryMeasures } from '../engine/measures/index.js';
 import type { ColumnDef } from '../model/index.js';
 import { contentHash } from './content-hash.js';
@@ -105,6 +106,21 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       rows: { read: 0, loaded: 0, rejected: 0 },
       extraColumns: { patients: extra },
     };
+    const progress = (i: number) =>
+      opts.onProgress
+        ? (done: number, total?: number) => opts.onProgress!(i + (total ? done / total : 0), jobs.length)
+        : undefined;
+    // Loaders that can read their input into temp tables do so before the version's transaction opens.
+    const prepared: unknown[] = [];
+    for (const [i, job] of jobs.entries()) {
+      prepared[i] = await job.loader.prepare?.({
+        engine: ws.engine,
+        source: job.source,
+        config,
+        paths: job.paths,
+        progress: progress(i),
+      });
+    }
     const version = await createDatasetVersion(ws.engine, summary, async (schema, engine) => {
       for (const [i, job] of jobs.entries()) {
         const r = await job.loader({
@@ -113,15 +129,23 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
           source: job.source,
           config,
           paths: job.paths,
-          progress: opts.onProgress
-            ? (done, total) => opts.onProgress!(i + (total ? done / total : 0), jobs.length)
-            : undefined,
+          progress: progress(i),
+          prepared: prepared[i],
         });
         summary.rows.read += r.read;
         summary.rows.loaded += r.loaded;
         summary.rows.rejected += r.rejected;
         files.push(...r.files);
         warnings.push(...r.warnings);
+      }
+      if (jobs.length > 1) {
+        const sourceNames = jobs.map((j) => j.source.name);
+        const { merged } = await mergePatientsAcrossSources(engine, schema, sourceNames);
+        if (merged > 0)
+          warnings.push({
+            code: 'patients_merged',
+            message: `${merged} patient id(s) appear in more than one source; each is one person now, with each attribute taken from the latest source (${sourceNames.join(' → ')}) that knows it, and disagreeing attributes counted as conflicts in the quality report.`,
+          });
       }
       if (config.measures.some((m) => m.library !== undefined)) {
         warnings.push(...(await deriveLibraryMeasures(engine, schema, config)));

@@ -8,6 +8,10 @@
  * - returns its accounting: every row read is either loaded or rejected (read = loaded + rejected).
  * A loader throws EquilensError only for problems that make the whole source unusable (missing file,
  * missing required column, unreadable encoding); the transaction then rolls back the whole version.
+ * A loader may also have a `prepare` step that the orchestrator runs BEFORE the version's transaction
+ * opens: it reads its input into the connection's temp tables (which no dataset version holds, so a failed
+ * ingest still leaves nothing behind) and hands what it made to the loader as `ctx.prepared`. DuckDB scans
+ * a table written in the same transaction markedly more slowly, so staging outside it speeds every later pass.
  */
 import type { EquilensConfig, SourceConfig } from '../config/index.js';
 import type { Engine } from '../engine/dialect.js';
@@ -23,7 +27,12 @@ export interface LoadContext {
   paths: string[];
   /** Progress callback (rows or resources done, total when known). */
   progress?: (done: number, total?: number) => void;
+  /** What the loader's own `prepare` returned, when it has one and it ran. */
+  prepared?: unknown;
 }
+
+/** What `prepare` gets: no schema (the version does not exist yet). */
+export type PrepareContext = Omit<LoadContext, 'schema' | 'prepared'>;
 
 export interface FileAccount {
   file: string;
@@ -40,4 +49,8 @@ export interface LoadResult {
   warnings: Warning[];
 }
 
-export type SourceLoader = (ctx: LoadContext) => Promise<LoadResult>;
+export interface SourceLoader {
+  (ctx: LoadContext): Promise<LoadResult>;
+  /** Optional: read the input into temp tables before the version's transaction opens (see above). */
+  prepare?: (ctx: PrepareContext) => Promise<unknown>;
+}

@@ -124,4 +124,43 @@ describe('several sources', () => {
       { source: 'claims', sex: 'Male' },
     ]);
   });
+
+  it('keeps sources apart whose names read alike (ehr-a, ehr_a, ehr_a_b): all are staged before loading', async () => {
+    const names = ['ehr-a', 'ehr_a', 'ehr_a_b'];
+    const cfg = {
+      ...CONFIG,
+      sources: names.map((name, i) => ({ name, type: 'csv', path: i ? `more${i}.csv` : 'extract.csv' })),
+    };
+    const p = project({ config: cfg });
+    writeFileSync(
+      join(p.dir, 'more1.csv'),
+      `${HEADER}
+p5,c1,2024-01-01,W,N,M,MCD,<30,1
+`,
+    );
+    writeFileSync(
+      join(p.dir, 'more2.csv'),
+      `${HEADER}
+p6,c2,2024-01-01,B,N,F,MCD,NO,1
+p6,c3,bad,B,N,F,MCD,NO,1
+`,
+    );
+    const r = await ingest({ configPath: p.config, workspace: p.workspace });
+    expect(r.reconciliation.files.map((f) => [f.read, f.loaded, f.rejected])).toEqual([
+      [7, 7, 0],
+      [1, 1, 0],
+      [2, 1, 1],
+    ]);
+    expect(r.dataset.patients).toBe(6);
+    const ws = await openWorkspace(p.workspace);
+    const sources = await ws.engine.all<{ source: string; n: number }>(
+      `SELECT source, COUNT(*) AS n FROM ds_1.patients GROUP BY ALL ORDER BY source`,
+    );
+    await ws.close();
+    expect(sources).toEqual([
+      { source: 'ehr-a', n: 4 },
+      { source: 'ehr_a', n: 1 },
+      { source: 'ehr_a_b', n: 1 },
+    ]);
+  });
 });

@@ -1,12 +1,15 @@
 /**
- * The tabular source loader (`type: csv | tsv | parquet`): stage → row checks → measure rows → lookups →
- * patients, all in SQL inside the dataset version's transaction. Accounts for every row of every file.
+ * The tabular source loader (`type: csv | tsv | parquet`), all in SQL. Its `prepare`, before the dataset
+ * version's transaction and into temp tables only: stage (with the row checks and the parsed event date
+ * computed as rows are staged) → rejected rows out → lookups → people resolved. The load, in the
+ * transaction: rejections, unmapped codes, measure rows and patients written. Accounts for every row of
+ * every file.
  */
 import { basename } from 'node:path';
 import type { Engine } from '../../engine/dialect.js';
 import { invalidInput, type Warning } from '../../errors.js';
 import { knownColumnsText, findColumn } from '../expressions/index.js';
-import type { FileAccount, LoadContext, LoadResult, SourceLoader } from '../source-loader.js';
+import type { FileAccount, LoadContext, LoadResult, PrepareContext, SourceLoader } from '../source-loader.js';
 import { planAttributes, type AttributePlan } from './attributes.js';
 import {
   codedLookup,
@@ -16,24 +19,50 @@ import {
   type Lookup,
   type UnmappedEntry,
 } from './lookups.js';
-import { planMeasureRows, runMeasureRows } from './measure-rows.js';
-import { createPersonGroups, loadPatients } from './patients.js';
+import { planMeasureRows, runMeasureRows, type MeasureRowsPlan } from './measure-rows.js';
+import { createPersonGroups, insertPatients, resolvePatients, type ResolvedPatients } from './patients.js';
 import { dateSql, GROUP_ROWS } from './resolve-sql.js';
-import { applyRowChecks, rowChecks } from './row-checks.js';
-import { readHeader, stageFiles } from './stage.js';
+import {
+  applyRowChecks,
+  firstFailedCheck,
+  rowChecks,
+  writeRowRejections,
+  type CheckedRows,
+} from './row-checks.js';
+import { readHeader, stageFiles, writeStageRejects, type Staged } from './stage.js';
 
 const STEPS = 5;
+/** Stage column: the event date, parsed. */
+const EVENT_DATE = '__eq_event_date';
 
-export const loadTabular: SourceLoader = async (ctx: LoadContext): Promise<LoadResult> => {
-  const { engine, schema, source, config } = ctx;
+/** What `prepare` leaves for the load: the stage (rejected rows already out of it) and the plans. */
+interface PreparedTabular {
+  prefix: string;
+  staged: Staged;
+  checked: CheckedRows;
+  measureRows: MeasureRowsPlan;
+  unmapped: UnmappedEntry[];
+  patients: ResolvedPatients;
+}
+
+/**
+ * Before the version's transaction: check the mapping against the header, stage the files (temp table),
+ * run the row checks, map the codes and resolve the people, all into temp tables. Nothing of a dataset
+ * version is written here. (DuckDB scans tables written inside the open transaction much more slowly, and
+ * the transaction keeps the whole version's writes, so only the canonical tables' INSERTs run in it.)
+ */
+async function prepareTabular(ctx: PrepareContext): Promise<PreparedTabular> {
+  const { engine, source, config } = ctx;
   if (!ctx.paths.length) {
     throw invalidInput(`Source "${source.name}" has no input file.`, {
       path: 'sources[].path',
       fix: 'Set sources[].path in the config or pass --data FILE.',
     });
   }
-  const prefix = `__eq_${source.name.replace(/[^a-z0-9_]/g, '_')}`;
-  const warnings: Warning[] = [];
+  // Temp tables of every source coexist until the transaction (each source is prepared first): the
+  // source's position keeps their names apart whatever the names are.
+  const index = config.sources.indexOf(source);
+  const prefix = `__eq_${index < 0 ? 'x' : index}_${source.name.replace(/[^a-z0-9_]/g, '_')}`;
   const step = (n: number) => ctx.progress?.(n, STEPS);
   const file = ctx.paths[0]!;
   const header = await readHeader(engine, source.type, file, source);
@@ -54,16 +83,19 @@ export const loadTabular: SourceLoader = async (ctx: LoadContext): Promise<LoadR
   // Check the whole mapping and every expression against the header before reading the data.
   const plans = planAttributes(map, header, file);
   const first = config.sources[0]?.name === source.name;
+  const eventCol = map.event_date ? findColumn(map.event_date, header) : undefined;
+  // The event date is parsed once, as the rows are staged; the checks, measure rows and people read it.
+  const derived = eventCol ? [{ name: EVENT_DATE, sql: dateSql(engine.ident(eventCol)) }] : [];
+  const eventDate = eventCol ? `s.${engine.ident(EVENT_DATE)}` : null;
   const measureRows = planMeasureRows(engine, {
-    schema,
     stage: `${prefix}_stage`,
     source: source.name,
     header,
     config,
     first,
     file,
+    eventDate: eventDate ?? undefined,
   });
-  const eventCol = map.event_date ? findColumn(map.event_date, header) : undefined;
   const needed = new Set([
     pid,
     ...(eventCol ? [eventCol] : []),
@@ -72,45 +104,35 @@ export const loadTabular: SourceLoader = async (ctx: LoadContext): Promise<LoadR
   ]);
   const columns =
     header.length === 1 && header[0] === 'column0' ? undefined : header.filter((c) => needed.has(c));
-  const staged = await stageFiles(engine, {
-    table: `${prefix}_stage`,
-    schema,
-    type: source.type,
-    source,
-    paths: ctx.paths,
-    columns,
-  });
-  step(1);
   const checks = rowChecks(engine, {
     patientId: pid,
     dates: [eventCol, ...plans.filter((p) => p.kind === 'date').map((p) => p.column)].filter(
       (c): c is string => !!c,
     ),
     numbers: plans.filter((p) => p.kind === 'number').map((p) => p.column),
+    parsed: new Map(eventCol ? [[eventCol, EVENT_DATE]] : []),
   });
-  const checked = await applyRowChecks(engine, { schema, source: source.name, staged, checks });
+  // The row checks run as the rows are staged (one pass over the data), their result in a column.
+  const staged = await stageFiles(engine, {
+    table: `${prefix}_stage`,
+    type: source.type,
+    source,
+    paths: ctx.paths,
+    columns,
+    check: firstFailedCheck(checks),
+    derived,
+  });
+  step(1);
+  const checked = await applyRowChecks(engine, { staged, checks });
   step(2);
-  // From here on no statement relies on insertion order (the stage keeps its rowids), so DuckDB may write
-  // the canonical tables' row groups in parallel.
-  await unordered(engine, () => runMeasureRows(engine, measureRows));
-  step(3);
-
+  // The people, resolved from the stage into temp tables (no statement from here relies on insertion
+  // order: the stage keeps its rowids).
   const unmapped: UnmappedEntry[] = [];
-  const eventDate = eventCol ? dateSql(`s.${engine.ident(eventCol)}`) : null;
-  // One pass over the rows: per person and distinct source values; lookups and patients read only that.
-  const groups = await createPersonGroups(engine, { stage: staged.table, prefix, pid, eventDate, plans });
-  const lookups = await buildLookups(engine, groups, prefix, plans, unmapped);
-  if (unmapped.length) {
-    await insertRows(
-      engine,
-      `${schema}.unmapped (source, attribute, column_name, code, rows)`,
-      unmapped.map((u) => [source.name, u.attribute, u.column, u.code, u.rows]),
-    );
-  }
-  step(4);
-  await unordered(engine, () =>
-    loadPatients(engine, {
-      schema,
+  const patients = await unordered(engine, async () => {
+    // One pass over the rows: per person and distinct source values; lookups and patients read only that.
+    const groups = await createPersonGroups(engine, { stage: staged.table, prefix, pid, eventDate, plans });
+    const lookups = await buildLookups(engine, groups, prefix, plans, unmapped);
+    return resolvePatients(engine, {
       stage: staged.table,
       prefix,
       source: source.name,
@@ -120,8 +142,34 @@ export const loadTabular: SourceLoader = async (ctx: LoadContext): Promise<LoadR
       rule: map.conflict_rule,
       lookups,
       plans,
-    }),
-  );
+    });
+  });
+  step(3);
+  return { prefix, staged, checked, measureRows, unmapped, patients };
+}
+
+const load = async (ctx: LoadContext): Promise<LoadResult> => {
+  const { engine, schema, source, config } = ctx;
+  const prep = (ctx.prepared as PreparedTabular | undefined) ?? (await prepareTabular(ctx));
+  const { prefix, staged, checked, unmapped } = prep;
+  const map = config.mapping;
+  const warnings: Warning[] = [];
+  const step = (n: number) => ctx.progress?.(n, STEPS);
+  await writeStageRejects(engine, staged, { schema, source: source.name });
+  await writeRowRejections(engine, { schema, source: source.name, staged, checked });
+  if (unmapped.length) {
+    await insertRows(
+      engine,
+      `${schema}.unmapped (source, attribute, column_name, code, rows)`,
+      unmapped.map((u) => [source.name, u.attribute, u.column, u.code, u.rows]),
+    );
+  }
+  // Insertion order does not matter to the canonical tables, so DuckDB may write their row groups in parallel.
+  await unordered(engine, async () => {
+    await runMeasureRows(engine, prep.measureRows, schema);
+    step(4);
+    await insertPatients(engine, schema, prep.patients);
+  });
   await dropTemps(engine, prefix);
   step(5);
 
@@ -137,12 +185,14 @@ export const loadTabular: SourceLoader = async (ctx: LoadContext): Promise<LoadR
   const files: FileAccount[] = staged.files.map((f, i) => ({
     file: f.file,
     read: f.staged + f.rejectedLines,
-    loaded: f.staged - (checked[i] ?? 0),
-    rejected: f.rejectedLines + (checked[i] ?? 0),
+    loaded: f.staged - (checked.perFile[i] ?? 0),
+    rejected: f.rejectedLines + (checked.perFile[i] ?? 0),
   }));
   const sum = (k: 'read' | 'loaded' | 'rejected') => files.reduce((a, f) => a + f[k], 0);
   return { read: sum('read'), loaded: sum('loaded'), rejected: sum('rejected'), files, warnings };
 };
+
+export const loadTabular: SourceLoader = Object.assign(load, { prepare: prepareTabular });
 
 async function buildLookups(
   engine: Engine,
@@ -181,7 +231,7 @@ async function unordered<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
 async function dropTemps(engine: Engine, prefix: string): Promise<void> {
   const rows = await engine.all<{ t: string }>(
     `SELECT table_name AS t FROM duckdb_tables() WHERE temporary AND starts_with(table_name, $1)`,
-    [prefix],
+    [`${prefix}_`],
   );
   for (const r of rows) await engine.run(`DROP TABLE IF EXISTS ${engine.ident(r.t)}`);
 }

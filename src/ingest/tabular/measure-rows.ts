@@ -13,7 +13,6 @@ import { dateSql, numberSql } from './resolve-sql.js';
 const FACETS = new Set(['department', 'site', 'clinician_group']);
 
 export interface MeasureRowsInput {
-  schema: string;
   stage: string;
   source: string;
   header: string[];
@@ -21,6 +20,8 @@ export interface MeasureRowsInput {
   /** Is this the first source (measures without `source:` belong to it)? */
   first: boolean;
   file?: string;
+  /** SQL (alias `s`) of the row's event date when the stage holds it parsed (default: parse the text). */
+  eventDate?: string;
 }
 
 /** Measures of this source that are derived from expressions (library measures are derived elsewhere). */
@@ -31,26 +32,30 @@ export function measuresFor(config: EquilensConfig, source: string, first: boole
 }
 
 export interface MeasureRowsPlan {
-  statements: { sql: string; params: SqlValue[] }[];
+  /** The INSERT's column list and SELECTs (UNION ALL), with their parameters; none when no measure. */
+  insert: { columns: string[]; selects: string[]; params: SqlValue[] } | null;
   /** Header columns the statements read. */
   columns: Set<string>;
 }
 
-/** Check every measure expression against the header and build the INSERT statements (run after staging). */
+/**
+ * Check every measure expression against the header and build the INSERT (run after staging, into the
+ * version's schema).
+ */
 export function planMeasureRows(engine: Engine, input: MeasureRowsInput): MeasureRowsPlan {
   const { config, header } = input;
   const map = config.mapping;
   const columns = new Set<string>();
-  const statements: MeasureRowsPlan['statements'] = [];
   const q = (c: string) => {
     columns.add(c);
     return `s.${engine.ident(c)}`;
   };
   const pid = q(checkColumn(map.patient_id, 'mapping.patient_id', header, input.file));
   const unit = map.unit_id ? q(checkColumn(map.unit_id, 'mapping.unit_id', header, input.file)) : null;
-  const date = map.event_date
-    ? dateSql(q(checkColumn(map.event_date, 'mapping.event_date', header, input.file)))
-    : 'NULL::DATE';
+  const eventCol = map.event_date
+    ? q(checkColumn(map.event_date, 'mapping.event_date', header, input.file))
+    : null;
+  const date = eventCol ? (input.eventDate ?? dateSql(eventCol)) : 'NULL::DATE';
   const period = map.period ? q(checkColumn(map.period, 'mapping.period', header, input.file)) : 'NULL';
   const facets = Object.entries(map.facets ?? {})
     .filter(([id]) => FACETS.has(id))
@@ -107,17 +112,16 @@ export function planMeasureRows(engine: Engine, input: MeasureRowsInput): Measur
     }
     selects.push(select);
   }
-  if (selects.length) {
-    statements.push({
-      sql: `INSERT INTO ${input.schema}.measure_rows (${cols.join(', ')}) ${selects.join('\nUNION ALL ')}`,
-      params,
-    });
-  }
-  return { statements, columns };
+  return { insert: selects.length ? { columns: cols, selects, params } : null, columns };
 }
 
-export async function runMeasureRows(engine: Engine, plan: MeasureRowsPlan): Promise<void> {
-  for (const s of plan.statements) await engine.run(s.sql, s.params);
+export async function runMeasureRows(engine: Engine, plan: MeasureRowsPlan, schema: string): Promise<void> {
+  const i = plan.insert;
+  if (!i) return;
+  await engine.run(
+    `INSERT INTO ${schema}.measure_rows (${i.columns.join(', ')}) ${i.selects.join('\nUNION ALL ')}`,
+    i.params,
+  );
 }
 
 function valueSql(

@@ -22,7 +22,6 @@ import {
 } from './resolve-sql.js';
 
 export interface PatientsInput {
-  schema: string;
   stage: string;
   /** The person groups table (createPersonGroups). */
   groups: string;
@@ -70,7 +69,20 @@ export async function createPersonGroups(engine: Engine, input: GroupsInput): Pr
   return groups;
 }
 
-export async function loadPatients(engine: Engine, input: PatientsInput): Promise<void> {
+/** The resolved people (temp tables) and the SELECT that turns them into `patients` rows. */
+export interface ResolvedPatients {
+  /** Patients columns, and the SQL of each (over `persons` p and its joins; $1 is the source). */
+  columns: Record<string, string>;
+  /** FROM clause: the persons temp table (alias p) and its joins. */
+  from: string;
+  source: string;
+}
+
+/**
+ * Resolve each person's attributes into temp tables (no write to a dataset version, so this may run
+ * before the version's transaction); `insertPatients` then writes them.
+ */
+export async function resolvePatients(engine: Engine, input: PatientsInput): Promise<ResolvedPatients> {
   const { prefix } = input;
   const persons = `${prefix}_persons`;
   const seen = new Set<Lookup>();
@@ -131,15 +143,20 @@ export async function loadPatients(engine: Engine, input: PatientsInput): Promis
   cols.conflicts = conflicts.length
     ? `CAST(list_filter([${conflicts.join(', ')}], x -> x IS NOT NULL) AS VARCHAR[])`
     : 'CAST([] AS VARCHAR[])';
-  const names = Object.keys(cols);
+  return { columns: cols, from: `${persons} p ${joins.join(' ')}`, source: input.source };
+}
+
+/** Write the resolved people into `${schema}.patients` (people an earlier source loaded are kept as they were). */
+export async function insertPatients(engine: Engine, schema: string, r: ResolvedPatients): Promise<void> {
+  const names = Object.keys(r.columns);
   const [{ existing }] = (await engine.all<{ existing: number }>(
-    `SELECT COUNT(*) AS existing FROM ${input.schema}.patients`,
+    `SELECT COUNT(*) AS existing FROM ${schema}.patients`,
   )) as [{ existing: number }];
-  const anti = existing ? `WHERE p.pid NOT IN (SELECT patient_id FROM ${input.schema}.patients)` : '';
+  const anti = existing ? `WHERE p.pid NOT IN (SELECT patient_id FROM ${schema}.patients)` : '';
   await engine.run(
-    `INSERT INTO ${input.schema}.patients (${names.map((c) => engine.ident(c)).join(', ')})
-     SELECT ${names.map((c) => cols[c]).join(', ')} FROM ${persons} p ${joins.join(' ')} ${anti}`,
-    [input.source],
+    `INSERT INTO ${schema}.patients (${names.map((c) => engine.ident(c)).join(', ')})
+     SELECT ${names.map((c) => r.columns[c]).join(', ')} FROM ${r.from} ${anti}`,
+    [r.source],
   );
 }
 

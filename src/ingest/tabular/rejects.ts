@@ -17,32 +17,14 @@ const REASONS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Copy DuckDB's rejects of one file into the rejections table and its line gaps into `gaps`; returns the
- * number of rejected lines. Nothing per line comes back to JS.
+ * At staging: record one file's line gaps (from DuckDB's reject table `${rejects}_e`) into `gaps`; returns
+ * the number of rejected lines. The reject tables stay until `copyRejects`. Nothing per line comes to JS.
  */
-export async function recordRejects(
+export async function countRejects(
   engine: Engine,
-  o: {
-    schema: string;
-    source: string;
-    file: string;
-    rejects: string;
-    gaps: string;
-    index: number;
-    headerLines: number;
-  },
+  o: { rejects: string; gaps: string; index: number; headerLines: number },
 ): Promise<number> {
-  const cases = Object.entries(REASONS)
-    .map(([k, v]) => `WHEN ${quoteLiteral(k)} THEN ${quoteLiteral(v)}`)
-    .join(' ');
   const errors = `${o.rejects}_e`;
-  await engine.run(
-    `INSERT INTO ${o.schema}.rejections (source, file, line, column_name, value, reason)
-     SELECT $1, $2, line, FIRST(column_name ORDER BY column_idx), NULL,
-       FIRST(CASE error_type ${cases} ELSE lower(error_type) || ': ' || error_message END ORDER BY column_idx)
-     FROM ${errors} GROUP BY line ORDER BY line`,
-    [o.source, o.file],
-  );
   // The j-th rejected line r (1-based j) has r - header - j staged rows before it.
   await engine.run(
     `INSERT INTO ${o.gaps} SELECT ${o.index}, line - ${o.headerLines} - j, j
@@ -51,8 +33,31 @@ export async function recordRejects(
   const [{ n }] = (await engine.all<{ n: number }>(`SELECT COUNT(DISTINCT line) AS n FROM ${errors}`)) as [
     { n: number },
   ];
-  await engine.run(`DROP TABLE IF EXISTS ${errors}; DROP TABLE IF EXISTS ${o.rejects}_s`);
   return n;
+}
+
+/**
+ * In the version's transaction: copy one file's DuckDB rejects into `${schema}.rejections` with a
+ * plain-language reason, then drop the reject tables.
+ */
+export async function copyRejects(
+  engine: Engine,
+  o: { schema: string; source: string; file: string; rejects: string; lines: number },
+): Promise<void> {
+  const errors = `${o.rejects}_e`;
+  if (o.lines > 0) {
+    const cases = Object.entries(REASONS)
+      .map(([k, v]) => `WHEN ${quoteLiteral(k)} THEN ${quoteLiteral(v)}`)
+      .join(' ');
+    await engine.run(
+      `INSERT INTO ${o.schema}.rejections (source, file, line, column_name, value, reason)
+       SELECT $1, $2, line, FIRST(column_name ORDER BY column_idx), NULL,
+         FIRST(CASE error_type ${cases} ELSE lower(error_type) || ': ' || error_message END ORDER BY column_idx)
+       FROM ${errors} GROUP BY line ORDER BY line`,
+      [o.source, o.file],
+    );
+  }
+  await engine.run(`DROP TABLE IF EXISTS ${errors}; DROP TABLE IF EXISTS ${o.rejects}_s`);
 }
 
 /**

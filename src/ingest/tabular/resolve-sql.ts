@@ -66,10 +66,12 @@ export function aggregateSql(r: Resolvable, i: number): string {
   return parts.join(', ');
 }
 
-const ORDER: Readonly<Record<ConflictRule, string>> = {
-  most_frequent: 'n DESC, last DESC',
-  last: 'last DESC',
-  first: 'first ASC',
+/** The value a rule picks among a person's known values, as an aggregate over (v, n, last, first). */
+const PICK: Readonly<Record<ConflictRule, string>> = {
+  // Most rows, ties to the value seen last (`last` is a row order, unique per value: no further tie).
+  most_frequent: 'arg_max(v, {n: n, last: last})',
+  last: 'arg_max(v, last)',
+  first: 'arg_min(v, first)',
 };
 
 /**
@@ -82,12 +84,12 @@ export function conflictSql(
   i: number,
   opts: { groups: string; persons: string; pid: string; rule: ConflictRule },
 ): string {
-  return `SELECT pid, v FROM (
+  return `SELECT pid, ${PICK[opts.rule]} AS v FROM (
     SELECT s.${engine.ident(opts.pid)} AS pid, ${r.key} AS v, SUM(s.${GROUP_ROWS}) AS n, MAX(s.${GROUP_LAST}) AS last, MIN(s.${GROUP_FIRST}) AS first
     FROM ${opts.groups} s
     JOIN ${opts.persons} p ON p.pid = s.${engine.ident(opts.pid)} AND p.a${i}_min <> p.a${i}_max
     ${joinSql(engine, r)}
     WHERE ${r.known}
     GROUP BY 1, 2
-  ) QUALIFY row_number() OVER (PARTITION BY pid ORDER BY ${ORDER[opts.rule]}) = 1`;
+  ) GROUP BY pid`;
 }

@@ -6,7 +6,7 @@
 import type { Engine } from '../../engine/dialect.js';
 import { dateSql, numberSql } from './resolve-sql.js';
 import { lineSql } from './rejects.js';
-import { STAGE_FILE_COLUMN, type Staged } from './stage.js';
+import { STAGE_CHECK_COLUMN, STAGE_FILE_COLUMN, type Staged } from './stage.js';
 
 export interface RowCheck {
   column: string;
@@ -17,7 +17,13 @@ export interface RowCheck {
 
 export function rowChecks(
   engine: Engine,
-  c: { patientId: string; dates: string[]; numbers: string[] },
+  c: {
+    patientId: string;
+    dates: string[];
+    numbers: string[];
+    /** Date columns already parsed as staged: column → the staged DATE column. */
+    parsed?: ReadonlyMap<string, string>;
+  },
 ): RowCheck[] {
   const q = (col: string) => engine.ident(col);
   return [
@@ -29,7 +35,7 @@ export function rowChecks(
     },
     ...c.dates.map((col) => ({
       column: col,
-      fails: `${q(col)} IS NOT NULL AND ${dateSql(q(col))} IS NULL`,
+      fails: `${q(col)} IS NOT NULL AND ${c.parsed?.has(col) ? q(c.parsed.get(col)!) : dateSql(q(col))} IS NULL`,
       reason: 'not a date: use YYYY-MM-DD (or MM/DD/YYYY)',
     })),
     ...c.numbers.map((col) => ({
@@ -40,44 +46,68 @@ export function rowChecks(
   ];
 }
 
-/** Reject failing rows into `${schema}.rejections` and delete them from the stage; returns rejections per file. */
+export interface CheckedRows {
+  /** Rejected rows per file. */
+  perFile: number[];
+  /** Temp table of the rejections (f, line, column_name, value, reason), or null when none. */
+  table: string | null;
+}
+
+/** SQL (over the row's text columns) of the first check a row fails, or NULL when it passes them all. */
+export const firstFailedCheck = (checks: readonly RowCheck[]): string | undefined =>
+  checks.length ? `CASE ${checks.map((c, i) => `WHEN ${c.fails} THEN ${i}`).join(' ')} END` : undefined;
+
+/**
+ * From the stage's check column (firstFailedCheck, computed while staging): keep the failing rows'
+ * rejections (file index, line, column, value, reason) in a temp table and delete the rows from the stage.
+ * Temp tables only: may run before the version's transaction.
+ */
 export async function applyRowChecks(
   engine: Engine,
-  opts: { schema: string; source: string; staged: Staged; checks: RowCheck[] },
-): Promise<number[]> {
+  opts: { staged: Staged; checks: RowCheck[] },
+): Promise<CheckedRows> {
   const { staged, checks } = opts;
   const perFile = staged.files.map(() => 0);
-  if (!checks.length || staged.files.every((f) => f.staged === 0)) return perFile;
-  const any = checks.map((c) => `(${c.fails})`).join(' OR ');
-  const firstCol = `CASE ${checks.map((c, i) => `WHEN ${c.fails} THEN ${i}`).join(' ')} END`;
+  if (!checks.length || staged.files.every((f) => f.staged === 0)) return { perFile, table: null };
   const bad = `${staged.table}_bad`;
   await engine.run(
-    `CREATE TEMP TABLE ${bad} AS SELECT rowid AS rid, ${STAGE_FILE_COLUMN} AS f, ${firstCol} AS chk, ${lineSql(staged)} AS line
-     FROM ${staged.table} WHERE ${any}`,
+    `CREATE TEMP TABLE ${bad} AS SELECT rowid AS rid, ${STAGE_FILE_COLUMN} AS f, ${STAGE_CHECK_COLUMN} AS chk, ${lineSql(staged)} AS line
+     FROM ${staged.table} WHERE ${STAGE_CHECK_COLUMN} IS NOT NULL`,
   );
   const counts = await engine.all<{ f: number; n: number }>(`SELECT f, COUNT(*) AS n FROM ${bad} GROUP BY f`);
   if (!counts.length) {
     await engine.run(`DROP TABLE ${bad}`);
-    return perFile;
+    return { perFile, table: null };
   }
   for (const c of counts) perFile[c.f] = c.n;
-  const files = staged.files.map((f) => f.file);
-  const params: string[] = [
-    opts.source,
-    ...files,
-    ...checks.map((c) => c.column),
-    ...checks.map((c) => c.reason),
-  ];
-  const fileCase = `CASE b.f ${files.map((_, i) => `WHEN ${i} THEN $${i + 2}`).join(' ')} END`;
-  const colCase = `CASE b.chk ${checks.map((_, i) => `WHEN ${i} THEN $${files.length + 2 + i}`).join(' ')} END`;
-  const reasonCase = `CASE b.chk ${checks.map((_, i) => `WHEN ${i} THEN $${files.length + 2 + checks.length + i}`).join(' ')} END`;
+  const params: string[] = [...checks.map((c) => c.column), ...checks.map((c) => c.reason)];
+  const colCase = `CASE b.chk ${checks.map((_, i) => `WHEN ${i} THEN $${i + 1}`).join(' ')} END`;
+  const reasonCase = `CASE b.chk ${checks.map((_, i) => `WHEN ${i} THEN $${checks.length + i + 1}`).join(' ')} END`;
   const valueCase = `CASE b.chk ${checks.map((c, i) => `WHEN ${i} THEN left(s.${engine.ident(c.column)}, 40)`).join(' ')} END`;
+  const rejected = `${staged.table}_rejected`;
   await engine.run(
-    `INSERT INTO ${opts.schema}.rejections (source, file, line, column_name, value, reason)
-     SELECT $1, ${fileCase}, b.line, ${colCase}, ${valueCase}, ${reasonCase}
-     FROM ${bad} b JOIN ${staged.table} s ON s.rowid = b.rid ORDER BY b.f, b.line`,
+    `CREATE TEMP TABLE ${rejected} AS SELECT b.f, b.line, ${colCase} AS column_name, ${valueCase} AS value,
+       ${reasonCase} AS reason
+     FROM ${bad} b JOIN ${staged.table} s ON s.rowid = b.rid`,
     params,
   );
   await engine.run(`DELETE FROM ${staged.table} WHERE rowid IN (SELECT rid FROM ${bad}); DROP TABLE ${bad}`);
-  return perFile;
+  return { perFile, table: rejected };
+}
+
+/** Copy the row-check rejections into `${schema}.rejections` (in the version's transaction). */
+export async function writeRowRejections(
+  engine: Engine,
+  opts: { schema: string; source: string; staged: Staged; checked: CheckedRows },
+): Promise<void> {
+  const { table } = opts.checked;
+  if (!table) return;
+  const files = opts.staged.files.map((f) => f.file);
+  const fileCase = `CASE r.f ${files.map((_, i) => `WHEN ${i} THEN $${i + 2}`).join(' ')} END`;
+  await engine.run(
+    `INSERT INTO ${opts.schema}.rejections (source, file, line, column_name, value, reason)
+     SELECT $1, ${fileCase}, r.line, r.column_name, r.value, r.reason FROM ${table} r ORDER BY r.f, r.line`,
+    [opts.source, ...files],
+  );
+  await engine.run(`DROP TABLE ${table}`);
 }

@@ -3,13 +3,14 @@
  * CSV/TSV (also .gz): ragged rows and bad encodings land in DuckDB's reject tables (store_rejects) and become
  * rejections with file, line, column and reason. Parquet: columns cast to text. Each file's rows keep their
  * order (the temp table's rowid), which the conflict rule's "last row" and the line numbers rely on.
+ * Staging writes no dataset version (temp tables only), so it may run before the version's transaction.
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SourceConfig } from '../../config/index.js';
 import { quoteIdent, quoteLiteral, type Engine } from '../../engine/dialect.js';
 import { invalidInput, notFound } from '../../errors.js';
-import { recordRejects } from './rejects.js';
+import { copyRejects, countRejects } from './rejects.js';
 
 export interface StagedFile {
   file: string;
@@ -21,6 +22,8 @@ export interface StagedFile {
   firstRowid: number;
   /** Header line count (1 for CSV/TSV; 0 for Parquet, whose "lines" are row numbers). */
   headerLines: number;
+  /** Prefix of DuckDB's reject tables for this file (CSV/TSV), until `writeStageRejects`. */
+  rejects: string | null;
 }
 
 export interface Staged {
@@ -32,6 +35,7 @@ export interface Staged {
 }
 
 const FILE_COL = '__eq_file';
+const CHECK_COL = '__eq_check';
 
 function readerSql(
   type: string,
@@ -93,28 +97,34 @@ export async function readHeader(
   }
 }
 
-async function columnsOf(engine: Engine, table: string): Promise<string[]> {
+async function columnsOf(engine: Engine, table: string, own: readonly string[]): Promise<string[]> {
   const rows = await engine.all<{ column_name: string }>(`DESCRIBE ${table}`);
-  return rows.map((r) => r.column_name).filter((c) => c !== FILE_COL);
+  return rows.map((r) => r.column_name).filter((c) => !own.includes(c));
 }
 
 /**
- * Stage `paths` (all with the same columns) into temp table `table`; structural rejections are written to
- * `${schema}.rejections`.
+ * Stage `paths` (all with the same columns) into temp table `table`; structural rejections stay in DuckDB's
+ * reject tables until `writeStageRejects` copies them into the version.
  */
 export async function stageFiles(
   engine: Engine,
   opts: {
     table: string;
-    schema: string;
     type: string;
     source: SourceConfig;
     paths: readonly string[];
     /** Only these columns are kept (every field of a row is still parsed and checked). */
     columns?: readonly string[];
+    /**
+     * SQL over the file's (text) columns, computed as each row is staged into column CHECK_COL: NULL when
+     * the row passes the row checks, else the index of the first check it fails (see row-checks.ts).
+     */
+    check?: string;
+    /** Columns computed once per row as it is staged (e.g. a parsed date), over the text columns. */
+    derived?: readonly { name: string; sql: string }[];
   },
 ): Promise<Staged> {
-  const { table, schema, type, source } = opts;
+  const { table, type, source } = opts;
   const files: StagedFile[] = [];
   let header: string[] = [];
   const gaps = `${table}_gaps`;
@@ -122,10 +132,11 @@ export async function stageFiles(
   for (const [i, path] of opts.paths.entries()) {
     checkFile(path);
     const rejects = `${table}_rej${i}`;
-    const select = readerSql(type, path, source, rejects, opts.columns).replace(
-      /^SELECT /,
-      `SELECT ${i} AS ${FILE_COL}, `,
-    );
+    let reader = readerSql(type, path, source, rejects, opts.columns);
+    if (opts.derived?.length) {
+      reader = `SELECT r0.*, ${opts.derived.map((d) => `${d.sql} AS ${quoteIdent(d.name)}`).join(', ')} FROM (${reader}) r0`;
+    }
+    const select = `SELECT ${i} AS ${FILE_COL}, r.*${opts.check ? `, ${opts.check} AS ${CHECK_COL}` : ''} FROM (${reader}) r`;
     const before = await engine.all<{ n: number; next: number | null }>(
       i === 0 ? 'SELECT 0 AS n, NULL AS next' : `SELECT COUNT(*) AS n, MAX(rowid) + 1 AS next FROM ${table}`,
     );
@@ -135,7 +146,8 @@ export async function stageFiles(
     } catch (err) {
       throw readFailure(path, err, header);
     }
-    const cols = i === 0 ? await columnsOf(engine, table) : header;
+    const own = [FILE_COL, CHECK_COL, ...(opts.derived ?? []).map((d) => d.name)];
+    const cols = i === 0 ? await columnsOf(engine, table, own) : header;
     if (i === 0) header = cols;
     const [{ n, first }] = (await engine.all<{ n: number; first: number | null }>(
       `SELECT COUNT(*) AS n, MIN(rowid) AS first FROM ${table} WHERE ${FILE_COL} = ${i}`,
@@ -144,26 +156,30 @@ export async function stageFiles(
       throw emptyFile(path);
     const headerLines = type === 'parquet' ? 0 : 1;
     const rejectedLines =
-      type === 'parquet'
-        ? 0
-        : await recordRejects(engine, {
-            schema,
-            source: source.name,
-            file: path,
-            rejects,
-            gaps,
-            index: i,
-            headerLines,
-          });
+      type === 'parquet' ? 0 : await countRejects(engine, { rejects, gaps, index: i, headerLines });
     files.push({
       file: path,
       staged: n,
       rejectedLines,
       firstRowid: first ?? before[0]?.next ?? 0,
       headerLines,
+      rejects: type === 'parquet' ? null : rejects,
     });
   }
   return { table, header, files, gaps };
+}
+
+/** Copy the structural rejections of every staged file into `${schema}.rejections`. */
+export async function writeStageRejects(
+  engine: Engine,
+  staged: Staged,
+  o: { schema: string; source: string },
+): Promise<void> {
+  for (const f of staged.files) {
+    if (f.rejects) {
+      await copyRejects(engine, { ...o, file: f.file, rejects: f.rejects, lines: f.rejectedLines });
+    }
+  }
 }
 
 function readFailure(path: string, err: unknown, header: readonly string[]) {
@@ -182,3 +198,4 @@ function readFailure(path: string, err: unknown, header: readonly string[]) {
 }
 
 export const STAGE_FILE_COLUMN = FILE_COL;
+export const STAGE_CHECK_COLUMN = CHECK_COL;
