@@ -2,7 +2,7 @@
  * FHIR NDJSON ingest throughput (resources/s) on a generated bulk export, as a ratio to DuckDB's `read_json`
  * of the same files (one table per resource type), measured in the same run, each in its own process so
  * peak memory (max RSS) is per contender; runs alternate and the best of BENCH_REPEAT (default 2) counts.
- * Target: ours ≤ 3× DuckDB's time.
+ * Target: ours ≤ 3× DuckDB's time. Where the time goes: `npx tsx bench/fhir/profile.ts [resources]`.
  *   BENCH_RESOURCES=200000 npm run bench fhir      (default 2,000,000 resources)
  */
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /** What every resource extractor gets: where the resource came from, the staging files and lookups. */
-import type { Stager } from './stage.js';
+import type { StageWriter } from './stage-writer.js';
 import { refId, type Json } from './fhir-json.js';
 
 export interface Rejection {
@@ -13,7 +13,7 @@ export interface Rejection {
 export interface ExtractContext {
   fileIdx: number;
   line: number;
-  stage: Stager;
+  stage: StageWriter;
   /** Resolve a Reference to the id it points at (Bundle fullUrls resolve to the entry's resource id). */
   ref(reference: unknown): string | null;
   /** Count a source code the mapping did not know. */
@@ -28,6 +28,8 @@ export interface ExtractContext {
   patients: Set<string>;
   /** Patients read with an id already seen (rejected as duplicates in SQL). */
   duplicatePatients: number;
+  /** When set, every Patient id read is appended (a reader worker's duplicates are counted by the main thread). */
+  patientIds?: string[];
 }
 
 /** An extractor stages a resource's rows, or says why it must be rejected. */

@@ -25,14 +25,28 @@ export function codings(cc: unknown): Coding[] {
   return typeof cc.code === 'string' ? [cc as Coding] : [];
 }
 
+const hasCode = (c: unknown): c is Coding => isObject(c) && typeof c.code === 'string';
+
 /** The first coding, preferring the given systems in order. */
 export function pickCoding(cc: unknown, prefer: readonly string[] = []): Coding | undefined {
-  const all = codings(cc).filter((c) => typeof c.code === 'string');
-  for (const sys of prefer) {
-    const hit = all.find((c) => codeSystemId(c.system) === sys || c.system === sys);
-    if (hit) return hit;
-  }
-  return all[0];
+  if (!isObject(cc)) return undefined;
+  const list = cc.coding;
+  // As `codings`: the `coding` array when there is one, else the CodeableConcept as a lone Coding.
+  if (!Array.isArray(list)) return hasCode(cc) ? cc : undefined;
+  if (list.length === 1) return hasCode(list[0]) ? list[0] : undefined; // one coding: no choice to make
+  for (const sys of prefer)
+    for (const c of list) if (hasCode(c) && (codeSystemId(c.system) === sys || c.system === sys)) return c;
+  for (const c of list) if (hasCode(c)) return c;
+  return undefined;
+}
+
+/** Whether any coding of a CodeableConcept (or lone Coding) has this code. */
+export function hasCoding(cc: unknown, code: string): boolean {
+  if (!isObject(cc)) return false;
+  const list = cc.coding;
+  if (!Array.isArray(list)) return cc.code === code;
+  for (const c of list) if (isObject(c) && c.code === code) return true;
+  return false;
 }
 
 /** `{ code, system }` of a CodeableConcept's chosen coding, with the short system id. */
@@ -46,8 +60,28 @@ export const ccText = (cc: unknown): string | null =>
   isObject(cc) ? (str(cc.text) ?? codings(cc).find((c) => c.display)?.display ?? null) : null;
 
 /** `YYYY-MM-DD` from a FHIR date/dateTime/instant (a year or year-month becomes its first day). */
+const isDigit = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
 export function dateOf(v: unknown): string | null {
   if (typeof v !== 'string') return null;
+  // Fast path: a full date (or a dateTime/instant starting with one) is its first ten characters.
+  if (
+    v.length >= 10 &&
+    v.charCodeAt(4) === 45 &&
+    v.charCodeAt(7) === 45 &&
+    isDigit(v, 0) &&
+    isDigit(v, 1) &&
+    isDigit(v, 2) &&
+    isDigit(v, 3) &&
+    isDigit(v, 5) &&
+    isDigit(v, 6) &&
+    isDigit(v, 8) &&
+    isDigit(v, 9)
+  )
+    return v.length === 10 ? v : v.slice(0, 10);
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(v);
   if (!m) return null;
   return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
@@ -79,12 +113,24 @@ export function refId(ref: unknown): string | null {
   return path.slice(path.lastIndexOf('/') + 1) || null;
 }
 
+const isExtension = (e: unknown, url: string, suffix: string): e is Json =>
+  isObject(e) && typeof e.url === 'string' && (e.url === url || e.url.endsWith(suffix));
+
 /** Extensions with a URL (exact, or ending in `/<name>`). */
 export function extensions(el: unknown, url: string): Json[] {
   if (!isObject(el)) return [];
-  return arr(el.extension).filter(
-    (e): e is Json =>
-      isObject(e) && typeof e.url === 'string' && (e.url === url || e.url.endsWith(`/${url}`)),
-  );
+  const suffix = `/${url}`;
+  const out: Json[] = [];
+  for (const e of arr(el.extension)) if (isExtension(e, url, suffix)) out.push(e);
+  return out;
 }
-export const extension = (el: unknown, url: string): Json | undefined => extensions(el, url)[0];
+
+/** The first extension with a URL (exact, or ending in `/<name>`). */
+export function extension(el: unknown, url: string): Json | undefined {
+  if (!isObject(el)) return undefined;
+  const list = el.extension;
+  const suffix = `/${url}`;
+  if (!Array.isArray(list)) return isExtension(list, url, suffix) ? list : undefined;
+  for (const e of list) if (isExtension(e, url, suffix)) return e;
+  return undefined;
+}

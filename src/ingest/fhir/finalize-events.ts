@@ -7,7 +7,7 @@ import type { Engine } from '../../engine/dialect.js';
 import { quoteLiteral } from '../../engine/dialect.js';
 import { CLINICAL_TABLES, type ClinicalTable } from '../../model/clinical.js';
 import { INSTRUMENT_PANELS } from '../../measures/sdoh/index.js';
-import type { Sinks } from './stage.js';
+import type { Sinks } from './stage-loader.js';
 
 const lit = quoteLiteral;
 const EVENT_TABLES = [

@@ -38,16 +38,21 @@ export async function insertPatients(
   source: string,
   asOf: string,
 ): Promise<void> {
-  await engine.run(`CREATE OR REPLACE TEMP TABLE fhir_hrsn AS
-    SELECT patient_id, domain,
-      CASE WHEN bool_or(positive) THEN '${HRSN_RESULT.positive}' WHEN bool_and(declined) THEN '${DECLINED}'
+  // Per person and domain, the answers of the latest screen date (a missing date counts only when every
+  // date is missing): one aggregation, each flag packed with the date (k * 2 + flag) so that the maximum
+  // tells whether any answer of the latest date has the flag.
+  const hrsn = `SELECT patient_id, domain,
+      CASE WHEN MAX(k * 2 + (positive IS TRUE)::INT) > MAX(k) * 2 THEN '${HRSN_RESULT.positive}'
+        WHEN MAX(k * 2 + (declined IS FALSE)::INT) = MAX(k) * 2
+          AND MAX(k * 2 + (declined IS NOT NULL)::INT) > MAX(k) * 2 THEN '${DECLINED}'
         ELSE '${HRSN_RESULT.negative}' END AS result
-    FROM (SELECT s.*, MAX(screen_date) OVER (PARTITION BY patient_id, domain) AS last
-      FROM fhir_sdoh s WHERE screened) WHERE screen_date IS NOT DISTINCT FROM last GROUP BY patient_id, domain`);
+    FROM (SELECT patient_id, domain, positive, declined,
+      COALESCE(screen_date - DATE '2000-01-01', -10000000) AS k FROM fhir_sdoh WHERE screened)
+    GROUP BY patient_id, domain`;
   const hrsnCols = HRSN_DOMAINS.map((d) => `hrsn_${d}`);
   const hrsnSel = HRSN_DOMAINS.map((d) => `COALESCE(h.${d}, '${HRSN_RESULT.notScreened}')`);
   const hrsnPivot = `(SELECT patient_id, ${HRSN_DOMAINS.map((d) => `MAX(result) FILTER (WHERE domain = '${d}') AS ${d}`).join(', ')}
-    FROM fhir_hrsn GROUP BY patient_id)`;
+    FROM (${hrsn}) GROUP BY patient_id)`;
   const [{ n }] = (await engine.all<{ n: number }>(
     'SELECT COUNT(*) AS n FROM fhir_pat_ok WHERE tribal_affiliation IS NOT NULL',
   )) as [{ n: number }];

@@ -1,10 +1,11 @@
 /**
  * The FHIR R4 source (`type: fhir`): Bundles (JSON files or folders of them) and bulk-export NDJSON (also
- * `.gz`), streamed resource by resource into staging files, then bulk-loaded by DuckDB into `patients`,
- * the clinical event tables and `sdoh_screenings` (see read-source.ts, finalize-*.ts). Every resource read
- * is loaded or rejected with its file and line (NDJSON line or Bundle entry number): read = loaded +
- * rejected, per file.
+ * `.gz`), streamed resource by resource into staging files — on a reader thread per core for a large source
+ * (read-all.ts) — then bulk-loaded by DuckDB into `patients`, the clinical event tables and
+ * `sdoh_screenings` (see read-source.ts, stage-*.ts, finalize-*.ts). Every resource read is loaded or
+ * rejected with its file and line (NDJSON line or Bundle entry number): read = loaded + rejected, per file.
  */
+import { availableParallelism } from 'node:os';
 import { EquilensError, type Warning } from '../../errors.js';
 import type { Engine } from '../../engine/dialect.js';
 import { quoteLiteral } from '../../engine/dialect.js';
@@ -13,29 +14,24 @@ import { CLINICAL_TABLES, createClinicalTableSql, type ClinicalTable } from '../
 import type { LoadContext, LoadResult, SourceLoader } from '../source-loader.js';
 import { eventSinks, finishEvents, rejectInSql } from './finalize-events.js';
 import { insertPatients } from './finalize-patients.js';
-import { listInputs } from './inputs.js';
-import { readSource, type ReadSummary } from './read-source.js';
-import { Stager } from './stage.js';
+import { listInputs, type FhirInput } from './inputs.js';
+import { LOAD_SETTINGS, readingSettings, withSettings } from './load-settings.js';
+import { DEFAULT_READ_OPTIONS, readAll, readerThreads, type ReadOptions } from './read-all.js';
+import type { ReadSummary } from './read-source.js';
+import { StageLoader } from './stage-loader.js';
 
 /**
  * Ages are computed at: the source's `as_of`, else the latest library-measure period end (as the OMOP
- * source), else the latest encounter date, else today. `chosen` is false for the last two (a warning).
+ * source), else today. `chosen` is false for the last (a warning).
  */
-async function asOfDate(
-  engine: Engine,
-  config: EquilensConfig,
-  sourceAsOf: string | undefined,
-): Promise<{ date: string; chosen: boolean }> {
+function asOfDate(config: EquilensConfig, sourceAsOf: string | undefined): { date: string; chosen: boolean } {
   if (sourceAsOf) return { date: sourceAsOf, chosen: true };
   const ends = config.measures
     .map((m) => (m as { period?: { end?: string } }).period?.end)
     .filter((e): e is string => typeof e === 'string')
     .sort();
   if (ends.length) return { date: ends.at(-1) as string, chosen: true };
-  const [row] = await engine.all<{ d: string | null }>(
-    `SELECT CAST(GREATEST(MAX(start_date), MAX(end_date)) AS VARCHAR) AS d FROM fhir_encounters`,
-  );
-  return { date: row?.d ?? new Date().toISOString().slice(0, 10), chosen: false };
+  return { date: new Date().toISOString().slice(0, 10), chosen: false };
 }
 
 function warningsOf(summary: ReadSummary, asOf: string, explicit: boolean): Warning[] {
@@ -70,58 +66,80 @@ async function recordUnmapped(
     );
 }
 
+/** Load the source's inputs (read into `stage`) into the dataset schema, finalised. */
+async function loadInputs(
+  ctx: LoadContext,
+  inputs: readonly FhirInput[],
+  stage: StageLoader,
+  threads: number,
+  options: ReadOptions,
+): Promise<LoadResult> {
+  const { engine, schema, source, config } = ctx;
+  await engine.run('CREATE OR REPLACE TEMP TABLE fhir_files (idx INTEGER, path VARCHAR)');
+  await engine.run(
+    `INSERT INTO fhir_files VALUES ${inputs.map((f, i) => `(${i}, ${quoteLiteral(f.path)})`).join(', ')}`,
+  );
+  for (const t of Object.keys(CLINICAL_TABLES) as ClinicalTable[])
+    await engine.run(createClinicalTableSql(schema, t));
+  stage.begin(engine, eventSinks(schema, source.name));
+  const summary = await withSettings(engine, readingSettings(availableParallelism(), threads), async () => {
+    const read = await readAll(inputs, stage, threads, options, (n) => ctx.progress?.(n));
+    await stage.load();
+    return read;
+  });
+  const sqlRejected = await rejectInSql(engine, schema, source.name, summary.duplicatePatients > 0);
+  await finishEvents(engine, schema, source.name, {
+    links: (summary.staged.links ?? 0) > 0,
+    dedupe: summary.flags.has('questionnaire-answers'),
+    orphans: sqlRejected.orphans,
+  });
+  const asOf = asOfDate(config, source.as_of);
+  await insertPatients(engine, schema, source.name, asOf.date);
+  await recordUnmapped(engine, schema, source.name, summary);
+  const files = summary.files.map((f, i) => {
+    const extra = sqlRejected.byFile.get(i) ?? 0;
+    return { ...f, loaded: f.loaded - extra, rejected: f.rejected + extra };
+  });
+  await engine.run(summary.duplicatePatients ? 'DROP TABLE fhir_pat_ok' : 'DROP VIEW fhir_pat_ok');
+  for (const t of ['sql_rej', 'member', 'files']) await engine.run(`DROP TABLE IF EXISTS fhir_${t}`);
+  await stage.dropTemps(engine);
+  const sum = (k: 'read' | 'loaded' | 'rejected'): number => files.reduce((a, f) => a + f[k], 0);
+  ctx.progress?.(sum('read'), sum('read'));
+  return {
+    read: sum('read'),
+    loaded: sum('loaded'),
+    rejected: sum('rejected'),
+    files,
+    warnings: warningsOf(summary, asOf.date, asOf.chosen),
+  };
+}
+
+/** The FHIR loader reading with `options` (tests force reader threads on small sources). */
+export function fhirLoader(options: ReadOptions = DEFAULT_READ_OPTIONS): SourceLoader {
+  return async (ctx: LoadContext): Promise<LoadResult> => {
+    const { engine } = ctx;
+    if (!engine.capabilities.readsFiles)
+      throw new EquilensError(
+        'internal',
+        `The FHIR source needs an engine that reads staged files (${engine.name} does not).`,
+      );
+    const inputs = listInputs(ctx.paths);
+    const threads = readerThreads(inputs, options);
+    const stage = new StageLoader();
+    try {
+      return await withSettings(engine, LOAD_SETTINGS, () =>
+        loadInputs(ctx, inputs, stage, threads, options),
+      );
+    } finally {
+      await stage.settle();
+      stage.close();
+    }
+  };
+}
+
 /**
  * @example
  *   await createDatasetVersion(engine, summary, (schema, tx) =>
  *     loadFhir({ engine: tx, schema, source, config, paths: ['export/'] }));
  */
-export const loadFhir: SourceLoader = async (ctx: LoadContext): Promise<LoadResult> => {
-  const { engine, schema, source, config } = ctx;
-  if (!engine.capabilities.readsFiles)
-    throw new EquilensError(
-      'internal',
-      `The FHIR source needs an engine that reads staged files (${engine.name} does not).`,
-    );
-  const inputs = listInputs(ctx.paths);
-  const stage = new Stager();
-  try {
-    await engine.run('CREATE OR REPLACE TEMP TABLE fhir_files (idx INTEGER, path VARCHAR)');
-    await engine.run(
-      `INSERT INTO fhir_files VALUES ${inputs.map((f, i) => `(${i}, ${quoteLiteral(f.path)})`).join(', ')}`,
-    );
-    for (const t of Object.keys(CLINICAL_TABLES) as ClinicalTable[])
-      await engine.run(createClinicalTableSql(schema, t));
-    await stage.begin(engine, eventSinks(schema, source.name));
-    const summary = await readSource(inputs, stage, (n) => ctx.progress?.(n));
-    await stage.load();
-    const sqlRejected = await rejectInSql(engine, schema, source.name, summary.duplicatePatients > 0);
-    await finishEvents(engine, schema, source.name, {
-      links: stage.count('links') > 0,
-      dedupe: stage.flags.has('questionnaire-answers'),
-      orphans: sqlRejected.orphans,
-    });
-    const asOf = await asOfDate(engine, config, source.as_of);
-    await insertPatients(engine, schema, source.name, asOf.date);
-    await recordUnmapped(engine, schema, source.name, summary);
-    const files = summary.files.map((f, i) => {
-      const extra = sqlRejected.byFile.get(i) ?? 0;
-      return { ...f, loaded: f.loaded - extra, rejected: f.rejected + extra };
-    });
-    await engine.run(summary.duplicatePatients ? 'DROP TABLE fhir_pat_ok' : 'DROP VIEW fhir_pat_ok');
-    for (const t of ['sql_rej', 'member', 'hrsn', 'files'])
-      await engine.run(`DROP TABLE IF EXISTS fhir_${t}`);
-    await stage.dropTemps(engine);
-    const sum = (k: 'read' | 'loaded' | 'rejected'): number => files.reduce((a, f) => a + f[k], 0);
-    ctx.progress?.(sum('read'), sum('read'));
-    return {
-      read: sum('read'),
-      loaded: sum('loaded'),
-      rejected: sum('rejected'),
-      files,
-      warnings: warningsOf(summary, asOf.date, asOf.chosen),
-    };
-  } finally {
-    await stage.settle();
-    stage.close();
-  }
-};
+export const loadFhir: SourceLoader = fhirLoader();

@@ -23,7 +23,8 @@ export function inputKind(path: string): FhirInput | null {
   return { path, kind: m[1]!.toLowerCase() === 'json' ? 'json' : 'ndjson', gzip: !!m[2] };
 }
 
-const isPatientFile = (path: string): boolean => /^patient[._-]/i.test(basename(path));
+/** A bulk export's Patient file (Patient.ndjson, Patient.000.ndjson, …). */
+export const isPatientFile = (path: string): boolean => /^patient[._-]/i.test(basename(path));
 
 function walk(dir: string, out: FhirInput[]): void {
   for (const name of readdirSync(dir).sort()) {

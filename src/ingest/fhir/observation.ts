@@ -7,7 +7,7 @@
  * - gender identity (LOINC 76691-5), sexual orientation (76690-7) and disability-status Observations →
  *   patient-level attribute rows.
  */
-import { arr, ccText, codeOf, codings, firstDate, isObject, num, str, type Json } from './fhir-json.js';
+import { arr, ccText, codeOf, firstDate, hasCoding, isObject, num, str, type Json } from './fhir-json.js';
 import { patientOf, type ExtractContext, type Rejection } from './context.js';
 import { ccKeys, labelOf } from './patient-sex-gender.js';
 import { stageScreeningAnswer } from './screening.js';
@@ -42,10 +42,42 @@ const ATTRIBUTE_CODES: Readonly<Record<string, string>> = {
   '76690-7': 'sexual_orientation',
 };
 
-const isDisability = (r: Json): boolean =>
-  arr(r.category)
-    .flatMap(codings)
-    .some((c) => c.code === 'disability-status');
+const isDisability = (r: Json): boolean => {
+  for (const cat of arr(r.category)) if (hasCoding(cat, 'disability-status')) return true;
+  return false;
+};
+
+/** What every row of one Observation shares. */
+interface RowBase {
+  patient: string;
+  id: string | null;
+  date: string | null;
+  encounter: string | null;
+}
+
+function stageRow(
+  ctx: ExtractContext,
+  r: RowBase,
+  c: { code: string; system: string },
+  panel: string | null,
+  v: ValueParts,
+): void {
+  ctx.stage.write('observations', [
+    r.patient,
+    r.id,
+    c.code,
+    c.system,
+    panel,
+    r.date,
+    v.num,
+    v.unit,
+    v.code,
+    v.system,
+    v.text,
+    r.encounter,
+    ctx.fileIdx,
+  ]);
+}
 
 export function extractObservation(r: Json, ctx: ExtractContext): Rejection | void {
   const code = codeOf(r.code, ['loinc', 'snomed']);
@@ -57,29 +89,14 @@ export function extractObservation(r: Json, ctx: ExtractContext): Rejection | vo
   const encounter = ctx.ref(r.encounter);
   const own = valueOf(r);
   const components = arr(r.component).filter(isObject);
-  const row = (c: { code: string; system: string }, panel: string | null, v: ValueParts): void =>
-    ctx.stage.write('observations', [
-      patient,
-      id,
-      c.code,
-      c.system,
-      panel,
-      date,
-      v.num,
-      v.unit,
-      v.code,
-      v.system,
-      v.text,
-      encounter,
-      ctx.fileIdx,
-    ]);
+  const row = { patient, id, date, encounter };
   const hasOwn = own.num !== null || own.code !== null || own.text !== null;
-  if (!components.length || hasOwn) row(code, null, own);
+  if (!components.length || hasOwn) stageRow(ctx, row, code, null, own);
   for (const comp of components) {
     const cc = codeOf(comp.code, ['loinc', 'snomed']);
     if (!cc) continue;
     const v = valueOf(comp);
-    row(cc, code.code, v);
+    stageRow(ctx, row, cc, code.code, v);
     if (cc.system === 'loinc')
       stageScreeningAnswer(ctx, { patient, date, id, question: cc.code, panel: code.code, value: v });
   }

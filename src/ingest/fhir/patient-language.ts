@@ -27,6 +27,20 @@ function interpreterOf(p: Json): boolean | null {
   return null;
 }
 
+/** languageLabel is pure and languages repeat: labels are kept per (language, interpreter need). */
+const memo = new Map<string, LanguageLabel>();
+
+function labelOf(key: string | null, interpreterNeeded: boolean | null): LanguageLabel {
+  const k = `${String(interpreterNeeded)}:${key === null ? '' : `s${key}`}`;
+  let label = memo.get(k);
+  if (!label) {
+    label = languageLabel(key, { interpreterNeeded });
+    if (memo.size > 10_000) memo.clear();
+    memo.set(k, label);
+  }
+  return label;
+}
+
 export function languageOf(p: Json): LanguageExtract {
   const comms = arr(p.communication).filter(isObject);
   const chosen = comms.find((c) => c.preferred === true) ?? comms[0];
@@ -35,6 +49,15 @@ export function languageOf(p: Json): LanguageExtract {
   const bcp =
     codings(lang).find((c) => c.system === 'urn:ietf:bcp:47' && c.code) ?? codings(lang).find((c) => c.code);
   const key = bcp?.code ?? ccText(lang) ?? null;
-  const label = languageLabel(key, { interpreterNeeded });
-  return { ...label, source: key, interpreterNeeded };
+  const label = labelOf(key, interpreterNeeded);
+  // Built property by property: spreading `label` into a literal is several times slower.
+  const out: LanguageExtract = {
+    language: label.language,
+    limitedEnglish: label.limitedEnglish,
+    source: key,
+    interpreterNeeded,
+  };
+  if (label.code !== undefined) out.code = label.code;
+  if (label.unmapped !== undefined) out.unmapped = label.unmapped;
+  return out;
 }

@@ -24,14 +24,15 @@ const CDCREC = /^\d{4}-\d$/;
 function parse(ext: Json | undefined): Parsed {
   const p: Parsed = { codes: [], statuses: [], text: null };
   if (!ext) return p;
-  for (const sub of [...extensions(ext, 'ombCategory'), ...extensions(ext, 'detailed')]) {
-    const coding = sub.valueCoding as Json | undefined;
-    const code = str(coding?.code);
-    if (!code) continue;
-    if (CDCREC.test(code)) {
-      if (!p.codes.includes(code)) p.codes.push(code);
-    } else p.statuses.push(code);
-  }
+  for (const name of ['ombCategory', 'detailed'])
+    for (const sub of extensions(ext, name)) {
+      const coding = sub.valueCoding as Json | undefined;
+      const code = str(coding?.code);
+      if (!code) continue;
+      if (CDCREC.test(code)) {
+        if (!p.codes.includes(code)) p.codes.push(code);
+      } else p.statuses.push(code);
+    }
   p.text = str(extension(ext, 'text')?.valueString);
   return p;
 }
@@ -63,8 +64,13 @@ export function raceEthnicityOf(patient: Json): RaceEthnicityExtract {
     if (memo.size > 10_000) memo.clear();
     memo.set(key, derived);
   }
+  // Built property by property: spreading `derived` into a literal is several times slower.
   return {
-    ...derived,
+    race: derived.race,
+    ethnicity: derived.ethnicity,
+    race_ethnicity: derived.race_ethnicity,
+    categories: derived.categories,
+    unmapped: derived.unmapped,
     raceCodes: race.codes,
     ethnicityCodes: eth.codes,
     raceSource: source(race),

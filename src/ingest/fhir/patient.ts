@@ -27,6 +27,7 @@ export function extractPatient(p: Json, ctx: ExtractContext): Rejection | void {
   const id = str(p.id) as string;
   if (ctx.patients.has(id)) ctx.duplicatePatients++;
   else ctx.patients.add(id);
+  ctx.patientIds?.push(id);
   const re = raceEthnicityOf(p);
   for (const code of re.unmapped) {
     const inRace = re.raceSource?.includes(code);

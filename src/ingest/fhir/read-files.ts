@@ -39,12 +39,8 @@ export async function* readNdjsonBatches(input: FhirInput): AsyncGenerator<ReadI
   let carry = '';
   let line = 0;
   const itemsOf = (lines: string[]): ReadItem[] => {
-    const out: ReadItem[] = [];
-    for (const l of lines) {
-      line++;
-      const text = l.endsWith('\r') ? l.slice(0, -1) : l;
-      if (text.trim()) out.push({ line, text });
-    }
+    const out = lineItems(lines, line + 1);
+    line += lines.length;
     return out;
   };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -59,6 +55,21 @@ export async function* readNdjsonBatches(input: FhirInput): AsyncGenerator<ReadI
   }
   const rest = carry + decoder.end();
   if (rest) yield itemsOf([rest]);
+}
+
+/**
+ * Items of consecutive NDJSON lines (split on `\n`, without the newlines), the first numbered `firstLine`:
+ * a trailing `\r` is dropped; blank lines are skipped (their numbers are not reused).
+ */
+export function lineItems(lines: readonly string[], firstLine: number): ReadItem[] {
+  const out: ReadItem[] = [];
+  let line = firstLine - 1;
+  for (const l of lines) {
+    line++;
+    const text = l.endsWith('\r') ? l.slice(0, -1) : l;
+    if (text.trim()) out.push({ line, text });
+  }
+  return out;
 }
 
 /** The item with its NDJSON line parsed (items read from a Bundle are already parsed). */

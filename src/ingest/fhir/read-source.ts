@@ -1,8 +1,9 @@
 /**
- * Read every file of a FHIR source into the staging files: one resource at a time (NDJSON line by line;
- * a Bundle file entry by entry), dispatching on resourceType. Rejected here: a line that is not JSON, a
- * resourceType that is not FHIR R4, a resource without `id`, and whatever an extractor refuses. Valid FHIR
- * resource types Equilens does not use (Claim, Organization, …) are accepted and counted as ignored.
+ * Read FHIR inputs into the staging files: one resource at a time (NDJSON line by line; a Bundle file entry
+ * by entry), dispatching on resourceType. Rejected here: a line that is not JSON, a resourceType that is not
+ * FHIR R4, a resource without `id`, and whatever an extractor refuses. Valid FHIR resource types Equilens
+ * does not use (Claim, Organization, …) are accepted and counted as ignored. `readSource` reads every input
+ * on this thread; reader threads extract their tasks with the same functions (read-task.ts).
  */
 import type { FileAccount } from '../source-loader.js';
 import { countyAt, countyByName } from './county.js';
@@ -16,13 +17,14 @@ import {
   extractProcedure,
 } from './events.js';
 import { str } from './fhir-json.js';
-import type { FhirInput } from './inputs.js';
+import type { FhirInput, InputKind } from './inputs.js';
 import { extractObservation } from './observation.js';
 import { extractPatient } from './patient.js';
 import { extractQuestionnaireResponse } from './questionnaire-response.js';
 import { parsed, readInputBatches, type ReadItem } from './read-files.js';
 import { FHIR_R4_RESOURCE_TYPES } from './resource-types.js';
-import type { Stager } from './stage.js';
+import type { StagedTable } from './stage.js';
+import type { StageWriter } from './stage-writer.js';
 
 const EXTRACTORS: Readonly<Record<string, Extractor>> = {
   Patient: extractPatient,
@@ -36,15 +38,23 @@ const EXTRACTORS: Readonly<Record<string, Extractor>> = {
   Coverage: extractCoverage,
 };
 
-export interface ReadSummary {
-  files: FileAccount[];
+/** What reading counts besides the staged rows (per source; per task in a reader worker). */
+export interface Tally {
   /** Accepted resources of types Equilens does not use, by type. */
   ignored: Map<string, number>;
   /** (attribute, column, code) → rows, for the unmapped table. */
   unmapped: Map<string, number>;
+}
+
+export interface ReadSummary extends Tally {
+  files: FileAccount[];
   resources: number;
   /** Patients whose id was already read (then rejected as duplicates). */
   duplicatePatients: number;
+  /** Markers set by extractors (e.g. `questionnaire-answers`). */
+  flags: Set<string>;
+  /** Rows staged per table. */
+  staged: Partial<Record<StagedTable, number>>;
 }
 
 function check(item: ReadItem): Rejection | string {
@@ -62,13 +72,13 @@ function check(item: ReadItem): Rejection | string {
 }
 
 /** Extract one item; true when it was rejected (the rejection is staged). */
-function extractOne(item: ReadItem, ctx: ExtractContext, summary: ReadSummary, fileIdx: number): boolean {
+function extractOne(item: ReadItem, ctx: ExtractContext, tally: Tally, fileIdx: number): boolean {
   const type = check(item);
   let rejection: Rejection | void = typeof type === 'string' ? undefined : type;
   if (typeof type === 'string') {
     const extractor = EXTRACTORS[type];
     if (!extractor) {
-      summary.ignored.set(type, (summary.ignored.get(type) ?? 0) + 1);
+      tally.ignored.set(type, (tally.ignored.get(type) ?? 0) + 1);
       return false;
     }
     ctx.line = item.line;
@@ -86,9 +96,56 @@ function extractOne(item: ReadItem, ctx: ExtractContext, summary: ReadSummary, f
   return true;
 }
 
+/** A context for extraction into `stage`, counting into `tally`; `patients` are the ids known read. */
+export function extractContext(stage: StageWriter, tally: Tally, patients: Set<string>): ExtractContext {
+  return {
+    fileIdx: 0,
+    line: 0,
+    stage,
+    ref: makeResolver(new Map()),
+    unmapped: (attribute, column, code) => {
+      const key = JSON.stringify([attribute, column, code.slice(0, 80)]);
+      tally.unmapped.set(key, (tally.unmapped.get(key) ?? 0) + 1);
+    },
+    countyAt,
+    countyByName,
+    patientRef: null,
+    patients,
+    duplicatePatients: 0,
+  };
+}
+
+/** Begin an input: its file index, and references resolved by id until a Bundle gives fullUrls. */
+export function startInput(ctx: ExtractContext, fileIdx: number): void {
+  ctx.fileIdx = fileIdx;
+  ctx.ref = makeResolver(new Map());
+}
+
+/** Extract a batch of the current input's items (a Bundle is one batch); returns how many were rejected. */
+export function extractBatch(
+  batch: readonly ReadItem[],
+  kind: InputKind,
+  ctx: ExtractContext,
+  tally: Tally,
+): number {
+  if (kind === 'json') {
+    // A Bundle is one batch: resolve its fullUrls to resource ids before extracting.
+    const urls = new Map<string, string>();
+    for (const it of batch) {
+      const id = str(it.resource?.id);
+      if (it.fullUrl && id) urls.set(it.fullUrl, id);
+    }
+    ctx.ref = makeResolver(urls);
+  }
+  let rejected = 0;
+  for (const item of batch) if (extractOne(parsed(item), ctx, tally, ctx.fileIdx)) rejected++;
+  return rejected;
+}
+
+/** Read every input on this thread, in order. */
 export async function readSource(
   inputs: readonly FhirInput[],
-  stage: Stager,
+  stage: StageWriter,
   progress?: (done: number) => void,
 ): Promise<ReadSummary> {
   const summary: ReadSummary = {
@@ -97,42 +154,17 @@ export async function readSource(
     unmapped: new Map(),
     resources: 0,
     duplicatePatients: 0,
+    flags: stage.flags,
+    staged: {},
   };
-  const ctx: ExtractContext = {
-    fileIdx: 0,
-    line: 0,
-    stage,
-    ref: makeResolver(new Map()),
-    unmapped: (attribute, column, code) => {
-      const key = JSON.stringify([attribute, column, code.slice(0, 80)]);
-      summary.unmapped.set(key, (summary.unmapped.get(key) ?? 0) + 1);
-    },
-    countyAt,
-    countyByName,
-    patientRef: null,
-    patients: new Set(),
-    duplicatePatients: 0,
-  };
+  const ctx = extractContext(stage, summary, new Set());
   for (let fileIdx = 0; fileIdx < inputs.length; fileIdx++) {
     const input = inputs[fileIdx]!;
     const account: FileAccount = { file: input.path, read: 0, loaded: 0, rejected: 0 };
-    ctx.fileIdx = fileIdx;
-    ctx.ref = makeResolver(new Map());
+    startInput(ctx, fileIdx);
     for await (const batch of readInputBatches(input)) {
-      if (input.kind === 'json') {
-        // A Bundle is one batch: resolve its fullUrls to resource ids before extracting.
-        const urls = new Map<string, string>();
-        for (const it of batch) {
-          const id = str(it.resource?.id);
-          if (it.fullUrl && id) urls.set(it.fullUrl, id);
-        }
-        ctx.ref = makeResolver(urls);
-      }
-      for (const item of batch) {
-        account.read++;
-        if (!extractOne(parsed(item), ctx, summary, fileIdx)) continue;
-        account.rejected++;
-      }
+      account.read += batch.length;
+      account.rejected += extractBatch(batch, input.kind, ctx, summary);
       summary.resources += batch.length;
       progress?.(summary.resources);
     }
@@ -140,5 +172,6 @@ export async function readSource(
     summary.files.push(account);
   }
   summary.duplicatePatients = ctx.duplicatePatients;
+  summary.staged = stage.counts();
   return summary;
 }

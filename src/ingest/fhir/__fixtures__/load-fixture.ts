@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigSchema, type EquilensConfig } from '../../../config/index.js';
 import { createDatasetVersion, openWorkspace, type Workspace } from '../../../engine/workspace.js';
-import type { LoadResult } from '../../source-loader.js';
+import type { LoadResult, SourceLoader } from '../../source-loader.js';
 import { loadFhir } from '../index.js';
 
 export interface Loaded {
@@ -15,7 +15,11 @@ export interface Loaded {
   close(): Promise<void>;
 }
 
-export async function loadPaths(paths: string[], source: Record<string, unknown> = {}): Promise<Loaded> {
+export async function loadPaths(
+  paths: string[],
+  source: Record<string, unknown> = {},
+  loader: SourceLoader = loadFhir,
+): Promise<Loaded> {
   const dir = mkdtempSync(join(tmpdir(), 'equilens-fhir-test-'));
   const ws = await openWorkspace(dir);
   const config: EquilensConfig = ConfigSchema.parse({
@@ -30,7 +34,7 @@ export async function loadPaths(paths: string[], source: Record<string, unknown>
       ws.engine,
       { contentHash: '0123456789abcdef', rows: { read: 0, loaded: 0, rejected: 0 } },
       async (schema, tx) => {
-        result = await loadFhir({ engine: tx, schema, source: config.sources[0]!, config, paths });
+        result = await loader({ engine: tx, schema, source: config.sources[0]!, config, paths });
       },
     );
   } catch (err) {

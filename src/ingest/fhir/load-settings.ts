@@ -1,0 +1,45 @@
+/**
+ * DuckDB settings for a stretch of a FHIR load, restored afterwards (other engines: unchanged):
+ * - `threads` while reading: the reader threads (JavaScript) keep the cores busy meanwhile, and DuckDB
+ *   inserting staged files on fewer threads spends less CPU in all (no per-thread row groups to merge); it
+ *   gets the cores the readers leave, at least one. The finalisation after reading gets them all back.
+ * - `write_buffer_row_group_count = 1` for the whole load: each full row group is compressed and written as
+ *   it fills (while reading goes on) instead of being buffered until the commit, after reading.
+ */
+import type { Engine } from '../../engine/dialect.js';
+
+/** Run `fn` with DuckDB settings changed to `want` (integers), then restore them. */
+export async function withSettings<T>(
+  engine: Engine,
+  want: Readonly<Record<string, number>>,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (engine.name !== 'duckdb') return fn();
+  const names = Object.keys(want);
+  const rows = await engine.all<{ name: string; value: string }>(
+    `SELECT name, value FROM duckdb_settings() WHERE name IN (${names.map((n) => `'${n}'`).join(', ')})`,
+  );
+  const before = new Map(rows.map((r) => [r.name, Number(r.value)]));
+  const changed = names.filter((n) => Number.isInteger(before.get(n)) && before.get(n) !== want[n]);
+  for (const n of changed) await engine.run(`SET ${n} = ${want[n]}`);
+  const restore = async (): Promise<void> => {
+    for (const n of changed) await engine.run(`SET ${n} = ${before.get(n)}`);
+  };
+  let result: T;
+  try {
+    result = await fn();
+  } catch (err) {
+    await restore().catch(() => undefined); // the first error is the one to see
+    throw err;
+  }
+  await restore();
+  return result;
+}
+
+/** Settings for the whole load. */
+export const LOAD_SETTINGS = { write_buffer_row_group_count: 1 } as const;
+
+/** Settings while `readers` threads read, on a machine with `cores` cores. */
+export const readingSettings = (cores: number, readers: number): Record<string, number> => ({
+  threads: Math.max(1, cores - readers),
+});
