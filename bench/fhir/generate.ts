@@ -58,6 +58,15 @@ class Writer {
 }
 
 /** Generate (once) an export of about `resources` resources; returns its folder. */
+/** The config both the bench and the profiler load the generated export with (before schema parsing). */
+export function benchConfig(dir: string): Record<string, unknown> {
+  return {
+    project: { name: 'bench' },
+    sources: [{ name: 'bulk', type: 'fhir', path: dir, as_of: '2025-01-01' }],
+    mapping: { patient_id: 'id' },
+  };
+}
+
 export function generateExport(root: string, resources: number): string {
   const patients = Math.max(1, Math.round(resources / 10));
   const dir = join(root, `fhir-${patients * 10}`);

@@ -12,7 +12,7 @@ import { ConfigSchema } from '../../src/config/index.js';
 import type { Engine } from '../../src/engine/dialect.js';
 import { createDatasetVersion, openWorkspace } from '../../src/engine/workspace.js';
 import { loadFhir } from '../../src/ingest/fhir/index.js';
-import { generateExport } from './generate.js';
+import { benchConfig, generateExport } from './generate.js';
 
 /** CPU seconds of each live thread of this process (empty off Linux). */
 function threadCpu(): Map<string, number> {
@@ -35,11 +35,7 @@ const n = Number(process.argv[2] ?? 500_000);
 const dir = generateExport(join(here, '..', '.data'), n);
 const wsDir = mkdtempSync(join(tmpdir(), 'equilens-prof-fhir-'));
 const ws = await openWorkspace(wsDir);
-const config = ConfigSchema.parse({
-  project: { name: 'bench' },
-  sources: [{ name: 'bulk', type: 'fhir', path: dir, as_of: '2025-01-01' }],
-  mapping: { patient_id: 'id' },
-});
+const config = ConfigSchema.parse(benchConfig(dir));
 
 const phaseOf = (sql: string): string =>
   /^INSERT INTO \S+\.(encounters|conditions|observations|procedures|medications|immunizations) /.test(sql)

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateExport } from './generate.js';
+import { benchConfig, generateExport } from './generate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -30,11 +30,7 @@ async function ours(dir: string): Promise<Timing> {
   const { loadFhir } = await import('../../src/ingest/fhir/index.js');
   const wsDir = mkdtempSync(join(tmpdir(), 'equilens-bench-fhir-'));
   const ws = await openWorkspace(wsDir);
-  const config = ConfigSchema.parse({
-    project: { name: 'bench' },
-    sources: [{ name: 'bulk', type: 'fhir', path: dir, as_of: '2025-01-01' }],
-    mapping: { patient_id: 'id' },
-  });
+  const config = ConfigSchema.parse(benchConfig(dir));
   const cpu0 = process.cpuUsage();
   let maxHeap = 0;
   const sampler = setInterval(() => (maxHeap = Math.max(maxHeap, process.memoryUsage().heapUsed)), 100);

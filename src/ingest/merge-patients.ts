@@ -7,9 +7,10 @@
  * quality report counts it like any other conflict.
  */
 import { quoteLiteral, type Engine } from '../engine/dialect.js';
-import { DECLINED, MISSING, UNKNOWN } from '../model/index.js';
+import { STATUSES } from '../model/index.js';
 
-const STATUSES = [UNKNOWN, DECLINED, MISSING, ''].map(quoteLiteral).join(', ');
+/** Text values that are not a known value: the statuses and empty text. */
+const NOT_KNOWN = [...STATUSES, ''].map(quoteLiteral).join(', ');
 /** Columns that are provenance, not attributes (also every `*_source` column): never conflicts. */
 const NOT_ATTRIBUTES = new Set(['patient_id', 'source', 'conflicts']);
 
@@ -23,12 +24,6 @@ export async function mergePatientsAcrossSources(
   schema: string,
   sourceOrder: readonly string[],
 ): Promise<MergeResult> {
-  const dup = await engine.all<{ n: number | bigint }>(
-    `SELECT COUNT(*) AS n FROM (SELECT patient_id FROM ${schema}.patients GROUP BY patient_id HAVING COUNT(*) > 1) d`,
-  );
-  const merged = Number(dup[0]?.n ?? 0);
-  if (merged === 0) return { merged };
-
   const columns = await engine.all<{ name: string; type: string }>(
     `SELECT column_name AS name, data_type AS type FROM information_schema.columns
      WHERE table_schema = ${engine.param(1)} AND table_name = 'patients' ORDER BY ordinal_position`,
@@ -38,11 +33,10 @@ export async function mergePatientsAcrossSources(
   const select: string[] = [];
   const conflicts: string[] = [];
   for (const { name, type } of columns) {
-    if (name === 'patient_id') continue;
+    if (name === 'patient_id' || name === 'conflicts') continue;
     const c = `p.${engine.ident(name)}`;
-    if (name === 'conflicts') continue;
     const isText = type.toUpperCase() === 'VARCHAR';
-    const known = isText ? `${c} IS NOT NULL AND ${c} NOT IN (${STATUSES})` : `${c} IS NOT NULL`;
+    const known = isText ? `${c} IS NOT NULL AND ${c} NOT IN (${NOT_KNOWN})` : `${c} IS NOT NULL`;
     select.push(
       `COALESCE(arg_max(${c}, ${ord}) FILTER (WHERE ${known}), arg_max(${c}, ${ord}) FILTER (WHERE ${c} IS NOT NULL)) AS ${engine.ident(name)}`,
     );
@@ -56,18 +50,25 @@ export async function mergePatientsAcrossSources(
     select.push(`CAST(list_distinct(list_concat(
       flatten(list(p.conflicts) FILTER (WHERE p.conflicts IS NOT NULL)),
       list_filter([${conflicts.join(', ') || 'NULL'}], x -> x IS NOT NULL))) AS VARCHAR[]) AS conflicts`);
-  const dups = `SELECT patient_id FROM ${schema}.patients GROUP BY patient_id HAVING COUNT(*) > 1`;
+  // one row per person present more than once; nothing else is touched
   await engine.run(`CREATE TEMP TABLE equilens_merged_patients AS
 SELECT p.patient_id, ${select.join(',\n  ')}
-FROM ${schema}.patients p WHERE p.patient_id IN (${dups})
+FROM ${schema}.patients p
+WHERE p.patient_id IN (SELECT patient_id FROM ${schema}.patients GROUP BY patient_id HAVING COUNT(*) > 1)
 GROUP BY p.patient_id`);
   try {
-    await engine.run(
-      `DELETE FROM ${schema}.patients WHERE patient_id IN (SELECT patient_id FROM equilens_merged_patients)`,
+    const [row] = await engine.all<{ n: number | bigint }>(
+      'SELECT COUNT(*) AS n FROM equilens_merged_patients',
     );
-    await engine.run(`INSERT INTO ${schema}.patients BY NAME SELECT * FROM equilens_merged_patients`);
+    const merged = Number(row?.n ?? 0);
+    if (merged > 0) {
+      await engine.run(
+        `DELETE FROM ${schema}.patients WHERE patient_id IN (SELECT patient_id FROM equilens_merged_patients)`,
+      );
+      await engine.run(`INSERT INTO ${schema}.patients BY NAME SELECT * FROM equilens_merged_patients`);
+    }
+    return { merged };
   } finally {
     await engine.run('DROP TABLE IF EXISTS equilens_merged_patients');
   }
-  return { merged };
 }

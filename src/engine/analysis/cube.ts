@@ -47,6 +47,22 @@ export class Cube {
 
 const count = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
 
+/** Add counts to the cell (measure, values) of `cells`, creating it the first time. */
+function addTo(
+  cells: Map<string, Cell>,
+  measure: string,
+  values: Record<string, string>,
+  numerator: number,
+  denominator: number,
+): void {
+  const key = `${measure}|${valuesKey(values)}`;
+  const seen = cells.get(key);
+  if (seen) {
+    seen.numerator += numerator;
+    seen.denominator += denominator;
+  } else cells.set(key, { measure, values, numerator, denominator });
+}
+
 /**
  * Decode the rows of a compiled plan (GROUPING flags say which dimensions a row is grouped on). A NULL
  * attribute value is Missing, merged with a stored 'Missing' label.
@@ -67,14 +83,7 @@ export function decodeRows(
       const v = r[a.value];
       values[a.name] = v === null || v === undefined ? MISSING : String(v);
     }
-    const measure = String(r.m);
-    const key = `${measure}|${valuesKey(values)}`;
-    const seen = cells.get(key);
-    if (seen) {
-      seen.numerator += count(r.numerator);
-      seen.denominator += count(r.denominator);
-    } else
-      cells.set(key, { measure, values, numerator: count(r.numerator), denominator: count(r.denominator) });
+    addTo(cells, String(r.m), values, count(r.numerator), count(r.denominator));
   }
   return [...cells.values()];
 }
@@ -89,21 +98,17 @@ export function engineSets(sets: readonly (readonly string[])[]): {
   sets: string[][];
   from: Map<string, string[]>;
 } {
-  const keep: string[][] = [];
+  const containers = sets.map((s) =>
+    sets.filter((t) => t.length > s.length && s.every((d) => t.includes(d))),
+  );
+  const maximal = sets.filter((_, i) => containers[i]!.length === 0);
   const from = new Map<string, string[]>();
-  const containers = (s: readonly string[]) =>
-    sets.filter((t) => t.length > s.length && s.every((d) => t.includes(d)));
-  for (const s of sets) {
-    const c = containers(s);
-    if (c.length === 0) keep.push([...s]);
-  }
-  for (const s of sets) {
-    const c = containers(s).filter((t) => keep.some((k) => setKey(k) === setKey(t)));
+  sets.forEach((s, i) => {
     // the smallest maximal container: fewest dimensions, so the fewest cells to sum
-    const best = c.sort((a, b) => a.length - b.length)[0];
+    const best = containers[i]!.filter((t) => maximal.includes(t)).sort((a, b) => a.length - b.length)[0];
     if (best) from.set(setKey(s), [...best]);
-  }
-  return { sets: keep, from };
+  });
+  return { sets: maximal.map((s) => [...s]), from };
 }
 
 /** The cells of each rolled-up set, summed from its container's cells. */
@@ -122,13 +127,7 @@ export function rollUp(cells: readonly Cell[], from: ReadonlyMap<string, readonl
     for (const c of byContainer.get(setKey(container)) ?? []) {
       const values: Record<string, string> = {};
       for (const d of dims) values[d] = c.values[d] as string;
-      const key = `${c.measure}|${valuesKey(values)}`;
-      const seen = sums.get(key);
-      if (seen) {
-        seen.numerator += c.numerator;
-        seen.denominator += c.denominator;
-      } else
-        sums.set(key, { measure: c.measure, values, numerator: c.numerator, denominator: c.denominator });
+      addTo(sums, c.measure, values, c.numerator, c.denominator);
     }
     out.push(...sums.values());
   }

@@ -3,7 +3,7 @@ export { analyze, analyzeRun, analyzeDataset, measureInfos } from './analyze.js'
 export type { AnalyzeOptions, AnalyzeRun } from './analyze.js';
 export { buildPlan, combinations, PERIOD_DIM, AGE_DIM } from './plan.js';
 export type { AnalysisPlan, PlanInput } from './plan.js';
-export { compilePlan, periodSql } from './sql.js';
+export { compilePlan } from './sql.js';
 export { runPlan, Cube, decodeRows } from './cube.js';
 export type { Cell } from './cube.js';
 export { buildResults, discoveryCombos } from './build-results.js';

@@ -57,13 +57,6 @@ export function periodLabelSql(unit: AnalysisPlan['period'], code: string): stri
   return `${div(100)} || '-' || LPAD(${str(`${code} % 100`)}, 2, '0')`;
 }
 
-/** The period label of a unit: year `2024`, quarter `2024Q1`, month `2024-01`; else the explicit period. */
-export function periodSql(unit: AnalysisPlan['period'], hasPeriodColumn: boolean): string {
-  const label = periodLabelSql(unit, `(${periodCodeSql(unit)})`);
-  const missing = `'${MISSING}'`;
-  return hasPeriodColumn ? `COALESCE(${label}, r.period, ${missing})` : `COALESCE(${label}, ${missing})`;
-}
-
 export function compilePlan(engine: Engine, plan: AnalysisPlan): CompiledPlan {
   const aliases = plan.dims.map((d, i) => ({ name: d.name, value: `d${i}`, flag: `g${i}` }));
   const rates = new Set(plan.rateMeasures ?? []);
@@ -115,8 +108,8 @@ export function compilePlan(engine: Engine, plan: AnalysisPlan): CompiledPlan {
       ...periodFallback(i).map((x) => `CASE WHEN r.event_date IS NULL THEN r.period END AS ${x}`),
     ];
   });
-  const keyCols = plan.dims.flatMap((d, i) => [`c${i}`, ...(d.from === 'period' ? periodFallback(i) : [])]);
   const keysOf = (i: number) => [`c${i}`, ...(plan.dims[i]?.from === 'period' ? periodFallback(i) : [])];
+  const keyCols = plan.dims.flatMap((_, i) => keysOf(i));
   const num = `CASE WHEN md.rate = 1 THEN COALESCE(r.value, 0) WHEN r.in_numerator THEN 1 ELSE 0 END AS num`;
   const joinPatients = !patientDims.length
     ? ''

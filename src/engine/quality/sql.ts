@@ -77,7 +77,10 @@ function fold(rows: readonly Row[], fields: readonly string[], key: string): Cou
       conflictSets.forEach((set, i) => {
         if (attrs.some((a) => set.has(a))) r[`x${i}`] = num(r[`x${i}`]) + n;
       });
-    } else r[`${classOf(row.v)}${f}`] = num(r[`${classOf(row.v)}${f}`]) + n;
+    } else {
+      const col = `${classOf(row.v)}${f}`;
+      r[col] = num(r[col]) + n;
+    }
   }
   return [...byScope.values()];
 }
