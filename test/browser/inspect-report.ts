@@ -2,14 +2,15 @@
  * Shared by the browser tests: open a report in Debian's Chromium, check what a reader needs (findings,
  * charts with text alternatives, tables one click away, printing, no network) and run axe-core.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { expect } from 'vitest';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const haveChromium = existsSync(CHROMIUM);
+import { CHROMIUM, haveChromium as needChromium } from '../support/needs.js';
+
+export { CHROMIUM };
+export const haveChromium = needChromium();
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export function launch(): Promise<Browser> {

@@ -11,10 +11,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureResults } from '../../src/report/__fixtures__/results.js';
 import { writeReport } from '../../src/report/index.js';
-import { CHROMIUM, haveChromium, inspectReport, launch } from './inspect-report.js';
+import { haveChromium, inspectReport, launch } from './inspect-report.js';
 
-if (!haveChromium)
-  console.warn(`skipping browser tests: ${CHROMIUM} not found (apt-get install -y chromium)`);
 const dir = mkdtempSync(join(tmpdir(), 'equilens-report-browser-'));
 let browser: Browser | undefined;
 beforeAll(async () => {

@@ -11,8 +11,9 @@ import { openPostgres } from '../postgres/postgres-driver.js';
 import { insertHandRows } from './__fixtures__/canonical.js';
 import { runPlan, type Cell } from './cube.js';
 import { buildPlan } from './plan.js';
+import { postgresUrl } from '../../../test/support/needs.js';
 
-const url = process.env.TEST_DATABASE_URL;
+const url = postgresUrl();
 const schema = `equilens_it_${process.pid}`;
 
 async function load(engine: Engine): Promise<void> {

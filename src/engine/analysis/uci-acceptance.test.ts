@@ -8,7 +8,7 @@
  * person attribute: a person's race is their most frequent known value over their encounters, ties to the
  * latest in file order (`mapping.conflict_rule: most_frequent`, the default), Unknown when none is known.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,11 +19,12 @@ import type { ResultsFile } from '../../model/results.js';
 import { wilson } from '../../stats/index.js';
 import type { Engine } from '../dialect.js';
 import { openDuckDB } from '../duckdb/duckdb-driver.js';
+import { sharedData } from '../../../test/support/needs.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DATA = join(ROOT, '../shared/data/uci-diabetes-130/diabetic_data.csv.gz');
 const CONFIG = join(ROOT, 'examples/uci-diabetes/equilens.yaml');
-const ready = existsSync(DATA) && existsSync(CONFIG) && existsSync(join(ROOT, 'src/ingest/index.ts'));
+const ready = Boolean(sharedData('uci-diabetes-130/diabetic_data.csv.gz'));
 
 describe.skipIf(!ready)('equilens analyze on the UCI diabetes example', () => {
   const dir = mkdtempSync(join(tmpdir(), 'equilens-uci-analyze-'));

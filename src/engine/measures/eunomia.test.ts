@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/index.js';
 import { openDuckDB } from '../duckdb/duckdb-driver.js';
 import { EUNOMIA, loadFixture } from '../../ingest/omop/__fixtures__/load.js';
 import { deriveLibraryMeasures } from './index.js';
+import { sharedData } from '../../../test/support/needs.js';
 
 const EXAMPLE = 'examples/omop-eunomia/equilens.yaml';
 
@@ -38,25 +38,28 @@ async function direct(): Promise<Record<string, [number, number]>> {
   return out;
 }
 
-describe.skipIf(!existsSync(join(EUNOMIA, 'PERSON.csv.gz')))('the omop-eunomia example, period 2021', () => {
-  it('computes the library measures; screening counts equal a direct count of the CSV files', async () => {
-    const { config } = await loadConfig(EXAMPLE);
-    let warnings: { code: string }[] = [];
-    const l = await loadFixture([EUNOMIA], config, async (engine, schema) => {
-      warnings = await deriveLibraryMeasures(engine, schema, config);
-    });
-    const rows = await l.engine.all<{ m: string; d: number; n: number }>(
-      `SELECT measure_id AS m, COUNT(*) FILTER (WHERE in_denominator AND NOT excluded) AS d,
+describe.skipIf(!sharedData('omop-synthea27nj-eunomia/PERSON.csv.gz'))(
+  'the omop-eunomia example, period 2021',
+  () => {
+    it('computes the library measures; screening counts equal a direct count of the CSV files', async () => {
+      const { config } = await loadConfig(EXAMPLE);
+      let warnings: { code: string }[] = [];
+      const l = await loadFixture([EUNOMIA], config, async (engine, schema) => {
+        warnings = await deriveLibraryMeasures(engine, schema, config);
+      });
+      const rows = await l.engine.all<{ m: string; d: number; n: number }>(
+        `SELECT measure_id AS m, COUNT(*) FILTER (WHERE in_denominator AND NOT excluded) AS d,
          COUNT(*) FILTER (WHERE in_numerator AND NOT excluded) AS n FROM ${l.schema}.measure_rows GROUP BY 1`,
-    );
-    await l.close();
-    const got = Object.fromEntries(rows.map((r) => [r.m, [r.d, r.n]]));
-    const want = await direct();
-    expect(got['tobacco-screening']).toEqual(want['tobacco-screening']);
-    expect(got['bmi-screening']).toEqual(want['bmi-screening']);
-    // The ETL dropped every PRAPARE answer: adults are in the denominator, nobody is screened.
-    expect(got['sdoh-screening']?.[1]).toBe(0);
-    expect(got['sdoh-screening']?.[0]).toBe(want['bmi-screening']?.[0]); // same population: adults with a 2021 visit
-    expect(warnings).toEqual([]);
-  });
-});
+      );
+      await l.close();
+      const got = Object.fromEntries(rows.map((r) => [r.m, [r.d, r.n]]));
+      const want = await direct();
+      expect(got['tobacco-screening']).toEqual(want['tobacco-screening']);
+      expect(got['bmi-screening']).toEqual(want['bmi-screening']);
+      // The ETL dropped every PRAPARE answer: adults are in the denominator, nobody is screened.
+      expect(got['sdoh-screening']?.[1]).toBe(0);
+      expect(got['sdoh-screening']?.[0]).toBe(want['bmi-screening']?.[0]); // same population: adults with a 2021 visit
+      expect(warnings).toEqual([]);
+    });
+  },
+);

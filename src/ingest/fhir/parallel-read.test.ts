@@ -4,15 +4,7 @@
  * numbered across chunk boundaries, duplicate Patients fall in different tasks, a line longer than a chunk
  * grows its chunk, and Bundles and gzip files are whole-file tasks beside them.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPaths, type Loaded } from './__fixtures__/load-fixture.js';
 import { CLINICAL_TABLES } from '../../model/clinical.js';
 import { fhirLoader } from './index.js';
+import { sharedData } from '../../../test/support/needs.js';
 
 const FIX = join(import.meta.dirname, '__fixtures__');
 const SYNTHEA = join(import.meta.dirname, '../../../../shared/data/synthea-qicore-ca-ny');
@@ -219,7 +212,7 @@ describe('reading on worker threads', () => {
   });
 });
 
-describe.skipIf(!existsSync(SYNTHEA))('reading the Synthea bundles on worker threads', () => {
+describe.skipIf(!sharedData('synthea-qicore-ca-ny'))('reading the Synthea bundles on worker threads', () => {
   it('loads exactly what one thread loads', async () => {
     const folders = ['california', 'new_york'].map((s) => join(SYNTHEA, s, 'fhir'));
     const opts = { as_of: '2025-07-28' };

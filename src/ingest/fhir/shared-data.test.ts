@@ -3,11 +3,12 @@
  * independent count made here from the files with plain JSON parsing and the OMB rules of
  * data-standards.md §1–2 (no Equilens code involved in the expected side).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPaths, type Loaded } from './__fixtures__/load-fixture.js';
+import { sharedData } from '../../../test/support/needs.js';
 
 const DATA = join(import.meta.dirname, '../../../../shared/data');
 const SYNTHEA = join(DATA, 'synthea-qicore-ca-ny');
@@ -100,7 +101,7 @@ async function loadedTally(db: Loaded, key: string): Promise<Record<string, numb
 
 const KEYS = ['race', 'ethnicity', 'race_ethnicity', 'sex', 'language'];
 
-describe.skipIf(!existsSync(SYNTHEA))('Synthea QI-Core bundles (CA + NY)', () => {
+describe.skipIf(!sharedData('synthea-qicore-ca-ny'))('Synthea QI-Core bundles (CA + NY)', () => {
   let db: Loaded;
   const patients: Res[] = [];
   const bpPanels: Res[] = [];
@@ -150,36 +151,39 @@ describe.skipIf(!existsSync(SYNTHEA))('Synthea QI-Core bundles (CA + NY)', () =>
   });
 });
 
-describe.skipIf(!existsSync(KANSAS))('SMART bulk-FHIR Kansas patients (NDJSON.gz)', () => {
-  let db: Loaded;
-  let patients: Res[] = [];
-  beforeAll(async () => {
-    const file = readdirSync(KANSAS).find((n) => n.endsWith('.ndjson.gz'))!;
-    patients = gunzipSync(readFileSync(join(KANSAS, file)))
-      .toString()
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Res);
-    db = await loadPaths([KANSAS], { as_of: '2024-08-06' });
-  });
-  afterAll(() => db?.close());
+describe.skipIf(!sharedData('fhir-bulk-kansas-patients'))(
+  'SMART bulk-FHIR Kansas patients (NDJSON.gz)',
+  () => {
+    let db: Loaded;
+    let patients: Res[] = [];
+    beforeAll(async () => {
+      const file = readdirSync(KANSAS).find((n) => n.endsWith('.ndjson.gz'))!;
+      patients = gunzipSync(readFileSync(join(KANSAS, file)))
+        .toString()
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as Res);
+      db = await loadPaths([KANSAS], { as_of: '2024-08-06' });
+    });
+    afterAll(() => db?.close());
 
-  it('loads the 1,144 patients', async () => {
-    expect(patients.length).toBe(1144);
-    expect((await db.all('SELECT COUNT(*) AS n FROM ds.patients'))[0]).toEqual({ n: 1144 });
-    expect(db.result).toMatchObject({ read: 1144, loaded: 1144, rejected: 0 });
-  });
+    it('loads the 1,144 patients', async () => {
+      expect(patients.length).toBe(1144);
+      expect((await db.all('SELECT COUNT(*) AS n FROM ds.patients'))[0]).toEqual({ n: 1144 });
+      expect(db.result).toMatchObject({ read: 1144, loaded: 1144, rejected: 0 });
+    });
 
-  it.each(KEYS)('%s distribution equals the independent count', async (key) => {
-    expect(await loadedTally(db, key)).toEqual(tally(patients.map(expected), key));
-  });
+    it.each(KEYS)('%s distribution equals the independent count', async (key) => {
+      expect(await loadedTally(db, key)).toEqual(tally(patients.map(expected), key));
+    });
 
-  // Synthea jitters some Kansas City / Leavenworth points up to ~2 km into Missouri (and one Caney point
-  // into Oklahoma); placed within the address's state first, every one gets a Kansas county.
-  it('derives a Kansas county from lat/lon for every patient, and keeps 00000 ZIPs as Unknown', async () => {
-    const [r] = await db.all<{ ks: number; zipUnknown: number }>(
-      `SELECT COUNT(*) FILTER (WHERE county LIKE '20___') AS ks, COUNT(*) FILTER (WHERE zip = 'Unknown') AS "zipUnknown" FROM ds.patients`,
-    );
-    expect(r).toEqual({ ks: 1144, zipUnknown: 75 }); // SOURCE.md: 75 placeholder 00000 postal codes
-  });
-});
+    // Synthea jitters some Kansas City / Leavenworth points up to ~2 km into Missouri (and one Caney point
+    // into Oklahoma); placed within the address's state first, every one gets a Kansas county.
+    it('derives a Kansas county from lat/lon for every patient, and keeps 00000 ZIPs as Unknown', async () => {
+      const [r] = await db.all<{ ks: number; zipUnknown: number }>(
+        `SELECT COUNT(*) FILTER (WHERE county LIKE '20___') AS ks, COUNT(*) FILTER (WHERE zip = 'Unknown') AS "zipUnknown" FROM ds.patients`,
+      );
+      expect(r).toEqual({ ks: 1144, zipUnknown: 75 }); // SOURCE.md: 75 placeholder 00000 postal codes
+    });
+  },
+);

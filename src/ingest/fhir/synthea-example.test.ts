@@ -4,13 +4,14 @@
  * definitions (cbp, hba1c-poor-control, sdoh-screening) over the example's period (calendar 2024, ages at
  * 2024-12-31); no Equilens code is used on the expected side.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../engine/workspace.js';
 import { ingest } from '../index.js';
+import { sharedData } from '../../../test/support/needs.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const DATA = join(ROOT, '../shared/data/synthea-qicore-ca-ny');
@@ -114,7 +115,7 @@ function perPatient(entries: Res[]): Record<keyof Expected, [boolean, boolean]> 
   return { cbp: [cbpDen, cbpNum], hba1c: [hbaDen, hbaNum], sdoh: [sdohDen, sdohNum] };
 }
 
-describe.skipIf(!existsSync(DATA))('examples/synthea-fhir end to end', () => {
+describe.skipIf(!sharedData('synthea-qicore-ca-ny'))('examples/synthea-fhir end to end', () => {
   const expected: Expected = { cbp: [0, 0], hba1c: [0, 0], sdoh: [0, 0] };
   let got: Record<string, [number, number]> = {};
   let ws = '';

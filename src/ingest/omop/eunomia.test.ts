@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDB } from '../../engine/duckdb/duckdb-driver.js';
 import { EUNOMIA, loadFixture, type Loaded } from './__fixtures__/load.js';
+import { sharedData } from '../../../test/support/needs.js';
 
 // The OHDSI Eunomia Synthea27Nj CDM v5.4 fixture (../shared/data, SOURCE.md): 28 persons. The expected
 // distribution is an independent count of PERSON.csv.gz (read here with DuckDB, concept ids labelled with
@@ -14,7 +14,7 @@ const LABEL: Record<string, string> = {
   '0': 'Unknown',
 };
 
-describe.skipIf(!existsSync(join(EUNOMIA, 'PERSON.csv.gz')))(
+describe.skipIf(!sharedData('omop-synthea27nj-eunomia/PERSON.csv.gz'))(
   'loadOmop on the Eunomia Synthea27Nj fixture',
   () => {
     let l: Loaded;

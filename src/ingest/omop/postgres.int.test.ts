@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture, omopConfig, type Loaded } from './__fixtures__/load.js';
+import { postgresUrl } from '../../../test/support/needs.js';
 
 // A real PostgreSQL server (TEST_DATABASE_URL): the OMOP source reads a CDM schema through `pg`.
-const URL_ = process.env.TEST_DATABASE_URL;
+const URL_ = postgresUrl();
 const SCHEMA = `omop_it_${process.pid}`;
 
 describe.skipIf(!URL_)('loadOmop from a PostgreSQL schema', () => {
