@@ -2,16 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // The layout is the architecture: imports flow one way,
-// cli/server -> report/engine/store -> measures/stats.
+// cli/server -> report/engine/store/ingest -> analysis/suppression/measures/stats/model.
 const pure = {
   patterns: [
     {
       group: ['node:*', 'fs', 'path', 'os', 'child_process'],
-      message: 'src/stats and src/measures are pure: no I/O.',
+      message: 'src/stats, model, measures, analysis and suppression are pure: no I/O.',
     },
     {
       group: ['**/engine/**', '**/ingest/**', '**/store/**', '**/report/**', '**/server/**', '**/cli/**'],
-      message: 'src/stats and src/measures must not import from higher layers.',
+      message: 'The pure layers must not import from higher layers.',
     },
   ],
 };
@@ -32,7 +32,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/stats/**/*.ts', 'src/measures/**/*.ts', 'src/model/**/*.ts'],
+    files: [
+      'src/stats/**/*.ts',
+      'src/measures/**/*.ts',
+      'src/model/**/*.ts',
+      'src/analysis/**/*.ts',
+      'src/suppression/**/*.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', pure] },
   },

@@ -11,7 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigSchema } from '../../src/config/schema.js';
-import { analyzeDataset, buildPlan, discoveryCombos, runPlan } from '../../src/engine/analysis/index.js';
+import { buildPlan, discoveryCombos } from '../../src/analysis/index.js';
+import { analyzeDataset, runPlan } from '../../src/engine/analysis/index.js';
 import { createDatasetVersion, openWorkspace } from '../../src/engine/workspace.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);

@@ -12,11 +12,11 @@ import { VERSION } from '../../version.js';
 import type { Engine } from '../dialect.js';
 import { qualityForResults, qualityReport } from '../quality/index.js';
 import { getDataset, openWorkspace, resolveWorkspaceDir, type DatasetVersion } from '../workspace.js';
-import { buildResults, discoveryCombos } from './build-results.js';
-import { runPlan } from './cube.js';
+import { buildResults, discoveryCombos } from '../../analysis/build-results.js';
+import { runPlan } from './run-plan.js';
 import { writeOutputs, type OutputFiles } from './outputs.js';
-import { AGE_DIM, buildPlan } from './plan.js';
-import { measureInfos } from './measure-infos.js';
+import { AGE_DIM, buildPlan } from '../../analysis/plan.js';
+import { measureInfos } from '../../analysis/measure-infos.js';
 import { columnsOf, selectStratifiers } from './stratifiers.js';
 
 export interface AnalyzeOptions {

@@ -7,8 +7,8 @@ import { openDuckDB } from '../duckdb/duckdb-driver.js';
 import type { Workspace } from '../workspace.js';
 import { analyzeRun, type AnalyzeRun } from './analyze.js';
 import { handDataset, tempWorkspace } from './__fixtures__/canonical.js';
-import { longRows } from './long-table.js';
-import { resultsJsonSchema, ResultsSchema } from './results-schema.js';
+import { longRows } from '../../analysis/long-table.js';
+import { resultsJsonSchema, ResultsSchema } from '../../model/results-schema.js';
 
 const schemaFile = new URL('../../../schemas/results.schema.json', import.meta.url);
 const CONFIG = `project: { name: outputs test }

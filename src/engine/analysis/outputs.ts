@@ -8,8 +8,8 @@ import type { SuppressionConfig } from '../../config/suppression.js';
 import type { ResultsFile } from '../../model/results.js';
 import { quoteLiteral } from '../dialect.js';
 import { openDuckDB } from '../duckdb/duckdb-driver.js';
-import { suppressResults } from '../suppression/index.js';
-import { LONG_COLUMNS, LONG_TYPES, longRows } from './long-table.js';
+import { suppressResults } from '../../suppression/index.js';
+import { LONG_COLUMNS, LONG_TYPES, longRows } from '../../analysis/long-table.js';
 
 export interface OutputFiles {
   results: string;

@@ -9,8 +9,9 @@ import { openDuckDB } from '../duckdb/duckdb-driver.js';
 import type { Engine } from '../dialect.js';
 import { openPostgres } from '../postgres/postgres-driver.js';
 import { insertHandRows } from './__fixtures__/canonical.js';
-import { runPlan, type Cell } from './cube.js';
-import { buildPlan } from './plan.js';
+import { runPlan } from './run-plan.js';
+import type { Cell } from '../../analysis/cube.js';
+import { buildPlan } from '../../analysis/plan.js';
 import { postgresUrl } from '../../../test/support/needs.js';
 
 const url = postgresUrl();

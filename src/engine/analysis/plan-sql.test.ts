@@ -3,9 +3,10 @@ import { directStandardise, US2000 } from '../../stats/index.js';
 import type { Engine } from '../dialect.js';
 import type { DatasetVersion, Workspace } from '../workspace.js';
 import { analyzeDataset } from './analyze.js';
-import { engineSets, runPlan, type Cell } from './cube.js';
+import { runPlan } from './run-plan.js';
+import { engineSets, type Cell } from '../../analysis/cube.js';
 import { gridDataset, GRID_RACES, tempWorkspace, testConfig } from './__fixtures__/canonical.js';
-import { buildPlan } from './plan.js';
+import { buildPlan } from '../../analysis/plan.js';
 
 let ws: Workspace;
 let ds: DatasetVersion;

@@ -5,13 +5,13 @@ import type { DatasetVersion, Workspace } from '../workspace.js';
 import { tempWorkspace } from './__fixtures__/canonical.js';
 import { rateConfig, rateDataset } from './__fixtures__/rate-dataset.js';
 import { analyzeDataset } from './analyze.js';
-import { compareGroup } from './compare.js';
-import { measureInfos } from './measure-infos.js';
-import { buildPlan } from './plan.js';
-import { runPlan } from './cube.js';
-import { rateDifference, twoRateTest } from './rate-stats.js';
-import { trendPoints } from './trend.js';
-import { longRows } from './long-table.js';
+import { compareGroup } from '../../analysis/compare.js';
+import { measureInfos } from '../../analysis/measure-infos.js';
+import { buildPlan } from '../../analysis/plan.js';
+import { runPlan } from './run-plan.js';
+import { rateDifference, twoRateTest } from '../../analysis/rate-stats.js';
+import { trendPoints } from '../../analysis/trend.js';
+import { longRows } from '../../analysis/long-table.js';
 
 // Count-based rate measures (ED visits per 1,000). Hand counts (fixture rate-dataset.ts): 12 visits among 8
 // patients (1,500 per 1,000); Female 6 visits / 5 patients (1,200), Male 6 / 3 (2,000); reference = Female

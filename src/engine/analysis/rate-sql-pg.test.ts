@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableSql } from '../../model/index.js';
 import type { Engine } from '../dialect.js';
 import { pgliteEngine } from '../__fixtures__/pglite-engine.js';
-import { runPlan } from './cube.js';
-import { buildPlan } from './plan.js';
+import { runPlan } from './run-plan.js';
+import { buildPlan } from '../../analysis/plan.js';
 
 /** The numerator of a rate measure is sum(value), in portable SQL: PostgreSQL (PGlite, in-process). */
 let db: PGlite;

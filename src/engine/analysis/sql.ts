@@ -18,7 +18,7 @@
  */
 import type { Engine } from '../dialect.js';
 import { MISSING } from '../../model/status.js';
-import { PERIOD_DIM, type AnalysisPlan } from './plan.js';
+import { PERIOD_DIM, type AnalysisPlan } from '../../analysis/plan.js';
 
 export interface CompiledPlan {
   sql: string;

@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsFile } from '../../model/results.js';
-import { asRelations, linearAttack, subtractionAttack } from '../suppression/__fixtures__/attacker.js';
-import { measureCells, primaryReason, suppressResults } from '../suppression/index.js';
-import { isHidden } from '../suppression/table.js';
+import { asRelations, linearAttack, subtractionAttack } from '../../suppression/__fixtures__/attacker.js';
+import { measureCells, primaryReason, suppressResults } from '../../suppression/index.js';
+import { isHidden } from '../../suppression/table.js';
 import type { Workspace } from '../workspace.js';
 import { analyzeDataset } from './analyze.js';
 import { gridDataset, tempWorkspace, testConfig } from './__fixtures__/canonical.js';

@@ -4,7 +4,7 @@
  * log-scale ratios, score/Fisher tests, Benjamini–Hochberg q-values), so every number is consistent.
  * `fixtureResults('public')` runs the real small-cell suppression over it.
  */
-import { suppressResults } from '../../engine/suppression/index.js';
+import { suppressResults } from '../../suppression/index.js';
 import type {
   Finding,
   GroupResult,

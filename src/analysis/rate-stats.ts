@@ -8,8 +8,8 @@
  * - Two-sided p-value for r1 = r2: the score (z) test with the pooled rate under the null,
  *   z = (x1/t1 − x2/t2) / √(λ(1/t1 + 1/t2)), λ = (x1 + x2)/(t1 + t2); null when λ = 0.
  */
-import { phi, zFor } from '../../stats/distributions.js';
-import { poissonRateInterval, rateRatio } from '../../stats/index.js';
+import { phi, zFor } from '../stats/distributions.js';
+import { poissonRateInterval, rateRatio } from '../stats/index.js';
 
 export interface RateComparison {
   difference: { estimate: number; lower: number | null; upper: number | null } | null;

@@ -5,7 +5,7 @@
  * `measure_kind` 'rate' rows (e.g. ED visits) hold events in `numerator` and rates per `multiplier` units;
  * 'proportion' rows hold 0–1 rates (multiplier 1). Columns are only ever appended.
  */
-import type { GroupResult, ResultsFile, TrendPoint } from '../../model/results.js';
+import type { GroupResult, ResultsFile, TrendPoint } from '../model/results.js';
 
 export const LONG_COLUMNS = [
   'dataset_version',

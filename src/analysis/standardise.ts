@@ -4,10 +4,10 @@
  * Age bands that are statuses (Unknown/Missing) are left out; the standard's bands are aligned to the
  * data's bands by src/stats.
  */
-import type { Warning } from '../../errors.js';
-import type { StratumResult } from '../../model/results.js';
-import { isStatus } from '../../model/status.js';
-import { ESP2013, US2000, directStandardise, type StandardBand } from '../../stats/index.js';
+import type { Warning } from '../errors.js';
+import type { StratumResult } from '../model/results.js';
+import { isStatus } from '../model/status.js';
+import { ESP2013, US2000, directStandardise, type StandardBand } from '../stats/index.js';
 import type { Cube } from './cube.js';
 import { AGE_DIM } from './plan.js';
 

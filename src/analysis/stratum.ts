@@ -3,7 +3,7 @@
  * comparison with the reference group. Summary measures, standardised rates and trends are added by
  * summary.ts, standardise.ts and trend.ts.
  */
-import type { StratumResult } from '../../model/results.js';
+import type { StratumResult } from '../model/results.js';
 import { compareGroup, describeGroup, type Counts } from './compare.js';
 import type { Cube } from './cube.js';
 import { rateMultiplier, type MeasureInfo } from './measure-info.js';

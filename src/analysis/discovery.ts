@@ -17,9 +17,9 @@
  * - Rate measures (kind 'rate': numerator = events) use the two-rate score test and the rate ratio; their
  *   rates and differences are per the measure's multiplier.
  */
-import type { Finding } from '../../model/results.js';
-import { isStatus } from '../../model/status.js';
-import { benjaminiHochberg, rateRatio, riskRatio } from '../../stats/index.js';
+import type { Finding } from '../model/results.js';
+import { isStatus } from '../model/status.js';
+import { benjaminiHochberg, rateRatio, riskRatio } from '../stats/index.js';
 import { comparisonPValue, excessEvents, isWorse, rateOf } from './compare.js';
 import type { Cube } from './cube.js';
 import { rateMultiplier, type MeasureInfo } from './measure-info.js';

@@ -12,8 +12,8 @@
  * 5. Data-quality rows with a small count are dropped (their counts are not nullable in the schema).
  * Input is not modified; the copy is stamped `audience: 'public'`.
  */
-import type { SuppressionConfig } from '../../config/suppression.js';
-import type { GroupResult, MeasureResult, ResultsFile, SuppressionReason } from '../../model/index.js';
+import type { SuppressionConfig } from '../config/suppression.js';
+import type { GroupResult, MeasureResult, ResultsFile, SuppressionReason } from '../model/index.js';
 import { blankComparison, blankGroup, blankPoint, relativeStandardError } from './blank.js';
 import { keyId, measureCells, PERIOD, type MeasureCells } from './cells.js';
 import { DEFAULT_THRESHOLD } from './primary.js';

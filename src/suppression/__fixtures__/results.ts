@@ -3,7 +3,7 @@
  * holds exactly), plus the relations an attacker would use, written out by hand (independently of
  * cells.ts): groups → overall, periods → all periods, group × period → both, intersections → parents.
  */
-import type { GroupResult, IntersectionResult, MeasureResult, ResultsFile, TrendPoint } from '../../../model/index.js';
+import type { GroupResult, IntersectionResult, MeasureResult, ResultsFile, TrendPoint } from '../../model/index.js';
 import type { Relation } from './attacker.js';
 
 export interface Person {

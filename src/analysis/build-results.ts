@@ -5,9 +5,9 @@
  * Summary measures and trends are computed for whole-system strata only (not within each facet value):
  * HEAT's simulated intervals cost ~10 ms a stratum, and facets multiply strata by their values.
  */
-import type { AnalysisConfig } from '../../config/analysis.js';
-import type { Warning } from '../../errors.js';
-import type { Finding, IntersectionResult, MeasureResult, StratumResult } from '../../model/results.js';
+import type { AnalysisConfig } from '../config/analysis.js';
+import type { Warning } from '../errors.js';
+import type { Finding, IntersectionResult, MeasureResult, StratumResult } from '../model/results.js';
 import { describeGroup } from './compare.js';
 import type { Cube } from './cube.js';
 import { discover } from './discovery.js';

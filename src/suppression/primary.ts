@@ -9,7 +9,7 @@
  *   people did not have the event as surely as 5 of 100 discloses who did (`complementRule`, default on).
  * - Denominator 0 or absent → `no_data`: nothing to hide, and not a suppression.
  */
-import type { SuppressionReason } from '../../model/index.js';
+import type { SuppressionReason } from '../model/index.js';
 
 export interface PrimaryOptions {
   /** Counts below this (and ≥ 1) are suppressed. Default 11 (CMS convention). */

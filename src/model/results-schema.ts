@@ -4,7 +4,7 @@
  * strict: readers must ignore fields they do not know (fields are only ever added).
  */
 import { z } from 'zod';
-import type { ResultsFile } from '../../model/results.js';
+import type { ResultsFile } from './results.js';
 
 const num = z.number().nullable();
 const warning = z.object({ code: z.string(), message: z.string() }).passthrough();

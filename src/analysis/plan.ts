@@ -3,7 +3,7 @@
  * dimensions (stratifier columns, facets, the period, the age band); the measure id is always grouped on.
  * The plan is data; `compilePlan` (sql.ts) turns it into SQL for an `Engine`.
  */
-import type { AnalysisConfig } from '../../config/analysis.js';
+import type { AnalysisConfig } from '../config/analysis.js';
 
 /** The period pseudo-dimension (same key the suppression module uses). */
 export const PERIOD_DIM = '@period';

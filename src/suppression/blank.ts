@@ -3,7 +3,7 @@
  * could give its counts back (numerator, denominator, rate, CI, difference and ratio with CIs, p/q values,
  * excess events, age-standardised rate) and its worse/better label, and says why (`suppressionReason`).
  */
-import type { GroupResult, SuppressionReason, TrendPoint } from '../../model/index.js';
+import type { GroupResult, SuppressionReason, TrendPoint } from '../model/index.js';
 
 /** Hide a group (stratum or intersection) in place. */
 export function blankGroup(g: GroupResult, reason: SuppressionReason): void {

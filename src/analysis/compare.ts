@@ -4,8 +4,8 @@
  * the gap. q-value and label are filled in later, once every p-value of the run is known (labels.ts).
  */
 import type { Direction } from './measure-info.js';
-import type { GroupResult } from '../../model/results.js';
-import { newcombeDifference, riskRatio, twoProportionTest, wilson } from '../../stats/index.js';
+import type { GroupResult } from '../model/results.js';
+import { newcombeDifference, riskRatio, twoProportionTest, wilson } from '../stats/index.js';
 import { compareRates, poissonRateInterval, twoRateTest } from './rate-stats.js';
 
 export interface Counts {

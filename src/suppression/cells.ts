@@ -10,7 +10,7 @@
  * facet groups → the facet total). Parents nobody printed (a facet total, a three-way intersection's
  * two-way parent) are unpublished cells: unknown to an attacker, never chosen as complements.
  */
-import type { GroupResult, MeasureResult, ResultsFile } from '../../model/index.js';
+import type { GroupResult, MeasureResult, ResultsFile } from '../model/index.js';
 import type { Cell, Margin } from './table.js';
 
 export const PERIOD = '@period';

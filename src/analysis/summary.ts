@@ -5,9 +5,9 @@
  * Ordered dimensions (age band, youngest first): difference, ratio, slope and relative index of inequality,
  * absolute and relative concentration index. Status groups (Declined/Unknown/Missing) are left out.
  */
-import type { StratumResult, SummaryMeasureResult } from '../../model/results.js';
-import { isStatus } from '../../model/status.js';
-import { inequalityMeasures, type InequalityMeasureCode } from '../../stats/index.js';
+import type { StratumResult, SummaryMeasureResult } from '../model/results.js';
+import { isStatus } from '../model/status.js';
+import { inequalityMeasures, type InequalityMeasureCode } from '../stats/index.js';
 import type { Direction } from './measure-info.js';
 import { isOrdered } from './order.js';
 

@@ -19,7 +19,7 @@
  * pinned cells' margins has a shown cell left, the nearest shown cell further along the margins).
  * Cells that are not published (e.g. a facet total nobody printed) start unknown but are never chosen.
  */
-import type { SuppressionReason } from '../../model/index.js';
+import type { SuppressionReason } from '../model/index.js';
 import { determinedCells } from './linear.js';
 import { marginIndex, peel, unknownMask, type MarginIndex } from './peel.js';
 import { primaryReason, type PrimaryOptions } from './primary.js';

@@ -4,8 +4,8 @@
  * combination when that one is empty), and beside it its single-attribute parents so the reader sees
  * what the intersection adds.
  */
-import type { IntersectionResult, MeasureResult } from '../../model/results.js';
-import { isStatus } from '../../model/status.js';
+import type { IntersectionResult, MeasureResult } from '../model/results.js';
+import { isStatus } from '../model/status.js';
 import { compareGroup, describeGroup, rateOf } from './compare.js';
 import type { Cell, Cube } from './cube.js';
 import { rateMultiplier, type MeasureInfo } from './measure-info.js';

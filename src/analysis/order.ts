@@ -2,7 +2,7 @@
  * Display order of group labels: age bands by their lower bound, statuses (Declined, Unknown, Missing)
  * last, everything else alphabetically.
  */
-import { isStatus } from '../../model/status.js';
+import { isStatus } from '../model/status.js';
 import { AGE_DIM } from './plan.js';
 
 /** The lower bound of an age band label such as `40-49`, `90+`, `0-17`; null when not an age band. */

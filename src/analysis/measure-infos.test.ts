@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfigText } from '../../config/load.js';
-import type { EquilensError } from '../../errors.js';
+import { parseConfigText } from '../config/load.js';
+import type { EquilensError } from '../errors.js';
 import { measureInfos } from './measure-infos.js';
 
 // Library measures need no title/direction in equilens.yaml: they default to the library definition's

@@ -3,8 +3,8 @@
  * intersection is one family), then a label per group: worse / better when q ≤ fdr (by the measure's
  * direction), else no_detectable_difference; the reference keeps 'reference'; no test → not_assessed.
  */
-import type { GroupResult, IntersectionResult, MeasureResult } from '../../model/results.js';
-import { benjaminiHochberg } from '../../stats/index.js';
+import type { GroupResult, IntersectionResult, MeasureResult } from '../model/results.js';
+import { benjaminiHochberg } from '../stats/index.js';
 import { isWorse } from './compare.js';
 import type { Direction } from './measure-info.js';
 

@@ -6,10 +6,10 @@
  * narrowing (slope < 0) or widening (slope > 0); else an SPC signal on the gap series whose late points
  * sit on one side decides; else no_clear_change. Fewer than 3 periods with both groups → not_assessed.
  */
-import type { StratumResult, StratumTrend, TrendPoint } from '../../model/results.js';
-import { isStatus, MISSING } from '../../model/status.js';
-import { zFor } from '../../stats/distributions.js';
-import { spc } from '../../stats/index.js';
+import type { StratumResult, StratumTrend, TrendPoint } from '../model/results.js';
+import { isStatus, MISSING } from '../model/status.js';
+import { zFor } from '../stats/distributions.js';
+import { spc } from '../stats/index.js';
 import { rateOf } from './compare.js';
 import type { Cube } from './cube.js';
 import type { Direction } from './measure-info.js';

@@ -6,8 +6,8 @@
  * - discovered: subgroups found by hidden-gap discovery (discovery.ts).
  * Status groups (Declined/Unknown/Missing) are data-quality matters, not findings.
  */
-import type { Finding, IntersectionResult, MeasureResult } from '../../model/results.js';
-import { isStatus } from '../../model/status.js';
+import type { Finding, IntersectionResult, MeasureResult } from '../model/results.js';
+import { isStatus } from '../model/status.js';
 
 const OMB_1997 = new Set(['race', 'ethnicity']);
 

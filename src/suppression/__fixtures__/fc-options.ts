@@ -1,7 +1,7 @@
 /**
  * fast-check options for the suppression properties: a fixed seed so CI is deterministic. To explore other
  * inputs set FC_SEED (a number, or "random") and optionally FC_RUNS, e.g.
- * `FC_SEED=random FC_RUNS=5000 npx vitest run src/engine/suppression`; a failure prints the seed and path
+ * `FC_SEED=random FC_RUNS=5000 npx vitest run src/suppression`; a failure prints the seed and path
  * to replay it (`fc.assert(…, { seed, path })`).
  */
 export const FC_DEFAULT_SEED = 20261123;

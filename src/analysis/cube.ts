@@ -1,11 +1,9 @@
 /**
  * The aggregates of one engine pass, indexed for lookup: a cell is (measure, attribute values) →
- * numerator and denominator. Cells of one grouping set can be listed together.
+ * numerator and denominator. Cells of one grouping set can be listed together; sets contained in another
+ * are rolled up from its cells.
  */
-import type { Engine, Row } from '../dialect.js';
-import { MISSING } from '../../model/status.js';
-import { compilePlan } from './sql.js';
-import { setKey, type AnalysisPlan } from './plan.js';
+import { setKey } from './plan.js';
 
 export interface Cell {
   measure: string;
@@ -45,10 +43,8 @@ export class Cube {
   }
 }
 
-const count = (v: unknown): number => (typeof v === 'bigint' ? Number(v) : Number(v ?? 0));
-
 /** Add counts to the cell (measure, values) of `cells`, creating it the first time. */
-function addTo(
+export function addTo(
   cells: Map<string, Cell>,
   measure: string,
   values: Record<string, string>,
@@ -61,31 +57,6 @@ function addTo(
     seen.numerator += numerator;
     seen.denominator += denominator;
   } else cells.set(key, { measure, values, numerator, denominator });
-}
-
-/**
- * Decode the rows of a compiled plan (GROUPING flags say which dimensions a row is grouped on). A NULL
- * attribute value is Missing, merged with a stored 'Missing' label.
- */
-export function decodeRows(
-  rows: readonly Row[],
-  aliases: ReturnType<typeof compilePlan>['aliases'],
-  groupingId?: string,
-): Cell[] {
-  const cells = new Map<string, Cell>();
-  const last = aliases.length - 1;
-  for (const r of rows) {
-    const values: Record<string, string> = {};
-    // Packed flags: GROUPING(d0, …, dn), d0 the most significant bit; else one flag column each.
-    const gid = groupingId === undefined ? null : count(r[groupingId]);
-    for (const [i, a] of aliases.entries()) {
-      if (gid === null ? count(r[a.flag]) !== 0 : Math.floor(gid / 2 ** (last - i)) % 2 !== 0) continue;
-      const v = r[a.value];
-      values[a.name] = v === null || v === undefined ? MISSING : String(v);
-    }
-    addTo(cells, String(r.m), values, count(r.numerator), count(r.denominator));
-  }
-  return [...cells.values()];
 }
 
 /**
@@ -132,13 +103,4 @@ export function rollUp(cells: readonly Cell[], from: ReadonlyMap<string, readonl
     out.push(...sums.values());
   }
   return out;
-}
-
-/** Run the plan: one statement for the maximal sets (only aggregates come back), the rest rolled up. */
-export async function runPlan(engine: Engine, plan: AnalysisPlan): Promise<Cube> {
-  const { sets, from } = engineSets(plan.sets);
-  const compiled = compilePlan(engine, { ...plan, sets });
-  const rows = await engine.all(compiled.sql, compiled.params);
-  const cells = decodeRows(rows, compiled.aliases, compiled.groupingId);
-  return new Cube([...cells, ...rollUp(cells, from)]);
 }

@@ -4,9 +4,9 @@
  * plain-language denominator/numerator/exclusions (describeMeasure) go into results.json for the report.
  * Title and direction already default to the library's when the config leaves them out (src/config).
  */
-import type { EquilensConfig } from '../../config/index.js';
-import { describeMeasure } from '../../measures/describe.js';
-import { libraryMeasure } from '../../measures/library/index.js';
+import type { EquilensConfig } from '../config/index.js';
+import { describeMeasure } from '../measures/describe.js';
+import { libraryMeasure } from '../measures/library/index.js';
 import type { MeasureInfo } from './measure-info.js';
 
 export function measureInfos(config: EquilensConfig): MeasureInfo[] {

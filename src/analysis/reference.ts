@@ -3,9 +3,9 @@
  * best-performing group by the measure's direction (Healthy People style). Declined / Unknown / Missing
  * are never the reference. A named group that is absent falls back to the largest, with a warning.
  */
-import type { AnalysisConfig } from '../../config/analysis.js';
-import type { Warning } from '../../errors.js';
-import { isStatus } from '../../model/status.js';
+import type { AnalysisConfig } from '../config/analysis.js';
+import type { Warning } from '../errors.js';
+import { isStatus } from '../model/status.js';
 import type { Counts } from './compare.js';
 import { rateOf } from './compare.js';
 import type { Direction } from './measure-info.js';
