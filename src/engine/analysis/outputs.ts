@@ -10,6 +10,7 @@ import { quoteLiteral } from '../dialect.js';
 import { openDuckDB } from '../duckdb/duckdb-driver.js';
 import { suppressResults } from '../../suppression/index.js';
 import { LONG_COLUMNS, LONG_TYPES, longRows } from '../../analysis/long-table.js';
+import { csvLine } from '../../model/csv.js';
 
 export interface OutputFiles {
   results: string;
@@ -19,18 +20,10 @@ export interface OutputFiles {
   parquet: string;
 }
 
-const cell = (v: string | number | boolean | null): string => {
-  if (v === null) return '';
-  if (typeof v !== 'string') return String(v); // numbers and booleans never need quoting
-  const s = v;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function toCsv(results: ResultsFile): string {
   const rows = longRows(results);
   return (
-    [LONG_COLUMNS.join(','), ...rows.map((r) => LONG_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') +
-    '\n'
+    [LONG_COLUMNS.join(','), ...rows.map((r) => csvLine(LONG_COLUMNS.map((c) => r[c])))].join('\n') + '\n'
   );
 }
 
