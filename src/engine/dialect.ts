@@ -19,10 +19,43 @@ export interface Capabilities {
   transactionalDdl: boolean;
 }
 
+/**
+ * The SQL spellings that differ between engines: shared code asks the dialect instead of writing one
+ * engine's spelling (or testing `engine.name`). Each engine's folder owns one (`src/engine/<name>/dialect.ts`).
+ */
+export interface Dialect {
+  /** The 64-bit floating-point type: DOUBLE (DuckDB), DOUBLE PRECISION (PostgreSQL). */
+  readonly double: string;
+  /** `expr` cast to `type`, NULL when it does not convert (DuckDB TRY_CAST). `type` is an SQL type name. */
+  tryCast(expr: string, type: string): string;
+  /** The value of `value` on the row with the largest `by` in the group (DuckDB arg_max). */
+  argMax(value: string, by: string): string;
+  /** True when `text` matches the whole regular expression `pattern` (an SQL string expression). */
+  fullMatch(text: string, pattern: string): string;
+  /** Element `n` (1-based) of `text` split at `separator` (NULL or '' past the end). */
+  splitPart(text: string, separator: string, n: number): string;
+  /** A query listing `table_name` of the tables and views in `schema` (a quoted literal). */
+  tablesInSchema(schemaLiteral: string): string;
+  /** A query listing `column_name`, `data_type` of `schema.table` (quoted literals), in column order. */
+  columnsOf(schemaLiteral: string, tableLiteral: string): string;
+  /**
+   * Session settings the engine lets a load tune (DuckDB: threads, write_buffer_row_group_count);
+   * undefined when the engine has none, and then tuning is skipped.
+   */
+  readonly settings?: SessionSettings;
+}
+
+/** Integer session settings read and set by name. */
+export interface SessionSettings {
+  read(engine: Engine, names: readonly string[]): Promise<Map<string, number>>;
+  set(engine: Engine, name: string, value: number): Promise<void>;
+}
+
 export interface Engine {
-  /** A stable name for messages and benchmarks only; use `capabilities` for behaviour. */
+  /** A stable name for messages and benchmarks only; use `capabilities` and `dialect` for behaviour. */
   readonly name: string;
   readonly capabilities: Capabilities;
+  readonly dialect: Dialect;
   /**
    * Placeholder for the n-th (1-based) parameter: `$1` in both DuckDB and PostgreSQL.
    * Kept in the interface so a dialect with `?` placeholders can be added.

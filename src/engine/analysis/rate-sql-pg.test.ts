@@ -2,13 +2,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableSql } from '../../model/index.js';
 import type { Engine } from '../dialect.js';
-import { pgliteEngine } from '../__fixtures__/pglite-engine.js';
+import { pgliteEngine } from '../postgres/pglite.js';
 import { runPlan } from './run-plan.js';
 import { buildPlan } from '../../analysis/plan.js';
 
 /** The numerator of a rate measure is sum(value), in portable SQL: PostgreSQL (PGlite, in-process). */
 let db: PGlite;
-const engine = (groupingSets: boolean): Engine => pgliteEngine(db, groupingSets);
+const engine = (groupingSets: boolean): Engine => pgliteEngine(db, { groupingSets });
 
 beforeAll(async () => {
   db = new PGlite();

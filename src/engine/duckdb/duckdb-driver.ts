@@ -6,6 +6,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { EquilensError } from '../../errors.js';
 import type { Capabilities, Engine, Row, SqlValue } from '../dialect.js';
 import { inTransaction, quoteIdent, type TransactionState } from '../dialect.js';
+import { duckdbDialect } from './dialect.js';
 
 export const duckdbCapabilities: Capabilities = {
   groupingSets: true,
@@ -46,6 +47,7 @@ export async function openDuckDB(path = ':memory:', options: Record<string, stri
 class DuckDBEngine implements Engine {
   readonly name = 'duckdb';
   readonly capabilities = duckdbCapabilities;
+  readonly dialect = duckdbDialect;
   private readonly tx: TransactionState = { depth: 0 };
 
   constructor(

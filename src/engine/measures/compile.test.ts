@@ -39,7 +39,14 @@ const event = (table: string, cols: string, values: string): Promise<void> =>
 async function rows(id: string): Promise<Record<string, [boolean, boolean, number | null]>> {
   const def = libraryMeasure(id);
   if (!def) throw new Error(id);
-  await engine.run(compileMeasure(S, def, { measureId: id, period: PERIOD, lookup: libraryMeasure }));
+  await engine.run(
+    compileMeasure(S, def, {
+      measureId: id,
+      period: PERIOD,
+      dialect: engine.dialect,
+      lookup: libraryMeasure,
+    }),
+  );
   const got = await engine.all<{ u: string; n: boolean; x: boolean; v: number | null }>(
     `SELECT unit_id AS u, in_numerator AS n, excluded AS x, value AS v FROM ${S}.measure_rows WHERE measure_id = $1 ORDER BY 1`,
     [id],

@@ -5,7 +5,7 @@
  * end, period = its label). Readmission: one row per index stay (unit_id = encounter id, event_date =
  * discharge date). Excluded rows are kept (in_denominator true, excluded true, in_numerator false).
  */
-import { quoteLiteral } from '../dialect.js';
+import { quoteLiteral, type Dialect } from '../dialect.js';
 import type { MeasureDefinition, Numerator, Population } from '../../measures/types.js';
 import { addDays, periodLabel, windowDates, type Period } from '../../measures/window.js';
 import { ageAtSql, codesSql, criterionSql, windowSql } from './criteria-sql.js';
@@ -81,6 +81,8 @@ export interface CompileOptions {
   period: Period;
   /** Restrict patients to one config source. */
   source?: string;
+  /** The engine's SQL spellings. */
+  dialect: Dialect;
   /** Resolves `populationNumeratorOf`. */
   lookup: (id: string) => MeasureDefinition | undefined;
 }
@@ -121,7 +123,7 @@ WHERE i.class IN (${classes}) AND i.end_date >= DATE ${quoteLiteral(from as stri
   return `INSERT INTO ${schema}.measure_rows (${COLUMNS})
 SELECT patient_id, patient_id, ${id}, DATE ${quoteLiteral(period.end)}, ${label}, TRUE, num AND NOT excl, excl, value, source
 FROM (SELECT p.patient_id, p.source, COALESCE(${num}, FALSE) AS num, COALESCE(${excl}, FALSE) AS excl,
-    CAST(${value} AS DOUBLE) AS value
+    CAST(${value} AS ${o.dialect.double}) AS value
   FROM ${schema}.patients p
   WHERE ${population}${sourceFilter}) m`;
 }

@@ -69,6 +69,7 @@ export async function deriveLibraryMeasures(
         measureId: m.id,
         period: m.period,
         source: m.source,
+        dialect: engine.dialect,
         lookup: libraryMeasure,
       }),
     );

@@ -1,12 +1,14 @@
 /**
- * The PostgreSQL `Engine`, with the `pg` client: the same analysis plan runs here as in DuckDB
- * (GROUP BY GROUPING SETS and GROUPING() are in PostgreSQL since 9.5).
+ * The PostgreSQL `Engine`: the same analysis plan runs here as in DuckDB (GROUP BY GROUPING SETS and
+ * GROUPING() are in PostgreSQL since 9.5). The only module that imports `pg`. The engine speaks to a
+ * `PostgresClient`: a `pg` connection (`openPostgres`) or PGlite, PostgreSQL in-process (`./pglite.ts`).
  * BIGINT (int8) and NUMERIC come back as numbers when they are safe integers / finite, like the DuckDB driver.
  */
 import pg from 'pg';
 import { EquilensError } from '../../errors.js';
 import type { Capabilities, Engine, Row, SqlValue } from '../dialect.js';
 import { inTransaction, quoteIdent, type TransactionState } from '../dialect.js';
+import { postgresDialect } from './dialect.js';
 
 export const postgresCapabilities: Capabilities = {
   groupingSets: true,
@@ -15,17 +17,26 @@ export const postgresCapabilities: Capabilities = {
   transactionalDdl: true,
 };
 
-const INT8 = 20;
-const NUMERIC = 1700;
+/** What the engine needs from a PostgreSQL connection. */
+export interface PostgresClient {
+  /** One statement with parameters, or several separated by `;` without. */
+  query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  end(): Promise<void>;
+}
+
+export const INT8 = 20;
+export const NUMERIC = 1700;
+
+/** int8 text → a number when safe, else a bigint (counts as numbers, never strings). */
+export const parseInt8 = (v: string): number | bigint => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : BigInt(v);
+};
 
 /** Per-client type parsers: counts as numbers, never strings. */
 const types = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8 && format !== 'binary')
-      return (v: string) => {
-        const n = Number(v);
-        return Number.isSafeInteger(n) ? n : BigInt(v);
-      };
+    if (oid === INT8 && format !== 'binary') return parseInt8;
     if (oid === NUMERIC && format !== 'binary') return (v: string) => Number(v);
     return pg.types.getTypeParser(oid, format);
   },
@@ -49,15 +60,27 @@ export async function openPostgres(url: string): Promise<Engine> {
       { cause: err },
     );
   }
-  return new PostgresEngine(client);
+  return postgresEngine(client);
+}
+
+/** The PostgreSQL engine over `client`; `capabilities` overrides (e.g. no GROUPING SETS, to test the fallback). */
+export function postgresEngine(
+  client: PostgresClient,
+  capabilities: Partial<Capabilities> = {},
+  name = 'postgres',
+): Engine {
+  return new PostgresEngine(client, { ...postgresCapabilities, ...capabilities }, name);
 }
 
 class PostgresEngine implements Engine {
-  readonly name = 'postgres';
-  readonly capabilities = postgresCapabilities;
+  readonly dialect = postgresDialect;
   private readonly tx: TransactionState = { depth: 0 };
 
-  constructor(private readonly client: pg.Client) {}
+  constructor(
+    private readonly client: PostgresClient,
+    readonly capabilities: Capabilities,
+    readonly name: string,
+  ) {}
 
   param(n: number): string {
     return `$${n}`;

@@ -2,13 +2,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableSql } from '../../model/index.js';
 import type { Engine } from '../dialect.js';
-import { pgliteEngine } from '../__fixtures__/pglite-engine.js';
+import { pgliteEngine } from '../postgres/pglite.js';
 import { presentFields, tableColumns } from './fields.js';
 import { patientCounts, periodCounts } from './sql.js';
 
 /** The generated SQL is portable: run it on PostgreSQL (PGlite, in-process), with and without GROUPING SETS. */
 let db: PGlite;
-const engine = (groupingSets: boolean): Engine => pgliteEngine(db, groupingSets);
+const engine = (groupingSets: boolean): Engine => pgliteEngine(db, { groupingSets });
 
 beforeAll(async () => {
   db = new PGlite();

@@ -1,5 +1,5 @@
 /**
- * DuckDB settings for a stretch of a FHIR load, restored afterwards (other engines: unchanged):
+ * DuckDB settings for a stretch of a FHIR load, restored afterwards (an engine whose dialect has no session settings: unchanged):
  * - `threads` while reading: the reader threads (JavaScript) keep the cores busy meanwhile, and DuckDB
  *   inserting staged files on fewer threads spends less CPU in all (no per-thread row groups to merge); it
  *   gets the cores the readers leave, at least one. The finalisation after reading gets them all back.
@@ -14,16 +14,14 @@ export async function withSettings<T>(
   want: Readonly<Record<string, number>>,
   fn: () => Promise<T>,
 ): Promise<T> {
-  if (engine.name !== 'duckdb') return fn();
+  const settings = engine.dialect.settings;
+  if (!settings) return fn();
   const names = Object.keys(want);
-  const rows = await engine.all<{ name: string; value: string }>(
-    `SELECT name, value FROM duckdb_settings() WHERE name IN (${names.map((n) => `'${n}'`).join(', ')})`,
-  );
-  const before = new Map(rows.map((r) => [r.name, Number(r.value)]));
+  const before = await settings.read(engine, names);
   const changed = names.filter((n) => Number.isInteger(before.get(n)) && before.get(n) !== want[n]);
-  for (const n of changed) await engine.run(`SET ${n} = ${want[n]}`);
+  for (const n of changed) await settings.set(engine, n, want[n] as number);
   const restore = async (): Promise<void> => {
-    for (const n of changed) await engine.run(`SET ${n} = ${before.get(n)}`);
+    for (const n of changed) await settings.set(engine, n, before.get(n) as number);
   };
   let result: T;
   try {

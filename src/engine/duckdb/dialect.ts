@@ -1,0 +1,27 @@
+/** DuckDB's SQL spellings (see `Dialect` in ../dialect.ts). */
+import { quoteLiteral, type Dialect, type Engine } from '../dialect.js';
+
+export const duckdbDialect: Dialect = {
+  double: 'DOUBLE',
+  tryCast: (expr, type) => `TRY_CAST(${expr} AS ${type})`,
+  argMax: (value, by) => `arg_max(${value}, ${by})`,
+  fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
+  splitPart: (text, separator, n) => `split_part(${text}, ${separator}, ${n})`,
+  tablesInSchema: (schema) =>
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} ORDER BY table_name`,
+  columnsOf: (schema, table) =>
+    `SELECT column_name, data_type FROM information_schema.columns
+     WHERE table_schema = ${schema} AND table_name = ${table} ORDER BY ordinal_position`,
+  settings: {
+    async read(engine: Engine, names: readonly string[]): Promise<Map<string, number>> {
+      const rows = await engine.all<{ name: string; value: string }>(
+        `SELECT name, value FROM duckdb_settings() WHERE name IN (${names.map(quoteLiteral).join(', ')})`,
+      );
+      return new Map(rows.map((r) => [r.name, Number(r.value)]));
+    },
+    async set(engine: Engine, name: string, value: number): Promise<void> {
+      if (!/^[a-z_]+$/.test(name) || !Number.isInteger(value)) throw new RangeError(`bad setting ${name}`);
+      await engine.run(`SET ${name} = ${value}`);
+    },
+  },
+};
