@@ -10,18 +10,18 @@ export const EXIT_OK = 0;
 export const EXIT_USER = 1;
 export const EXIT_INTERNAL = 2;
 
-/** The one place error codes map to exit codes. */
+/** The one place error codes map to exit codes (a Record, so a new code cannot be left unmapped). */
+export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
+  invalid_input: EXIT_USER,
+  invalid_config: EXIT_USER,
+  usage: EXIT_USER,
+  not_found: EXIT_USER,
+  small_cell: EXIT_USER,
+  not_applicable: EXIT_USER,
+  engine_failure: EXIT_INTERNAL,
+  internal: EXIT_INTERNAL,
+};
+
 export function exitCodeFor(code: ErrorCode): number {
-  switch (code) {
-    case 'invalid_input':
-    case 'invalid_config':
-    case 'usage':
-    case 'not_found':
-    case 'small_cell':
-    case 'not_applicable':
-      return EXIT_USER;
-    case 'engine_failure':
-    case 'internal':
-      return EXIT_INTERNAL;
-  }
+  return EXIT_CODES[code] ?? EXIT_INTERNAL;
 }

@@ -44,7 +44,7 @@ export function parseConfigText(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const pos = yamlError.linePos?.[0];
+    const pos = yamlError.linePos?.[0] ?? lineCounter.linePos(yamlError.pos[0]);
     throw invalidConfig(`The config is not valid YAML: ${yamlError.message.split('\n')[0]}`, {
       file,
       line: pos?.line,
