@@ -13,8 +13,14 @@
  * Input is not modified; the copy is stamped `audience: 'public'`.
  */
 import type { SuppressionConfig } from '../config/suppression.js';
-import type { GroupResult, MeasureResult, ResultsFile, SuppressionReason } from '../model/index.js';
-import { blankComparison, blankGroup, blankPoint, relativeStandardError } from './blank.js';
+import type {
+  GroupResult,
+  MeasureResult,
+  ResultsFile,
+  StratumTrend,
+  SuppressionReason,
+} from '../model/index.js';
+import { blankChart, blankComparison, blankGroup, blankPoint, relativeStandardError } from './blank.js';
 import { keyId, measureCells, PERIOD, type MeasureCells } from './cells.js';
 import { DEFAULT_THRESHOLD } from './primary.js';
 import { isHidden, suppressTable, type SuppressionMap } from './table.js';
@@ -75,7 +81,7 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
     for (const parent of f.parents ?? []) {
       if (isHidden(maps[i]!.get(keyId({ [parent.stratifier]: parent.group })))) parent.rate = null;
     }
-    return true;
+    return syncFinding(f, out);
   });
   const droppedQuality = suppressQuality(out, tableOpts.threshold);
 
@@ -105,6 +111,46 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
     });
   }
   return out;
+}
+
+/**
+ * A finding repeats its group's comparison: take it from the public group, so what the group lost (a hidden
+ * reference, a blanked gap direction) is lost here too. False (drop it) when the group is no longer compared.
+ */
+function syncFinding(f: ResultsFile['findings'][number], out: ResultsFile): boolean {
+  if (f.kind === 'discovered') return true;
+  const m = out.measures.find((x) => x.id === f.measure);
+  let g: GroupResult | undefined;
+  let ref: GroupResult | undefined;
+  let gapDirection: StratumTrend['gapDirection'] | undefined;
+  if (f.kind === 'stratum') {
+    const [[stratifier, value] = []] = Object.entries(f.values);
+    const s = m?.strata.find(
+      (x) =>
+        x.stratifier === stratifier && x.facet?.value === f.facet?.value && x.facet?.name === f.facet?.name,
+    );
+    g = s?.groups.find((x) => x.group === value);
+    ref = s?.groups.find((x) => x.group === s.reference);
+    gapDirection = s?.trend?.gap?.group === value ? s?.trend?.gapDirection : undefined;
+  } else {
+    const ix = out.intersections.find(
+      (x) => x.measure === f.measure && x.groups.some((y) => keyId(y.values) === keyId(f.values)),
+    );
+    g = ix?.groups.find((y) => keyId(y.values) === keyId(f.values));
+    ref = ix?.groups.find((y) => y.label === 'reference');
+  }
+  if (!g || g.suppressed || g.label === 'not_assessed') return false;
+  Object.assign(f, {
+    rate: g.rate,
+    comparisonRate: ref && !ref.suppressed ? ref.rate : null,
+    difference: g.difference,
+    ratio: g.ratio,
+    excessEvents: g.excessEvents,
+    qValue: g.qValue,
+    ...(f.denominator !== undefined ? { denominator: g.denominator } : {}),
+    ...(f.gapDirection !== undefined && gapDirection !== undefined ? { gapDirection } : {}),
+  });
+  return true;
 }
 
 const hiddenCount = (m: SuppressionMap): number => [...m.values()].filter(isHidden).length;
@@ -168,6 +214,7 @@ function applyToMeasure(
     m.warnings.push({ code: 'overall_suppressed', message: 'The overall counts are below the threshold.' });
   }
   for (const p of m.trend ?? []) if (isHidden(reasonOf({ [PERIOD]: p.period }))) blankPoint(p);
+  if (m.trend && (isHidden(reasonOf({})) || m.trend.some((p) => p.suppressed))) blankChart(m.trend);
 
   for (const s of m.strata) {
     const facet: Record<string, string> = s.facet ? { [s.facet.name]: s.facet.value } : {};
@@ -202,24 +249,33 @@ function applyToMeasure(
     if (s.trend) {
       for (const series of s.trend.groups) {
         for (const p of series.points) if (isHidden(at(series.group, p.period))) blankPoint(p);
+        if (isHidden(at(series.group)) || series.points.some((p) => p.suppressed)) blankChart(series.points);
       }
       const gap = s.trend.gap;
       if (gap) {
+        const touches = (period: string): boolean =>
+          isHidden(at(gap.group, period)) || (s.reference !== null && isHidden(at(s.reference, period)));
+        let blanked = false;
         for (const p of gap.points) {
-          if (
-            isHidden(at(gap.group, p.period)) ||
-            (s.reference !== null && isHidden(at(s.reference, p.period)))
-          ) {
-            p.difference = null;
-          }
+          if (!touches(p.period)) continue;
+          p.difference = null;
+          blanked = true;
+        }
+        // The gap's signals and direction are read from every gap point, the hidden ones included.
+        if (blanked) {
+          for (const p of gap.points) if (p.signals !== undefined) p.signals = [];
+          s.trend.gapDirection = 'not_assessed';
         }
       }
     }
   }
 
   for (const ix of intersections.filter((i) => i.measure === m.id)) {
+    const ref = ix.groups.find((g) => g.label === 'reference');
+    const refHidden = ref !== undefined && isHidden(reasonOf(ref.values));
     for (const g of ix.groups) {
       group(g, reasonOf(g.values));
+      if (refHidden && !g.suppressed) blankComparison(g);
       for (const parent of g.parents) {
         if (isHidden(reasonOf({ [parent.stratifier]: parent.group }))) parent.rate = null;
       }
