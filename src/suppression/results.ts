@@ -23,6 +23,7 @@ import type {
 import { blankChart, blankComparison, blankGroup, blankPoint, relativeStandardError } from './blank.js';
 import { keyId, measureCells, PERIOD, type MeasureCells } from './cells.js';
 import { DEFAULT_THRESHOLD } from './primary.js';
+import { publicShortfalls } from './public-minimum.js';
 import { isHidden, suppressTable, type SuppressionMap } from './table.js';
 
 export interface SuppressResultsOptions extends Partial<SuppressionConfig> {
@@ -47,6 +48,7 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
 
   const built = out.measures.map((m) => measureCells(m, out.intersections));
   const already = out.measures.map((m) => alreadyHidden(m, out.intersections));
+  const primaries = out.measures.map((m) => alreadyHidden(m, out.intersections, true));
   const linked = out.measures.map((_, i) =>
     out.measures.flatMap((__, j) => (sameDenominators(built[i]!, built[j]!) ? [j] : [])),
   );
@@ -56,7 +58,7 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
       const forced = new Set(already[i]);
       for (const j of linked[i]!)
         for (const [id, r] of maps[j]!) if (isHidden(r) && b.keys.has(id)) forced.add(id);
-      return suppressTable(b.cells, b.margins, { ...tableOpts, forced });
+      return suppressTable(b.cells, b.margins, { ...tableOpts, forced, protect: primaries[i]! });
     });
     const stable = next.every((m, i) => hiddenCount(m) === hiddenCount(maps[i]!));
     maps = next;
@@ -85,7 +87,16 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
   });
   const droppedQuality = suppressQuality(out, tableOpts.threshold);
 
-  out.stamp = { ...out.stamp, audience: 'public' };
+  const shortfalls = publicShortfalls(tableOpts);
+  out.stamp = { ...out.stamp, audience: shortfalls.length ? 'restricted' : 'public' };
+  if (shortfalls.length) {
+    out.warnings.push({
+      code: 'below_public_minimum',
+      message: `Not a public edition: ${shortfalls.map((f) => `${f.key} ${f.message}`).join('; ')}.${options.below_public_minimum ? ` Accepted by suppression.below_public_minimum: "${options.below_public_minimum}".` : ''}`,
+      keys: shortfalls.map((f) => f.key),
+      ...(options.below_public_minimum ? { override: options.below_public_minimum } : {}),
+    });
+  }
   out.settings = { ...out.settings, suppressionThreshold: threshold };
   if (hidden > 0) {
     out.warnings.push({
@@ -155,21 +166,32 @@ function syncFinding(f: ResultsFile['findings'][number], out: ResultsFile): bool
 
 const hiddenCount = (m: SuppressionMap): number => [...m.values()].filter(isHidden).length;
 
-/** Cells already marked suppressed (re-suppressing a public file keeps them hidden). */
-function alreadyHidden(m: MeasureResult, intersections: ResultsFile['intersections']): string[] {
+/**
+ * Cells already marked suppressed (re-suppressing a public file keeps them hidden); with `primary`, only
+ * the groups hidden for their own small counts (they must stay protected: the public guard's re-audit).
+ */
+function alreadyHidden(
+  m: MeasureResult,
+  intersections: ResultsFile['intersections'],
+  primary = false,
+): string[] {
   const ids: string[] = [];
+  const hidden = (g: GroupResult): boolean =>
+    g.suppressed &&
+    (!primary || g.suppressionReason === 'small_numerator' || g.suppressionReason === 'small_denominator');
   for (const s of m.strata) {
     const facet = s.facet ? { [s.facet.name]: s.facet.value } : {};
-    for (const g of s.groups) if (g.suppressed) ids.push(keyId({ ...facet, [s.stratifier]: g.group }));
+    for (const g of s.groups) if (hidden(g)) ids.push(keyId({ ...facet, [s.stratifier]: g.group }));
+    if (primary) continue;
     for (const series of s.trend?.groups ?? []) {
       for (const p of series.points) {
         if (p.suppressed) ids.push(keyId({ ...facet, [s.stratifier]: series.group, [PERIOD]: p.period }));
       }
     }
   }
-  for (const p of m.trend ?? []) if (p.suppressed) ids.push(keyId({ [PERIOD]: p.period }));
+  if (!primary) for (const p of m.trend ?? []) if (p.suppressed) ids.push(keyId({ [PERIOD]: p.period }));
   for (const ix of intersections.filter((i) => i.measure === m.id)) {
-    for (const g of ix.groups) if (g.suppressed) ids.push(keyId(g.values));
+    for (const g of ix.groups) if (hidden(g)) ids.push(keyId(g.values));
   }
   return ids;
 }

@@ -1,8 +1,9 @@
 /**
- * Write the outputs of a run: results.json (internal), results.public.json (small-cell suppressed),
+ * Write the outputs of a run: results.json (internal), results.public.json (small-cell suppressed; only
+ * when the settings meet the public minimum, else results.restricted.json with an explicit override),
  * results.csv (the long table) and results.parquet (the same table, written by DuckDB's COPY).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SuppressionConfig } from '../../config/suppression.js';
 import type { ResultsFile } from '../../model/results.js';
@@ -14,9 +15,13 @@ import { csvLine } from '../../model/csv.js';
 
 export interface OutputFiles {
   results: string;
-  public: string;
+  /** Absent when the settings fall short of the public minimum (src/suppression/public-minimum.ts). */
+  public?: string;
   csv: string;
-  publicCsv: string;
+  publicCsv?: string;
+  /** The suppressed edition below the public minimum, written only with `suppression.below_public_minimum`. */
+  restricted?: string;
+  restrictedCsv?: string;
   parquet: string;
 }
 
@@ -33,20 +38,36 @@ export async function writeOutputs(
   suppression: SuppressionConfig,
 ): Promise<{ files: OutputFiles; publicResults: ResultsFile }> {
   mkdirSync(out, { recursive: true });
+  const publicResults = suppressResults(results, suppression);
   const files: OutputFiles = {
     results: join(out, 'results.json'),
-    public: join(out, 'results.public.json'),
     csv: join(out, 'results.csv'),
-    publicCsv: join(out, 'results.public.csv'),
     parquet: join(out, 'results.parquet'),
   };
-  const publicResults = suppressResults(results, suppression);
+  const shared = sharedNames(publicResults.stamp.audience, suppression.below_public_minimum !== undefined);
+  // A stale edition of another kind must not survive beside this run's files.
+  for (const name of ['results.public', 'results.restricted']) {
+    if (name === shared) continue;
+    for (const ext of ['.json', '.csv']) rmSync(join(out, name + ext), { force: true });
+  }
   writeFileSync(files.results, JSON.stringify(results, null, 2) + '\n');
-  writeFileSync(files.public, JSON.stringify(publicResults, null, 2) + '\n');
   writeFileSync(files.csv, toCsv(results));
-  writeFileSync(files.publicCsv, toCsv(publicResults));
+  if (shared) {
+    const json = join(out, `${shared}.json`);
+    const csv = join(out, `${shared}.csv`);
+    writeFileSync(json, JSON.stringify(publicResults, null, 2) + '\n');
+    writeFileSync(csv, toCsv(publicResults));
+    if (shared === 'results.public') Object.assign(files, { public: json, publicCsv: csv });
+    else Object.assign(files, { restricted: json, restrictedCsv: csv });
+  }
   await writeParquet(files.csv, files.parquet);
   return { files, publicResults };
+}
+
+/** Which suppressed edition a run writes: public, restricted (an explicit override), or none. */
+function sharedNames(audience: ResultsFile['stamp']['audience'], override: boolean): string | undefined {
+  if (audience === 'public') return 'results.public';
+  return override ? 'results.restricted' : undefined;
 }
 
 /** CSV → Parquet with the long table's column types, in a throwaway in-memory DuckDB. */
