@@ -8,3 +8,4 @@ export type { PrimaryOptions } from './primary.js';
 export { relativeStandardError } from './blank.js';
 export { measureCells, keyId, PERIOD } from './cells.js';
 export { PUBLIC_MINIMUM, publicShortfalls } from './public-minimum.js';
+export { isIdentifyingName, OTHER_AREA } from './labels.js';

@@ -22,6 +22,7 @@ import type {
 } from '../model/index.js';
 import { blankChart, blankComparison, blankGroup, blankPoint, relativeStandardError } from './blank.js';
 import { keyId, measureCells, PERIOD, type MeasureCells } from './cells.js';
+import { foldSmallAreas, withholdIdentifying } from './labels.js';
 import { DEFAULT_THRESHOLD } from './primary.js';
 import { publicShortfalls } from './public-minimum.js';
 import { isHidden, suppressTable, type SuppressionMap } from './table.js';
@@ -37,6 +38,7 @@ export interface SuppressResultsOptions extends Partial<SuppressionConfig> {
 
 export function suppressResults(results: ResultsFile, options: SuppressResultsOptions = {}): ResultsFile {
   const out = structuredClone(results);
+  const withheld = withholdIdentifying(out);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const maxRse = options.max_rse ?? 0.3;
   const tableOpts = {
@@ -87,6 +89,15 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
   });
   const droppedQuality = suppressQuality(out, tableOpts.threshold);
 
+  const folded = foldSmallAreas(out);
+  out.warnings.push(...withheld);
+  if (folded > 0) {
+    out.warnings.push({
+      code: 'small_areas_folded',
+      message: `${folded} area groups with fewer than ${threshold} units are shown as "Other area 1", "Other area 2"…: their labels would say someone from them is counted.`,
+      count: folded,
+    });
+  }
   const shortfalls = publicShortfalls(tableOpts);
   out.stamp = { ...out.stamp, audience: shortfalls.length ? 'restricted' : 'public' };
   if (shortfalls.length) {
