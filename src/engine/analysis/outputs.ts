@@ -1,9 +1,10 @@
 /**
  * Write the outputs of a run: results.json (internal), results.public.json (small-cell suppressed; only
  * when the settings meet the public minimum, else results.restricted.json with an explicit override),
- * results.csv (the long table) and results.parquet (the same table, written by DuckDB's COPY).
+ * results.csv (the long table) and results.parquet (the same table, written by DuckDB's COPY), as one
+ * atomic output set with a manifest.json (output-set.ts).
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SuppressionConfig } from '../../config/suppression.js';
 import type { ResultsFile } from '../../model/results.js';
@@ -12,6 +13,7 @@ import { openDuckDB } from '../duckdb/duckdb-driver.js';
 import { suppressResults } from '../../suppression/index.js';
 import { LONG_COLUMNS, LONG_TYPES, longRows } from '../../analysis/long-table.js';
 import { csvLine } from '../../model/csv.js';
+import { stageOutputs } from './output-set.js';
 
 export interface OutputFiles {
   results: string;
@@ -39,28 +41,32 @@ export async function writeOutputs(
 ): Promise<{ files: OutputFiles; publicResults: ResultsFile }> {
   mkdirSync(out, { recursive: true });
   const publicResults = suppressResults(results, suppression);
+  const stage = stageOutputs(out, {
+    datasetVersion: results.dataset.version,
+    configHash: results.stamp.configHash,
+  });
   const files: OutputFiles = {
     results: join(out, 'results.json'),
     csv: join(out, 'results.csv'),
     parquet: join(out, 'results.parquet'),
   };
   const shared = sharedNames(publicResults.stamp.audience, suppression.below_public_minimum !== undefined);
-  // A stale edition of another kind must not survive beside this run's files.
-  for (const name of ['results.public', 'results.restricted']) {
-    if (name === shared) continue;
-    for (const ext of ['.json', '.csv']) rmSync(join(out, name + ext), { force: true });
-  }
-  writeFileSync(files.results, JSON.stringify(results, null, 2) + '\n');
-  writeFileSync(files.csv, toCsv(results));
+  writeFileSync(stage.path('results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(stage.path('results.csv'), toCsv(results));
   if (shared) {
+    writeFileSync(stage.path(`${shared}.json`), JSON.stringify(publicResults, null, 2) + '\n');
+    writeFileSync(stage.path(`${shared}.csv`), toCsv(publicResults));
     const json = join(out, `${shared}.json`);
     const csv = join(out, `${shared}.csv`);
-    writeFileSync(json, JSON.stringify(publicResults, null, 2) + '\n');
-    writeFileSync(csv, toCsv(publicResults));
     if (shared === 'results.public') Object.assign(files, { public: json, publicCsv: csv });
     else Object.assign(files, { restricted: json, restrictedCsv: csv });
   }
-  await writeParquet(files.csv, files.parquet);
+  await writeParquet(stage.path('results.csv'), stage.path('results.parquet'));
+  // A stale edition of another kind must not survive beside this run's files.
+  const removed = ['results.public', 'results.restricted']
+    .filter((name) => name !== shared)
+    .flatMap((name) => [`${name}.json`, `${name}.csv`]);
+  stage.commit(removed);
   return { files, publicResults };
 }
 
