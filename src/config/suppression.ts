@@ -10,6 +10,13 @@ export const SuppressionSchema = z
       .default(11)
       .describe('numerators and denominators below this are suppressed (11 = CMS cell-size convention)'),
     complementary: z.boolean().default(true),
+    below_public_minimum: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'why a threshold below 11 or complementary: false is accepted; the suppressed edition is then written as results.restricted.json, never as a public edition',
+      ),
     max_rse: z
       .number()
       .positive()

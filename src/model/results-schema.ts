@@ -129,7 +129,7 @@ export const ResultsSchema = z.object({
     configHash: z.string(),
     softwareVersion: z.string(),
     generatedAt: z.string(),
-    audience: z.enum(['internal', 'public']),
+    audience: z.enum(['internal', 'public', 'restricted']),
   }),
   dataset,
   settings: z.object({

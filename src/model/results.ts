@@ -16,7 +16,8 @@ export interface Stamp {
   softwareVersion: string;
   generatedAt: string;
   /** 'internal' keeps everything; 'public' passed small-cell suppression. */
-  audience: 'internal' | 'public';
+  /** `restricted`: suppressed below the public minimum by an explicit override, never public. */
+  audience: 'internal' | 'public' | 'restricted';
 }
 
 export type GroupLabel = 'worse' | 'better' | 'no_detectable_difference' | 'reference' | 'not_assessed';

@@ -1,5 +1,5 @@
 /** `writeReport`: read results (object or path), build the report, write `<out>/<file>` (default report.html). */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EquilensError } from '../errors.js';
 import type { ResultsFile } from '../model/results.js';
@@ -7,6 +7,7 @@ import { buildReport } from './build-report.js';
 import type { Lang } from './i18n.js';
 import type { MeasureDefinition } from './methods-section.js';
 import { assertPublic } from './public-guard.js';
+import { verifyOutputFile } from '../engine/analysis/output-set.js';
 
 export interface WriteReportOptions {
   results: ResultsFile | string;
@@ -20,6 +21,7 @@ export interface WriteReportOptions {
 
 export function readResults(path: string): ResultsFile {
   let text: string;
+  if (existsSync(path)) verifyOutputFile(path); // refuse files from two different runs
   try {
     text = readFileSync(path, 'utf8');
   } catch (cause) {

@@ -36,7 +36,7 @@ export function blankComparison(g: GroupResult): void {
   if (g.label !== 'reference') g.label = 'not_assessed';
 }
 
-/** Hide a trend point in place (the centre line is a whole-series statistic and stays). */
+/** Hide a trend point in place (its chart is handled per series: {@link blankChart}). */
 export function blankPoint(p: TrendPoint): void {
   p.numerator = null;
   p.denominator = null;
@@ -45,6 +45,20 @@ export function blankPoint(p: TrendPoint): void {
   if (p.upper !== undefined) p.upper = null;
   if (p.signals !== undefined) p.signals = [];
   p.suppressed = true;
+}
+
+/**
+ * Remove a series' control chart: its centre is the whole-series rate (a p-chart's is the group's rate, an
+ * XmR chart's the mean of every point), its limits follow from the centre, and its signals (runs, trends)
+ * from where every point lies. When the group or any point of the series is hidden, none of it is shown.
+ */
+export function blankChart(points: TrendPoint[]): void {
+  for (const p of points) {
+    if (p.centre !== undefined) p.centre = null;
+    if (p.lower !== undefined) p.lower = null;
+    if (p.upper !== undefined) p.upper = null;
+    if (p.signals !== undefined) p.signals = [];
+  }
 }
 
 /**

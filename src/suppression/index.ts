@@ -7,3 +7,5 @@ export { primaryReason, DEFAULT_THRESHOLD } from './primary.js';
 export type { PrimaryOptions } from './primary.js';
 export { relativeStandardError } from './blank.js';
 export { measureCells, keyId, PERIOD } from './cells.js';
+export { PUBLIC_MINIMUM, publicShortfalls } from './public-minimum.js';
+export { isIdentifyingName, OTHER_AREA } from './labels.js';

@@ -13,10 +13,18 @@
  * Input is not modified; the copy is stamped `audience: 'public'`.
  */
 import type { SuppressionConfig } from '../config/suppression.js';
-import type { GroupResult, MeasureResult, ResultsFile, SuppressionReason } from '../model/index.js';
-import { blankComparison, blankGroup, blankPoint, relativeStandardError } from './blank.js';
+import type {
+  GroupResult,
+  MeasureResult,
+  ResultsFile,
+  StratumTrend,
+  SuppressionReason,
+} from '../model/index.js';
+import { blankChart, blankComparison, blankGroup, blankPoint, relativeStandardError } from './blank.js';
 import { keyId, measureCells, PERIOD, type MeasureCells } from './cells.js';
+import { foldSmallAreas, withholdIdentifying } from './labels.js';
 import { DEFAULT_THRESHOLD } from './primary.js';
+import { publicShortfalls } from './public-minimum.js';
 import { isHidden, suppressTable, type SuppressionMap } from './table.js';
 
 export interface SuppressResultsOptions extends Partial<SuppressionConfig> {
@@ -30,6 +38,7 @@ export interface SuppressResultsOptions extends Partial<SuppressionConfig> {
 
 export function suppressResults(results: ResultsFile, options: SuppressResultsOptions = {}): ResultsFile {
   const out = structuredClone(results);
+  const withheld = withholdIdentifying(out);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const maxRse = options.max_rse ?? 0.3;
   const tableOpts = {
@@ -41,6 +50,7 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
 
   const built = out.measures.map((m) => measureCells(m, out.intersections));
   const already = out.measures.map((m) => alreadyHidden(m, out.intersections));
+  const primaries = out.measures.map((m) => alreadyHidden(m, out.intersections, true));
   const linked = out.measures.map((_, i) =>
     out.measures.flatMap((__, j) => (sameDenominators(built[i]!, built[j]!) ? [j] : [])),
   );
@@ -50,7 +60,7 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
       const forced = new Set(already[i]);
       for (const j of linked[i]!)
         for (const [id, r] of maps[j]!) if (isHidden(r) && b.keys.has(id)) forced.add(id);
-      return suppressTable(b.cells, b.margins, { ...tableOpts, forced });
+      return suppressTable(b.cells, b.margins, { ...tableOpts, forced, protect: primaries[i]! });
     });
     const stable = next.every((m, i) => hiddenCount(m) === hiddenCount(maps[i]!));
     maps = next;
@@ -75,11 +85,29 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
     for (const parent of f.parents ?? []) {
       if (isHidden(maps[i]!.get(keyId({ [parent.stratifier]: parent.group })))) parent.rate = null;
     }
-    return true;
+    return syncFinding(f, out);
   });
   const droppedQuality = suppressQuality(out, tableOpts.threshold);
 
-  out.stamp = { ...out.stamp, audience: 'public' };
+  const folded = foldSmallAreas(out);
+  out.warnings.push(...withheld);
+  if (folded > 0) {
+    out.warnings.push({
+      code: 'small_areas_folded',
+      message: `${folded} area groups with fewer than ${threshold} units are shown as "Other area 1", "Other area 2"…: their labels would say someone from them is counted.`,
+      count: folded,
+    });
+  }
+  const shortfalls = publicShortfalls(tableOpts);
+  out.stamp = { ...out.stamp, audience: shortfalls.length ? 'restricted' : 'public' };
+  if (shortfalls.length) {
+    out.warnings.push({
+      code: 'below_public_minimum',
+      message: `Not a public edition: ${shortfalls.map((f) => `${f.key} ${f.message}`).join('; ')}.${options.below_public_minimum ? ` Accepted by suppression.below_public_minimum: "${options.below_public_minimum}".` : ''}`,
+      keys: shortfalls.map((f) => f.key),
+      ...(options.below_public_minimum ? { override: options.below_public_minimum } : {}),
+    });
+  }
   out.settings = { ...out.settings, suppressionThreshold: threshold };
   if (hidden > 0) {
     out.warnings.push({
@@ -107,23 +135,74 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
   return out;
 }
 
+/**
+ * A finding repeats its group's comparison: take it from the public group, so what the group lost (a hidden
+ * reference, a blanked gap direction) is lost here too. False (drop it) when the group is no longer compared.
+ */
+function syncFinding(f: ResultsFile['findings'][number], out: ResultsFile): boolean {
+  if (f.kind === 'discovered') return true;
+  const m = out.measures.find((x) => x.id === f.measure);
+  let g: GroupResult | undefined;
+  let ref: GroupResult | undefined;
+  let gapDirection: StratumTrend['gapDirection'] | undefined;
+  if (f.kind === 'stratum') {
+    const [[stratifier, value] = []] = Object.entries(f.values);
+    const s = m?.strata.find(
+      (x) =>
+        x.stratifier === stratifier && x.facet?.value === f.facet?.value && x.facet?.name === f.facet?.name,
+    );
+    g = s?.groups.find((x) => x.group === value);
+    ref = s?.groups.find((x) => x.group === s.reference);
+    gapDirection = s?.trend?.gap?.group === value ? s?.trend?.gapDirection : undefined;
+  } else {
+    const ix = out.intersections.find(
+      (x) => x.measure === f.measure && x.groups.some((y) => keyId(y.values) === keyId(f.values)),
+    );
+    g = ix?.groups.find((y) => keyId(y.values) === keyId(f.values));
+    ref = ix?.groups.find((y) => y.label === 'reference');
+  }
+  if (!g || g.suppressed || g.label === 'not_assessed') return false;
+  Object.assign(f, {
+    rate: g.rate,
+    comparisonRate: ref && !ref.suppressed ? ref.rate : null,
+    difference: g.difference,
+    ratio: g.ratio,
+    excessEvents: g.excessEvents,
+    qValue: g.qValue,
+    ...(f.denominator !== undefined ? { denominator: g.denominator } : {}),
+    ...(f.gapDirection !== undefined && gapDirection !== undefined ? { gapDirection } : {}),
+  });
+  return true;
+}
+
 const hiddenCount = (m: SuppressionMap): number => [...m.values()].filter(isHidden).length;
 
-/** Cells already marked suppressed (re-suppressing a public file keeps them hidden). */
-function alreadyHidden(m: MeasureResult, intersections: ResultsFile['intersections']): string[] {
+/**
+ * Cells already marked suppressed (re-suppressing a public file keeps them hidden); with `primary`, only
+ * the groups hidden for their own small counts (they must stay protected: the public guard's re-audit).
+ */
+function alreadyHidden(
+  m: MeasureResult,
+  intersections: ResultsFile['intersections'],
+  primary = false,
+): string[] {
   const ids: string[] = [];
+  const hidden = (g: GroupResult): boolean =>
+    g.suppressed &&
+    (!primary || g.suppressionReason === 'small_numerator' || g.suppressionReason === 'small_denominator');
   for (const s of m.strata) {
     const facet = s.facet ? { [s.facet.name]: s.facet.value } : {};
-    for (const g of s.groups) if (g.suppressed) ids.push(keyId({ ...facet, [s.stratifier]: g.group }));
+    for (const g of s.groups) if (hidden(g)) ids.push(keyId({ ...facet, [s.stratifier]: g.group }));
+    if (primary) continue;
     for (const series of s.trend?.groups ?? []) {
       for (const p of series.points) {
         if (p.suppressed) ids.push(keyId({ ...facet, [s.stratifier]: series.group, [PERIOD]: p.period }));
       }
     }
   }
-  for (const p of m.trend ?? []) if (p.suppressed) ids.push(keyId({ [PERIOD]: p.period }));
+  if (!primary) for (const p of m.trend ?? []) if (p.suppressed) ids.push(keyId({ [PERIOD]: p.period }));
   for (const ix of intersections.filter((i) => i.measure === m.id)) {
-    for (const g of ix.groups) if (g.suppressed) ids.push(keyId(g.values));
+    for (const g of ix.groups) if (hidden(g)) ids.push(keyId(g.values));
   }
   return ids;
 }
@@ -168,6 +247,7 @@ function applyToMeasure(
     m.warnings.push({ code: 'overall_suppressed', message: 'The overall counts are below the threshold.' });
   }
   for (const p of m.trend ?? []) if (isHidden(reasonOf({ [PERIOD]: p.period }))) blankPoint(p);
+  if (m.trend && (isHidden(reasonOf({})) || m.trend.some((p) => p.suppressed))) blankChart(m.trend);
 
   for (const s of m.strata) {
     const facet: Record<string, string> = s.facet ? { [s.facet.name]: s.facet.value } : {};
@@ -202,24 +282,33 @@ function applyToMeasure(
     if (s.trend) {
       for (const series of s.trend.groups) {
         for (const p of series.points) if (isHidden(at(series.group, p.period))) blankPoint(p);
+        if (isHidden(at(series.group)) || series.points.some((p) => p.suppressed)) blankChart(series.points);
       }
       const gap = s.trend.gap;
       if (gap) {
+        const touches = (period: string): boolean =>
+          isHidden(at(gap.group, period)) || (s.reference !== null && isHidden(at(s.reference, period)));
+        let blanked = false;
         for (const p of gap.points) {
-          if (
-            isHidden(at(gap.group, p.period)) ||
-            (s.reference !== null && isHidden(at(s.reference, p.period)))
-          ) {
-            p.difference = null;
-          }
+          if (!touches(p.period)) continue;
+          p.difference = null;
+          blanked = true;
+        }
+        // The gap's signals and direction are read from every gap point, the hidden ones included.
+        if (blanked) {
+          for (const p of gap.points) if (p.signals !== undefined) p.signals = [];
+          s.trend.gapDirection = 'not_assessed';
         }
       }
     }
   }
 
   for (const ix of intersections.filter((i) => i.measure === m.id)) {
+    const ref = ix.groups.find((g) => g.label === 'reference');
+    const refHidden = ref !== undefined && isHidden(reasonOf(ref.values));
     for (const g of ix.groups) {
       group(g, reasonOf(g.values));
+      if (refHidden && !g.suppressed) blankComparison(g);
       for (const parent of g.parents) {
         if (isHidden(reasonOf({ [parent.stratifier]: parent.group }))) parent.rate = null;
       }

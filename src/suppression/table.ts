@@ -49,6 +49,11 @@ export interface SuppressTableOptions extends PrimaryOptions {
   exact?: boolean;
   /** Cells to hide whatever their counts (e.g. already hidden elsewhere); reason `complementary`. */
   forced?: Iterable<string>;
+  /**
+   * Hidden cells whose counts are not known here (a public file suppressed again) but may be small:
+   * protected like a primary cell, so no shown cell may give them back.
+   */
+  protect?: Iterable<string>;
 }
 
 /** Why each cell is not shown; cells that are shown are absent. `no_data` cells are not hidden. */
@@ -101,6 +106,8 @@ export function suppressTable(
   for (const id of opts.forced ?? []) {
     if (byId.has(id) && !isHidden(reasons.get(id))) reasons.set(id, 'complementary');
   }
+  const protect = new Set([...(opts.protect ?? [])].filter((id) => byId.has(id)));
+  for (const id of protect) if (!isHidden(reasons.get(id))) reasons.set(id, 'complementary');
   if (opts.complementary === false) return reasons;
 
   const unpublished = new Set(cells.filter((c) => c.published === false).map((c) => c.id));
@@ -114,7 +121,8 @@ export function suppressTable(
       )
       .map((c) => c.id),
   );
-  const mustProtect = (id: string): boolean => isPrimary(reasons.get(id)) || sensitive.has(id);
+  const mustProtect = (id: string): boolean =>
+    isPrimary(reasons.get(id)) || sensitive.has(id) || protect.has(id);
   // Margins can mention cells the caller did not list: they are unknown and never chosen.
   for (const m of margins) {
     for (const id of [m.total, ...m.parts]) if (!byId.has(id)) unpublished.add(id);

@@ -48,7 +48,7 @@ describe('analysis outputs', () => {
     expect(published).toEqual(JSON.parse(JSON.stringify(resultsJsonSchema())));
     const ajv = new Ajv({ allErrors: true });
     const validate = ajv.compile(published);
-    for (const file of [run.files.results, run.files.public]) {
+    for (const file of [run.files.results, run.files.public!]) {
       const json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
       expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
       expect(ResultsSchema.safeParse(json).success).toBe(true);
@@ -81,5 +81,38 @@ describe('analysis outputs', () => {
     } finally {
       await duck.close();
     }
+  });
+});
+
+describe('protection below the public minimum (issue #10 item 5)', () => {
+  const runWith = (suppression: string, out: string) => {
+    writeFileSync(join(dir, `${out}.yaml`), `${CONFIG}suppression: ${suppression}\n`);
+    return analyzeRun({ configPath: `${out}.yaml`, workspace: '.', out, cwd: dir });
+  };
+
+  it('threshold 1 or complementary off: no public edition, and a stale one is removed', async () => {
+    for (const [i, setting] of ['{ threshold: 1 }', '{ complementary: false }'].entries()) {
+      const out = `weak-${i}`;
+      await runWith('{}', out);
+      expect(existsSync(join(dir, out, 'results.public.json'))).toBe(true);
+      const r = await runWith(setting, out);
+      expect(r.files.public).toBeUndefined();
+      for (const f of ['results.public.json', 'results.public.csv', 'results.restricted.json'])
+        expect(existsSync(join(dir, out, f)), f).toBe(false);
+      expect(r.publicResults.stamp.audience).toBe('restricted');
+      expect(r.publicResults.warnings.map((w) => w.code)).toContain('below_public_minimum');
+    }
+  });
+
+  it('an explicit override writes a restricted edition, recorded in the file, never a public one', async () => {
+    const r = await runWith(
+      '{ threshold: 5, below_public_minimum: "data-sharing agreement 42" }',
+      'override',
+    );
+    expect(r.files.public).toBeUndefined();
+    const saved = JSON.parse(readFileSync(r.files.restricted!, 'utf8')) as ResultsFile;
+    expect(saved.stamp.audience).toBe('restricted');
+    const w = saved.warnings.find((x) => x.code === 'below_public_minimum')!;
+    expect(w).toMatchObject({ keys: ['suppression.threshold'], override: 'data-sharing agreement 42' });
   });
 });

@@ -8,6 +8,7 @@ import { invalidConfig, type Warning } from '../../errors.js';
 import { PATIENT_COLUMNS, STANDARD_STRATIFIERS } from '../../model/index.js';
 import { STATUSES } from '../../model/status.js';
 import type { Engine } from '../dialect.js';
+import { isIdentifyingName } from '../../suppression/index.js';
 
 export const MAX_GROUPS = 100;
 /** Discovery skips attributes with more groups than this (ZIP codes, tracts, free-text). */
@@ -85,7 +86,7 @@ export async function selectStratifiers(
       if (!cols.has(n))
         throw invalidConfig(`analysis.${path} names "${n}", which is not a ${kind} of this dataset.`, {
           path: `analysis.${path}.${i}`,
-          fix: `Use one of: ${[...cols.keys()].join(', ')}.`,
+          fix: `Use one of: ${[...cols.keys()].filter((c) => !isIdentifyingName(c)).join(', ')}.`,
         });
   };
   if (analysis.stratifiers) check(analysis.stratifiers, patientCols, 'stratifiers', 'patient attribute');
