@@ -3,7 +3,7 @@
  * {@link httpStatus} maps each code to an HTTP status in this one place. The body is always
  * `{error: {code, message, details}}`.
  */
-import type { EquilensError} from '../errors.js';
+import type { EquilensError } from '../errors.js';
 import { normalizeError, type ErrorDetails } from '../errors.js';
 
 export type ServerErrorCode =
