@@ -44,39 +44,3 @@ export function slice(results: ResultsFile, sel: Selection): { results: ResultsF
   const intersections = sel.stratifier || sel.facet ? [] : results.intersections;
   return { results: { ...results, measures: [only], intersections }, index: 0 };
 }
-
-export const GROUP_COLUMNS = [
-  'measure',
-  'stratifier',
-  'facet',
-  'group',
-  'numerator',
-  'denominator',
-  'rate',
-  'lower',
-  'upper',
-  'difference',
-  'ratio',
-  'label',
-  'suppressed',
-] as const;
-
-export function groupRows(results: ResultsFile, sel: Selection): (string | number | boolean | null)[][] {
-  return selectedStrata(results, { ...sel, facet: sel.facet }).flatMap((s) =>
-    s.groups.map((g) => [
-      sel.measure,
-      s.stratifier,
-      sel.facet ?? '',
-      g.group,
-      g.numerator,
-      g.denominator,
-      g.rate,
-      g.lower,
-      g.upper,
-      g.difference,
-      g.ratio,
-      g.label,
-      g.suppressed,
-    ]),
-  );
-}

@@ -105,8 +105,11 @@ describe('analyses and the dashboard', () => {
       await c.get(`/api/v1/analyses/${analysisId}/groups.csv?measure=${m.id}&stratifier=${s}`)
     ).text();
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^measure,stratifier,facet,group/);
-    expect(lines.slice(1).every((l) => l.startsWith(`${m.id},${s},`))).toBe(true);
+    const head = lines[0]!.split(',');
+    const at = (k: string) => head.indexOf(k);
+    const rows = lines.slice(1).map((l) => l.split(','));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r[at('measure')] === m.id && [s, ''].includes(r[at('stratifier')]!))).toBe(true);
   });
 });
 

@@ -5,7 +5,8 @@ import type { ResultsFile } from '../../model/results.js';
 import { measureSection } from '../../report/measure-section.js';
 import { createLocale } from '../../report/i18n.js';
 import { listAnalyses } from '../../store/index.js';
-import { facetKey, GROUP_COLUMNS, groupRows, select, slice, type Selection } from '../dashboard-view.js';
+import { LONG_COLUMNS, longRows } from '../../analysis/long-table.js';
+import { facetKey, select, slice, type Selection } from '../dashboard-view.js';
 import type { Ctx } from '../env.js';
 import { t } from '../i18n.js';
 import { page, type Html } from '../pages/layout.js';
@@ -89,16 +90,17 @@ export async function dashboard(c: Ctx) {
   );
 }
 
+/** The selected slice as the long table of results.csv (same columns as `equilens analyze` writes). */
 async function groups(c: Ctx) {
-  const id = c.req.param('id') ?? '';
-  const { results } = await loadVisible(c, id);
+  const { results } = await loadVisible(c, c.req.param('id') ?? '');
   const sel = select(results, c.req.query());
-  return { sel, rows: groupRows(results, sel) };
+  return { sel, rows: longRows(slice(results, sel).results) };
 }
 
 export async function groupsCsv(c: Ctx) {
   const { rows } = await groups(c);
-  const text = [csvLine(GROUP_COLUMNS), ...rows.map(csvLine)].join('\r\n') + '\r\n';
+  const text =
+    [csvLine(LONG_COLUMNS), ...rows.map((r) => csvLine(LONG_COLUMNS.map((k) => r[k])))].join('\r\n') + '\r\n';
   return c.body(text, 200, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': 'attachment; filename="groups.csv"',
@@ -107,8 +109,5 @@ export async function groupsCsv(c: Ctx) {
 
 export async function groupsJson(c: Ctx) {
   const { sel, rows } = await groups(c);
-  return c.json({
-    selection: sel,
-    groups: rows.map((r) => Object.fromEntries(GROUP_COLUMNS.map((k, i) => [k, r[i]]))),
-  });
+  return c.json({ selection: sel, rows });
 }
