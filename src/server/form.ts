@@ -25,3 +25,7 @@ export async function readForm<T extends z.ZodType>(c: Ctx, schema: T): Promise<
 /** Whether the client asked for JSON (the API, or a script) rather than a page. */
 export const wantsJson = (c: Ctx): boolean =>
   c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').startsWith('application/json');
+
+/** Only a local path may be a redirect target (no open redirects). */
+export const safeNext = (next: unknown): string =>
+  typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';

@@ -30,6 +30,7 @@ function nav(c: Ctx): Html {
       <li>
         <form method="post" action="/language">
           ${csrfField(c)}<input type="hidden" name="lang" value="${other}" />
+          <input type="hidden" name="back" value="${c.req.path + new URL(c.req.url).search}" />
           <button type="submit" lang="${other}">${other === 'es' ? 'Español' : 'English'}</button>
         </form>
       </li>

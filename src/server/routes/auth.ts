@@ -7,16 +7,13 @@ import { hashPassword, MIN_PASSWORD } from '../auth/passwords.js';
 import { signIn, signOut } from '../auth/session.js';
 import type { Ctx } from '../env.js';
 import { ServerError } from '../errors.js';
-import { readForm, wantsJson } from '../form.js';
+import { readForm, safeNext, wantsJson } from '../form.js';
 import { t } from '../i18n.js';
 import { csrfField, errorPage, page } from '../pages/layout.js';
 
 const field = (name: string, label: string, type = 'text', auto = '') =>
   html`<label for="${name}">${label}</label
     ><input id="${name}" name="${name}" type="${type}" required autocomplete="${auto}" />`;
-
-/** Only a local path may be a redirect target (no open redirects). */
-const safeNext = (next: unknown): string => (typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/');
 
 export function loginPage(c: Ctx) {
   const lang = c.get('lang');

@@ -4,7 +4,7 @@ import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { APP_CSS, APP_JS, REPORT_CSS } from '../assets.js';
 import type { Ctx } from '../env.js';
-import { readForm } from '../form.js';
+import { readForm, safeNext } from '../form.js';
 import { t } from '../i18n.js';
 import { page } from '../pages/layout.js';
 
@@ -30,14 +30,9 @@ export const appJs = asset('text/javascript; charset=utf-8', APP_JS);
 
 export const health = (c: Ctx) => c.json({ ok: true });
 
-const LangForm = z.object({ lang: z.enum(['en', 'es']) });
+const LangForm = z.object({ lang: z.enum(['en', 'es']), back: z.string().optional() });
 export async function language(c: Ctx) {
-  const { lang } = await readForm(c, LangForm);
+  const { lang, back } = await readForm(c, LangForm);
   setCookie(c, 'eq_lang', lang, { path: '/', sameSite: 'Lax', httpOnly: true, maxAge: 365 * 86_400 });
-  const back = c.req.header('referer');
-  const path =
-    back && new URL(back).origin === new URL(c.req.url).origin
-      ? new URL(back).pathname + new URL(back).search
-      : '/';
-  return c.redirect(path, 303);
+  return c.redirect(safeNext(back), 303);
 }
