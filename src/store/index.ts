@@ -8,4 +8,5 @@ export * from './sessions.js';
 export * from './login-failures.js';
 export * from './analyses.js';
 export * from './units.js';
+export * from './api-tokens.js';
 export type * from './schema.js';

@@ -63,7 +63,15 @@ export interface UnitsTable extends Stamped {
   name: string;
 }
 
+export interface ApiTokensTable extends Stamped {
+  id: string;
+  user_id: string;
+  name: string;
+  expires_at: Date;
+}
+
 export interface DB {
+  api_tokens: ApiTokensTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;

@@ -5,7 +5,7 @@
  */
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
-import { createSession, endSession, findUser, useSession } from '../../store/index.js';
+import { createSession, endSession, findUser, tokenOwner, useSession } from '../../store/index.js';
 import { newToken, setCsrfCookie } from '../csrf.js';
 import type { AppEnv, Ctx, SignedIn } from '../env.js';
 import { ROLES, type Role } from '../permissions.js';
@@ -16,20 +16,27 @@ export const ABSOLUTE_MS = 12 * 3_600_000;
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 
-async function whoIs(c: Ctx, token: string): Promise<SignedIn | undefined> {
+async function whoIs(c: Ctx, token: string, bearer: boolean): Promise<SignedIn | undefined> {
   const db = c.get('store').db;
-  const s = await useSession(db, token, IDLE_MS);
-  if (!s) return undefined;
-  const u = await findUser(db, s.user_id);
+  const s = bearer && token.startsWith('eqt_') ? undefined : await useSession(db, token, IDLE_MS);
+  const userId = s?.user_id ?? (bearer ? await tokenOwner(db, token) : undefined);
+  if (!userId) return undefined;
+  const u = await findUser(db, userId);
   if (!u || u.disabled || !isRole(u.role)) return undefined;
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, sessionId: s.id };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    ...(s ? { sessionId: s.id } : {}),
+  };
 }
 
 export const session = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const auth = c.req.header('authorization');
   const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
   const token = bearer ?? getCookie(c, SESSION_COOKIE);
-  const user = token ? await whoIs(c, token) : undefined;
+  const user = token ? await whoIs(c, token, Boolean(bearer)) : undefined;
   if (token && !user && !bearer) deleteCookie(c, SESSION_COOKIE, { path: '/' });
   c.set('bearer', Boolean(bearer));
   c.set('user', user);

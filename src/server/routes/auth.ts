@@ -1,7 +1,8 @@
 /** Sign in, sign out, and the first-run set-up of the first administrator. */
 import { html } from 'hono/html';
 import { z } from 'zod';
-import { countUsers, createUser } from '../../store/index.js';
+import { countUsers, createApiToken, createUser } from '../../store/index.js';
+import { LoginBody, TokenForm } from '../api-schemas.js';
 import { login } from '../auth/login.js';
 import { hashPassword, MIN_PASSWORD } from '../auth/passwords.js';
 import { signIn, signOut } from '../auth/session.js';
@@ -31,19 +32,13 @@ export function loginPage(c: Ctx) {
   );
 }
 
-const LoginForm = z.object({
-  username: z.string().min(1),
-  password: z.string().min(1),
-  next: z.string().optional(),
-});
-
 function address(c: Ctx): string {
   const info = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return info?.socket?.remoteAddress ?? 'unknown';
 }
 
 export async function loginSubmit(c: Ctx) {
-  const f = await readForm(c, LoginForm);
+  const f = await readForm(c, LoginBody);
   const user = await login(c.get('store').db, f.username, f.password, address(c));
   await signIn(c, user.id);
   if (wantsJson(c)) return c.json({ user: { id: user.id, username: user.username, role: user.role } });
@@ -113,3 +108,12 @@ export const setupSubmit = (setup: Setup) => async (c: Ctx) => {
     ? c.json({ user: { id: user.id, username: user.username, role: user.role } }, 201)
     : c.redirect('/', 303);
 };
+
+export const TOKEN_TTL_MS = 90 * 86_400_000;
+
+/** A new API token for the signed-in person (shown once). */
+export async function createToken(c: Ctx) {
+  const f = await readForm(c, TokenForm);
+  const u = c.get('user')!;
+  return c.json(await createApiToken(c.get('store').db, u.username, u.id, f.name, TOKEN_TTL_MS), 201);
+}

@@ -1,7 +1,7 @@
 /** Organisation units (departments, sites, clinician groups): listed for signed-in people, managed by administrators. */
 import { html } from 'hono/html';
-import { z } from 'zod';
 import { createUnit, listUnits, UNIT_KINDS } from '../../store/index.js';
+import { UnitForm } from '../api-schemas.js';
 import type { Ctx } from '../env.js';
 import { ServerError } from '../errors.js';
 import { readForm, wantsJson } from '../form.js';
@@ -34,8 +34,6 @@ export async function organisationPage(c: Ctx) {
     ),
   );
 }
-
-const UnitForm = z.object({ kind: z.enum(UNIT_KINDS), name: z.string().trim().min(1).max(200) });
 
 export async function addUnit(c: Ctx) {
   const f = await readForm(c, UnitForm);

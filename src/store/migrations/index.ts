@@ -4,10 +4,12 @@ import * as accounts from './0001-accounts.js';
 import * as audit from './0002-audit.js';
 import * as analyses from './0003-analyses.js';
 import * as organisation from './0004-organisation.js';
+import * as apiTokens from './0005-api-tokens.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts': accounts,
   '0002-audit': audit,
   '0003-analyses': analyses,
   '0004-organisation': organisation,
+  '0005-api-tokens': apiTokens,
 };
