@@ -32,8 +32,11 @@ export async function migrate(
         fix: 'Upgrade Equilens to the version that last ran on this store (npm install equilens@latest), then start the server again.',
       },
     );
+  // Name the schema: Kysely's table check otherwise sees a migration table in any schema of the database.
+  const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s;
   const migrator = new Migrator({
     db,
+    migrationTableSchema: schema,
     provider: { getMigrations: async () => migrations },
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
