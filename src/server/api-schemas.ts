@@ -55,3 +55,16 @@ export const AuditBody = z.object({ entries: z.array(AuditEntry) });
 export const TokenForm = z.object({ name: z.string().trim().min(1).max(100) });
 export const TokenBody = z.object({ token: z.string(), name: z.string(), expires_at: z.string() });
 export const Health = z.object({ ok: z.boolean() });
+export const InviteForm = z.object({
+  role: z.enum(['analyst', 'council_member', 'department_champion', 'community_member']),
+  displayName: z.string().trim().min(1).max(200),
+});
+export const InviteBody = z.object({ url: z.string(), expires_in_days: z.number() });
+export const User = z.object({
+  id: z.string(),
+  username: z.string(),
+  display_name: z.string(),
+  role: z.string(),
+  ...stamp,
+});
+export const UsersBody = z.object({ users: z.array(User) });

@@ -17,6 +17,8 @@ export type ServerErrorCode =
   | 'rate_limited'
   /** The record changed or already exists. */
   | 'conflict'
+  /** A single-use link that expired or was already used. */
+  | 'gone'
   /** The application store was written by a newer Equilens. */
   | 'store_too_new';
 
@@ -45,6 +47,7 @@ const STATUS: Record<string, number> = {
   csrf: 403,
   rate_limited: 429,
   conflict: 409,
+  gone: 410,
   store_too_new: 500,
 };
 

@@ -12,6 +12,7 @@ import * as audit from './routes/audit.js';
 import * as auth from './routes/auth.js';
 import * as dash from './routes/dashboard.js';
 import * as org from './routes/organisation.js';
+import * as people from './routes/people.js';
 import * as pub from './routes/public.js';
 
 export type Handler = (c: Ctx) => Response | Promise<Response>;
@@ -120,6 +121,19 @@ export function routes(deps: RouteDeps): RouteDef[] {
       summary: 'Create an API token (shown once)',
       body: S.TokenForm,
       response: S.TokenBody,
+    }),
+    r('GET', '/people', 'user.manage', people.peoplePage),
+    r('POST', '/people/invites', 'user.manage', people.makeInvite),
+    r('GET', '/invite/:token', 'public.view', people.invitePage),
+    r('POST', '/invite/:token', 'public.view', people.acceptInviteRoute),
+    r('GET', '/api/v1/users', 'user.manage', people.listUsersApi, {
+      summary: 'Accounts',
+      response: S.UsersBody,
+    }),
+    r('POST', '/api/v1/invites', 'user.manage', people.makeInvite, {
+      summary: 'Make an invite link (single use)',
+      body: S.InviteForm,
+      response: S.InviteBody,
     }),
     r('GET', '/api/v1/health', 'public.view', pub.health, { summary: 'Health check', response: S.Health }),
   ];

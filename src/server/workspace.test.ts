@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureResults } from '../report/__fixtures__/results.js';
-import { createUser, listAudit, openStore, type Store } from '../store/index.js';
+import { createInvite, createUser, listAudit, openStore, type Store } from '../store/index.js';
 import { createApp, type EquilensApp } from './app.js';
 import { hashPassword } from './auth/passwords.js';
 import { can, ROLES, VIEWERS, type Viewer } from './permissions.js';
@@ -134,5 +134,27 @@ describe('audit', () => {
     const entries = await listAudit(store.db, 2);
     expect((await listAudit(store.db, 100_000)).length).toBe(before + 2);
     expect(entries.map((e) => e.action).sort()).toEqual(['analysis.import', 'unit.create']);
+  });
+});
+
+describe('invites', () => {
+  it('lets a community member join once; a reused or expired link is refused', async () => {
+    const made = await clients
+      .get('administrator')!
+      .post('/people/invites', { role: 'community_member', displayName: 'Rosa' });
+    expect(made.status).toBe(201);
+    const url = /<code>([^<]+)<\/code>/.exec(await made.text())![1]!;
+    const path = new URL(url).pathname;
+    const guest = newClient();
+    expect((await guest.get(path)).status).toBe(200);
+    expect((await guest.post(path)).status).toBe(303);
+    expect(await (await guest.get('/')).text()).toContain('Rosa (community member)');
+    const again = await newClient().post(path);
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain('already been used');
+    const old = await createInvite(store.db, 'test', 'community_member', 'Late', -1000);
+    const late = await newClient().get(`/invite/${old}`);
+    expect(late.status).toBe(410);
+    expect(await late.text()).toContain('expired');
   });
 });

@@ -9,4 +9,5 @@ export * from './login-failures.js';
 export * from './analyses.js';
 export * from './units.js';
 export * from './api-tokens.js';
+export * from './invites.js';
 export type * from './schema.js';

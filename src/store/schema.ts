@@ -70,7 +70,17 @@ export interface ApiTokensTable extends Stamped {
   expires_at: Date;
 }
 
+export interface InvitesTable extends Stamped {
+  id: string;
+  role: string;
+  display_name: string;
+  expires_at: Date;
+  used_at: Date | null;
+  used_by: string | null;
+}
+
 export interface DB {
+  invites: InvitesTable;
   api_tokens: ApiTokensTable;
   users: UsersTable;
   sessions: SessionsTable;

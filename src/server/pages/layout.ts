@@ -26,6 +26,7 @@ function nav(c: Ctx): Html {
       ${link('/', 'nav.home')} ${link('/dashboard', 'nav.dashboard')}
       ${can(v, 'analysis.import') ? link('/analyses', 'nav.analyses') : ''}
       ${can(v, 'org.view') ? link('/organisation', 'nav.organisation') : ''}
+      ${can(v, 'user.manage') ? link('/people', 'nav.people') : ''}
       ${can(v, 'audit.view') ? link('/audit', 'nav.audit') : ''}
       <li>
         <form method="post" action="/language">

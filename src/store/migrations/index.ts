@@ -5,6 +5,7 @@ import * as audit from './0002-audit.js';
 import * as analyses from './0003-analyses.js';
 import * as organisation from './0004-organisation.js';
 import * as apiTokens from './0005-api-tokens.js';
+import * as invites from './0006-invites.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-analyses': analyses,
   '0004-organisation': organisation,
   '0005-api-tokens': apiTokens,
+  '0006-invites': invites,
 };
