@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from './schema.js';
+import type { DB, User } from './schema.js';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -33,6 +33,8 @@ export interface SessionRow {
   user_id: string;
   last_seen_at: Date;
   expires_at: Date;
+  /** The session's account, read in the same query. */
+  user: User;
 }
 
 /** The live session for a token, touching its idle clock; undefined when unknown, idle too long or expired. */
@@ -45,8 +47,10 @@ export async function useSession(
   const id = hashToken(token);
   const s = await db
     .selectFrom('sessions')
-    .select(['id', 'user_id', 'last_seen_at', 'expires_at'])
-    .where('id', '=', id)
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.id as session_id', 'sessions.last_seen_at', 'sessions.expires_at'])
+    .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (!s) return undefined;
   if (new Date(s.expires_at) <= now || now.getTime() - new Date(s.last_seen_at).getTime() > idleMs) {
@@ -55,7 +59,8 @@ export async function useSession(
   }
   if (now.getTime() - new Date(s.last_seen_at).getTime() > 60_000)
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
-  return s;
+  const { session_id, last_seen_at, expires_at, ...user } = s;
+  return { id: session_id, user_id: user.id, last_seen_at, expires_at, user };
 }
 
 export async function endSession(db: Kysely<DB>, token: string): Promise<void> {

@@ -19,9 +19,8 @@ const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r
 async function whoIs(c: Ctx, token: string, bearer: boolean): Promise<SignedIn | undefined> {
   const db = c.get('store').db;
   const s = bearer && token.startsWith('eqt_') ? undefined : await useSession(db, token, IDLE_MS);
-  const userId = s?.user_id ?? (bearer ? await tokenOwner(db, token) : undefined);
-  if (!userId) return undefined;
-  const u = await findUser(db, userId);
+  const userId = s ? undefined : bearer ? await tokenOwner(db, token) : undefined;
+  const u = s?.user ?? (userId ? await findUser(db, userId) : undefined);
   if (!u || u.disabled || !isRole(u.role)) return undefined;
   return {
     id: u.id,

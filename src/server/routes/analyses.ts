@@ -2,7 +2,10 @@
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { invalidInput, notFound } from '../../errors.js';
-import { listAnalyses, loadAnalysis, saveAnalysis } from '../../store/index.js';
+import type { ResultsFile } from '../../model/results.js';
+import { listAnalyses, loadAnalysis, saveAnalysis, type AnalysisSummary } from '../../store/index.js';
+import { Memo } from '../memo.js';
+import { can } from '../permissions.js';
 import type { Ctx } from '../env.js';
 import { body, wantsJson } from '../form.js';
 import { t } from '../i18n.js';
@@ -83,14 +86,21 @@ export async function listAnalysesApi(c: Ctx) {
   return c.json({ analyses: await listAnalyses(c.get('store').db) });
 }
 
+const visible = new Memo<{ summary: AnalysisSummary; results: ResultsFile }>();
+
+/** An analysis as the viewer may see it (analyses are immutable once imported, so this is memoised). */
 export async function loadVisible(c: Ctx, id: string) {
-  const a = await loadAnalysis(c.get('store').db, id);
-  if (!a)
-    throw notFound(`There is no analysis with id "${id}".`, {
-      path: 'id',
-      fix: 'List the analyses at /api/v1/analyses.',
-    });
-  return { summary: a.summary, results: visibleResults(c.get('viewer'), a.results) };
+  const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
+  const store = c.get('store');
+  return visible.get(`${id}:${staff}`, async () => {
+    const a = await loadAnalysis(store.db, id);
+    if (!a)
+      throw notFound(`There is no analysis with id "${id}".`, {
+        path: 'id',
+        fix: 'List the analyses at /api/v1/analyses.',
+      });
+    return { summary: a.summary, results: visibleResults(c.get('viewer'), a.results) };
+  });
 }
 
 export async function getAnalysisApi(c: Ctx) {

@@ -9,6 +9,7 @@ import { LONG_COLUMNS, longRows } from '../../analysis/long-table.js';
 import { facetKey, select, slice, type Selection } from '../dashboard-view.js';
 import type { Ctx } from '../env.js';
 import { t } from '../i18n.js';
+import { Memo } from '../memo.js';
 import { page, type Html } from '../pages/layout.js';
 import { can } from '../permissions.js';
 import { loadVisible } from './analyses.js';
@@ -60,6 +61,10 @@ function filters(
   </form>`;
 }
 
+/** Rendered chart sections (SVG), by analysis, audience, language and selection. */
+const sections = new Memo<string>();
+const tables = new Memo<ReturnType<typeof longRows>>();
+
 export async function dashboard(c: Ctx) {
   const lang = c.get('lang');
   const analyses = await listAnalyses(c.get('store').db);
@@ -67,8 +72,11 @@ export async function dashboard(c: Ctx) {
   if (!id) return c.html(page(c, t(lang, 'dashboard.title'), html`<p>${t(lang, 'dashboard.none')}</p>`));
   const { results } = await loadVisible(c, id);
   const sel = select(results, c.req.query());
-  const part = slice(results, sel);
-  const section = part.index < 0 ? '' : await measureSection(createLocale(lang), part.results, part.index);
+  const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
+  const section = await sections.get(`${id}:${staff}:${lang}:${JSON.stringify(sel)}`, async () => {
+    const part = slice(results, sel);
+    return part.index < 0 ? '' : measureSection(createLocale(lang), part.results, part.index);
+  });
   const base = `/api/v1/analyses/${encodeURIComponent(id)}/groups`;
   const qs = new URLSearchParams(
     Object.entries({ measure: sel.measure, stratifier: sel.stratifier ?? '', facet: sel.facet ?? '' }).filter(
@@ -94,7 +102,11 @@ export async function dashboard(c: Ctx) {
 async function groups(c: Ctx) {
   const { results } = await loadVisible(c, c.req.param('id') ?? '');
   const sel = select(results, c.req.query());
-  return { sel, rows: longRows(slice(results, sel).results) };
+  const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
+  const rows = await tables.get(`${c.req.param('id')}:${staff}:${JSON.stringify(sel)}`, async () =>
+    longRows(slice(results, sel).results),
+  );
+  return { sel, rows };
 }
 
 export async function groupsCsv(c: Ctx) {
