@@ -68,3 +68,15 @@ export const User = z.object({
   ...stamp,
 });
 export const UsersBody = z.object({ users: z.array(User) });
+export const JobForm = z.object({ title: z.string().trim().min(1).max(200) });
+export const JobBody = z.object({
+  job: z.object({
+    id: z.string(),
+    kind: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    progress: z.string(),
+    error: z.unknown(),
+    analysis_id: z.string().nullable(),
+    ...stamp,
+  }),
+});

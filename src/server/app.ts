@@ -13,6 +13,7 @@ import { toHttp } from './errors.js';
 import { wantsJson } from './form.js';
 import { guard } from './guard.js';
 import { isLang } from './i18n.js';
+import type { Project } from './jobs.js';
 import { errorPage } from './pages/layout.js';
 import { routes, type RouteDef } from './routes.js';
 import { securityHeaders } from './security.js';
@@ -21,6 +22,8 @@ export interface AppOptions {
   store: Store;
   /** The one-time set-up token (present while the store has no account). */
   setupToken?: string;
+  /** The project (config and workspace) jobs run ingest and analyze on. */
+  project?: Project;
   /** Called with unexpected errors (the CLI prints them); never given patient-level values. */
   onInternalError?: (err: unknown) => void;
 }
@@ -44,7 +47,10 @@ function onError(opts: AppOptions) {
 
 export function createApp(opts: AppOptions): EquilensApp {
   const app = new Hono<AppEnv>();
-  const table = routes({ setup: { token: opts.setupToken } });
+  const table = routes({
+    setup: { token: opts.setupToken },
+    ...(opts.project ? { project: opts.project } : {}),
+  });
   app.use(securityHeaders());
   app.use(async (c, next) => {
     c.set('store', opts.store);

@@ -13,6 +13,8 @@ import * as auth from './routes/auth.js';
 import * as dash from './routes/dashboard.js';
 import * as org from './routes/organisation.js';
 import * as people from './routes/people.js';
+import * as jobs from './routes/jobs.js';
+import type { Project } from './jobs.js';
 import * as pub from './routes/public.js';
 
 export type Handler = (c: Ctx) => Response | Promise<Response>;
@@ -36,6 +38,7 @@ export interface ApiDoc {
 
 export interface RouteDeps {
   setup: auth.Setup;
+  project?: Project;
 }
 
 export function routes(deps: RouteDeps): RouteDef[] {
@@ -134,6 +137,18 @@ export function routes(deps: RouteDeps): RouteDef[] {
       summary: 'Make an invite link (single use)',
       body: S.InviteForm,
       response: S.InviteBody,
+    }),
+    r('POST', '/jobs', 'analysis.import', jobs.startJob(deps.project)),
+    r('GET', '/jobs/:id', 'analysis.import', jobs.jobPage),
+    r('POST', '/api/v1/jobs', 'analysis.import', jobs.startJob(deps.project), {
+      summary: 'Start ingest + analyze in the background',
+      body: S.JobForm,
+      response: S.JobBody,
+      status: '202',
+    }),
+    r('GET', '/api/v1/jobs/:id', 'analysis.import', jobs.jobApi, {
+      summary: 'A job: status, progress, error, analysis',
+      response: S.JobBody,
     }),
     r('GET', '/api/v1/health', 'public.view', pub.health, { summary: 'Health check', response: S.Health }),
   ];

@@ -7,11 +7,13 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { countUsers, openStore, type Store } from '../store/index.js';
+import { countUsers, failInterruptedJobs, openStore, type Store } from '../store/index.js';
 import { createApp } from './app.js';
 
 export interface ServeOptions {
   workspace: string;
+  /** The project config jobs run on. */
+  configPath?: string;
   host?: string;
   port?: number;
   databaseUrl?: string;
@@ -46,7 +48,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : { dir: join(opts.workspace, 'app') },
     ));
   const setupToken = (await countUsers(store.db)) === 0 ? randomBytes(24).toString('base64url') : undefined;
-  const { app } = createApp({ store, setupToken, onInternalError: opts.onInternalError });
+  await failInterruptedJobs(store.db);
+  const project = opts.configPath ? { configPath: opts.configPath, workspace: opts.workspace } : undefined;
+  const { app } = createApp({
+    store,
+    setupToken,
+    onInternalError: opts.onInternalError,
+    ...(project ? { project } : {}),
+  });
   const host = opts.host ?? '127.0.0.1';
   const server = await listen(app.fetch, host, opts.port ?? 8080);
   const port = (server.address() as AddressInfo).port;

@@ -10,4 +10,5 @@ export * from './analyses.js';
 export * from './units.js';
 export * from './api-tokens.js';
 export * from './invites.js';
+export * from './jobs.js';
 export type * from './schema.js';

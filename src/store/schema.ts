@@ -79,7 +79,17 @@ export interface InvitesTable extends Stamped {
   used_by: string | null;
 }
 
+export interface JobsTable extends Stamped {
+  id: string;
+  kind: string;
+  status: string;
+  progress: Generated<string>;
+  error: unknown;
+  analysis_id: string | null;
+}
+
 export interface DB {
+  jobs: JobsTable;
   invites: InvitesTable;
   api_tokens: ApiTokensTable;
   users: UsersTable;

@@ -33,6 +33,7 @@ export function serveCommand(ctx: CliContext): Command {
       const configDir = dirname(resolve(ctx.io.cwd, opts.config));
       const server = await startServer({
         workspace: resolveWorkspaceDir(configDir, opts.workspace, ctx.io.cwd),
+        configPath: resolve(ctx.io.cwd, opts.config),
         host: opts.host,
         port: parsePort(opts.port),
         databaseUrl: process.env.DATABASE_URL,

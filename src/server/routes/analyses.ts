@@ -57,6 +57,13 @@ export async function analysesPage(c: Ctx) {
           ><input id="title" name="title" required /> <label for="results">${t(lang, 'analyses.file')}</label
           ><input id="results" name="results" type="file" accept="application/json,.json" required />
           <p><button type="submit">${t(lang, 'analyses.submit')}</button></p>
+        </form>
+        <h2>${t(lang, 'jobs.start')}</h2>
+        <form method="post" action="/jobs">
+          ${csrfField(c)}
+          <label for="job-title">${t(lang, 'analyses.titleField')}</label
+          ><input id="job-title" name="title" required />
+          <p><button type="submit">${t(lang, 'jobs.title')}</button></p>
         </form>`,
     ),
   );

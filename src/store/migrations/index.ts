@@ -6,6 +6,7 @@ import * as analyses from './0003-analyses.js';
 import * as organisation from './0004-organisation.js';
 import * as apiTokens from './0005-api-tokens.js';
 import * as invites from './0006-invites.js';
+import * as jobs from './0007-jobs.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-organisation': organisation,
   '0005-api-tokens': apiTokens,
   '0006-invites': invites,
+  '0007-jobs': jobs,
 };
