@@ -32,8 +32,13 @@ async function postgresPool(url: string, schema: string | undefined): Promise<pg
   if (schema) {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    await c.query(`create schema if not exists ${ident(schema)}`);
-    await c.end();
+    // Two servers starting together would race on `create schema if not exists`: take a lock first.
+    try {
+      await c.query('select pg_advisory_lock(hashtext($1))', [`equilens-schema:${schema}`]);
+      await c.query(`create schema if not exists ${ident(schema)}`);
+    } finally {
+      await c.end();
+    }
   }
   return new pg.Pool({
     connectionString: url,
