@@ -97,7 +97,7 @@ describe.skipIf(!haveChromium())('browser journeys', () => {
 
     const file = join(dir, 'results.json');
     writeFileSync(file, JSON.stringify(fixtureResults()));
-    await page.getByLabel('Title').fill('Fixture quarter');
+    await page.getByLabel('Title').first().fill('Fixture quarter');
     await page.getByLabel('results.json').setInputFiles(file);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.waitForURL(/\/dashboard\?analysis=/);
@@ -125,5 +125,30 @@ describe.skipIf(!haveChromium())('browser journeys', () => {
     await visit(page, 'audit');
     await context.close();
     expect(violations).toEqual([]);
+  });
+
+  it('signs in and reaches the dashboard with the keyboard only', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}login`);
+    const focus = () =>
+      page.evaluate(
+        () => document.activeElement?.getAttribute('name') ?? document.activeElement?.textContent?.trim(),
+      );
+    await page.keyboard.press('Tab');
+    expect(await focus()).toBe('Skip to content');
+    for (let i = 0; i < 12 && (await focus()) !== 'username'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.type('ada');
+    await page.keyboard.press('Tab');
+    expect(await focus()).toBe('password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(server.url);
+    for (let i = 0; i < 12 && (await focus()) !== 'Dashboard'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/dashboard/);
+    violations.push(...(await axe(page)));
+    expect(violations).toEqual([]);
+    await context.close();
   });
 });
