@@ -1,0 +1,154 @@
+/**
+ * Whole journeys in Debian's Chromium (Playwright-core): set up the first administrator, sign out and in,
+ * import an analysis, filter the dashboard, download a table, switch to Spanish — with axe-core on every
+ * page (no serious or critical violations) and screenshots at desktop width and 390 px.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, haveChromium, ROOT } from '../../test/support/needs.js';
+import { fixtureResults } from '../report/__fixtures__/results.js';
+import { openStore, type Store } from '../store/index.js';
+import { startServer, type RunningServer } from './serve.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SHOTS = join(ROOT, 'docs', 'screenshots');
+const PASSWORD = 'correct horse battery';
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const v = await page.evaluate(async () => {
+    const r = await (
+      window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }
+    ).axe.run();
+    return r.violations;
+  });
+  return v
+    .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+    .map((x) => `${page.url()}: ${x.id} at ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.skipIf(!haveChromium())('browser journeys', () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let store: Store;
+  const dir = mkdtempSync(join(tmpdir(), 'eq-journey-'));
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    store = await openStore();
+    server = await startServer({ workspace: dir, port: 0, store });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    mkdirSync(SHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await store?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function visit(page: Page, shot?: string): Promise<void> {
+    violations.push(...(await axe(page)));
+    if (!shot) return;
+    await page.screenshot({ path: join(SHOTS, `${shot}-desktop.png`), fullPage: false });
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(overflow, `${shot} scrolls sideways at 390 px`).toBe(false);
+    await page.screenshot({ path: join(SHOTS, `${shot}-390.png`), fullPage: false });
+    await page.setViewportSize(size);
+  }
+
+  it('set-up → sign out → sign in → import → dashboard → download → Spanish', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(server.setupUrl!);
+    await visit(page, 'setup');
+    await page.getByLabel('Your name').fill('Ada Admin');
+    await page.getByLabel('Username').fill('ada');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Signed in as Ada Admin');
+    await visit(page, 'home');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await visit(page, 'login');
+    await page.getByLabel('Username').fill('ada');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Analyses' }).click();
+
+    const file = join(dir, 'results.json');
+    writeFileSync(file, JSON.stringify(fixtureResults()));
+    await page.getByLabel('Title').first().fill('Fixture quarter');
+    await page.getByLabel('results.json').setInputFiles(file);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.waitForURL(/\/dashboard\?analysis=/);
+    await visit(page, 'dashboard');
+
+    const measure = fixtureResults().measures[1]!;
+    await page.getByLabel('Measure', { exact: true }).selectOption(measure.id);
+    await page.waitForURL(new RegExp(`measure=${measure.id}`));
+    expect(await page.textContent('main')).toContain(measure.title);
+    await visit(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('measure');
+
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect.poll(() => page.textContent('h1')).toBe('Panel');
+    await page.goto(server.url);
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    await visit(page, 'home-es');
+    await page.getByRole('link', { name: 'Registro de auditoría' }).click();
+    await visit(page, 'audit');
+    await context.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('signs in and reaches the dashboard with the keyboard only', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}login`);
+    const focus = () =>
+      page.evaluate(
+        () => document.activeElement?.getAttribute('name') ?? document.activeElement?.textContent?.trim(),
+      );
+    await page.keyboard.press('Tab');
+    expect(await focus()).toBe('Skip to content');
+    for (let i = 0; i < 12 && (await focus()) !== 'username'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.type('ada');
+    await page.keyboard.press('Tab');
+    expect(await focus()).toBe('password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(server.url);
+    for (let i = 0; i < 12 && (await focus()) !== 'Dashboard'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/dashboard/);
+    violations.push(...(await axe(page)));
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});

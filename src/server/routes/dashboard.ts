@@ -1,0 +1,125 @@
+/** The dashboard page and its downloads (CSV with formula neutralisation, JSON), always as the viewer may see. */
+import { html, raw } from 'hono/html';
+import { csvLine } from '../../model/csv.js';
+import type { ResultsFile } from '../../model/results.js';
+import { measureSection } from '../../report/measure-section.js';
+import { createLocale } from '../../report/i18n.js';
+import { listAnalyses } from '../../store/index.js';
+import { LONG_COLUMNS, longRows } from '../../analysis/long-table.js';
+import { facetKey, select, slice, type Selection } from '../dashboard-view.js';
+import type { Ctx } from '../env.js';
+import { t } from '../i18n.js';
+import { Memo } from '../memo.js';
+import { page, type Html } from '../pages/layout.js';
+import { can } from '../permissions.js';
+import { loadVisible } from './analyses.js';
+
+function options(values: { value: string; label: string }[], chosen: string | undefined): Html {
+  return html`${values.map((o) => html`<option value="${o.value}" ${o.value === (chosen ?? '') ? raw('selected') : ''}>${o.label}</option>`)}`;
+}
+
+function filters(
+  c: Ctx,
+  id: string,
+  analyses: { id: string; title: string }[],
+  results: ResultsFile,
+  sel: Selection,
+): Html {
+  const lang = c.get('lang');
+  const m = results.measures.find((x) => x.id === sel.measure);
+  const strata = m?.strata ?? [];
+  const stratifiers = [...new Set(strata.filter((s) => !s.facet).map((s) => s.stratifier))];
+  const facets = [...new Set(strata.map(facetKey).filter((x): x is string => Boolean(x)))];
+  const all = { value: '', label: t(lang, 'dashboard.all') };
+  const sel1 = (name: string, key: string, opts: Html) =>
+    html`<div>
+      <label for="f-${name}">${t(lang, key)}</label
+      ><select id="f-${name}" name="${name}">
+        ${opts}
+      </select>
+    </div>`;
+  return html`<form class="filters" method="get" action="/dashboard">
+    ${sel1(
+      'analysis',
+      'dashboard.analysis',
+      options(
+        analyses.map((a) => ({ value: a.id, label: a.title })),
+        id,
+      ),
+    )}
+    ${sel1(
+      'measure',
+      'dashboard.measure',
+      options(
+        results.measures.map((x) => ({ value: x.id, label: x.title })),
+        sel.measure,
+      ),
+    )}
+    ${sel1('stratifier', 'dashboard.stratifier', options([all, ...stratifiers.map((s) => ({ value: s, label: s }))], sel.stratifier))}
+    ${facets.length ? sel1('facet', 'dashboard.facet', options([all, ...facets.map((f) => ({ value: f, label: f.replace(':', ': ') }))], sel.facet)) : ''}
+    <div><button type="submit">${t(lang, 'dashboard.apply')}</button></div>
+  </form>`;
+}
+
+/** Rendered chart sections (SVG), by analysis, audience, language and selection. */
+const sections = new Memo<string>();
+const tables = new Memo<ReturnType<typeof longRows>>();
+
+export async function dashboard(c: Ctx) {
+  const lang = c.get('lang');
+  const analyses = await listAnalyses(c.get('store').db);
+  const id = c.req.query('analysis') ?? analyses[0]?.id;
+  if (!id) return c.html(page(c, t(lang, 'dashboard.title'), html`<p>${t(lang, 'dashboard.none')}</p>`));
+  const { results } = await loadVisible(c, id);
+  const sel = select(results, c.req.query());
+  const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
+  const section = await sections.get(`${id}:${staff}:${lang}:${JSON.stringify(sel)}`, async () => {
+    const part = slice(results, sel);
+    return part.index < 0 ? '' : measureSection(createLocale(lang), part.results, part.index);
+  });
+  const base = `/api/v1/analyses/${encodeURIComponent(id)}/groups`;
+  const qs = new URLSearchParams(
+    Object.entries({ measure: sel.measure, stratifier: sel.stratifier ?? '', facet: sel.facet ?? '' }).filter(
+      ([, v]) => v,
+    ),
+  ).toString();
+  return c.html(
+    page(
+      c,
+      t(lang, 'dashboard.title'),
+      html`${filters(c, id, analyses, results, sel)}
+        ${can(c.get('viewer'), 'analysis.view_unsuppressed') ? '' : html`<p class="note">${t(lang, 'dashboard.suppressed')}</p>`}
+        <p>
+          ${t(lang, 'dashboard.download')}: <a href="${base}.csv?${qs}" download>CSV</a> ·
+          <a href="${base}.json?${qs}" download>JSON</a>
+        </p>
+        <div class="report">${raw(section)}</div>`,
+    ),
+  );
+}
+
+/** The selected slice as the long table of results.csv (same columns as `equilens analyze` writes). */
+async function groups(c: Ctx) {
+  const { results } = await loadVisible(c, c.req.param('id') ?? '');
+  const sel = select(results, c.req.query());
+  const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
+  const rows = await tables.get(`${c.req.param('id')}:${staff}:${JSON.stringify(sel)}`, async () =>
+    longRows(slice(results, sel).results),
+  );
+  return { sel, rows };
+}
+
+export async function groupsCsv(c: Ctx) {
+  const { rows } = await groups(c);
+  const text =
+    [csvLine(LONG_COLUMNS), ...rows.map((r) => csvLine(LONG_COLUMNS.map((k) => r[k])))].join('\r\n') + '\r\n';
+  return c.body(text, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': 'attachment; filename="groups.csv"',
+  });
+}
+
+export async function groupsJson(c: Ctx) {
+  const { sel, rows } = await groups(c);
+  return c.json({ selection: sel, rows });
+}
