@@ -168,8 +168,19 @@ export function suppressTable(
     if (!leak) {
       if (opts.exact === false) return reasons;
       // Peeling cannot open anything; check the whole system at once.
-      let pinned = [...determinedCells(margins, unknown)].filter(mustProtect).sort();
-      if (!pinned.length && opts.intervals !== false) pinned = narrowed().sort();
+      const pinned = [...determinedCells(margins, unknown)].filter(mustProtect).sort();
+      if (!pinned.length && opts.intervals !== false) {
+        // One complement for each narrowed cell at once: bounding the whole table again after every single
+        // complement costs a propagation per cell.
+        const narrow = narrowed().sort();
+        const picks = new Set(narrow.map((id) => complementAround(id, margins, byId, reasons, unpublished)));
+        picks.delete(undefined);
+        if (!picks.size && narrow.length) picks.add(nearestShown(narrow, ix, byId, reasons, unpublished));
+        picks.delete(undefined);
+        if (!picks.size) return reasons;
+        for (const id of picks) hide(id as string);
+        continue;
+      }
       if (!pinned.length) return reasons;
       // The first pinned cell with a shown neighbour; when every neighbour of every pinned cell is hidden
       // already, the nearest shown cell further along the margins (giving up here would leave a small cell
