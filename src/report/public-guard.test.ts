@@ -2,13 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { EquilensError } from '../errors.js';
 import type { ResultsFile } from '../model/results.js';
 import { suppressResults } from '../suppression/index.js';
-import { resultsFrom, type Person } from '../suppression/__fixtures__/results.js';
+import { peopleFrom, resultsFrom } from '../suppression/__fixtures__/results.js';
 import { assertPublic } from './public-guard.js';
 
-const people = (spec: [string, string, string, number, number][]): Person[] =>
-  spec.flatMap(([race, sex, period, events, total]) =>
-    Array.from({ length: total }, (_, i) => ({ race, sex, period, event: i < events })),
-  );
+const people = peopleFrom;
 const base = people([
   ['Asian', 'Female', '2024Q1', 12, 40],
   ['Asian', 'Male', '2024Q1', 13, 35],

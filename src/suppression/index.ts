@@ -9,3 +9,4 @@ export { relativeStandardError } from './blank.js';
 export { measureCells, keyId, PERIOD } from './cells.js';
 export { PUBLIC_MINIMUM, publicShortfalls } from './public-minimum.js';
 export { isIdentifyingName, OTHER_AREA } from './labels.js';
+export { suppressAgainst } from './releases.js';

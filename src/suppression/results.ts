@@ -34,6 +34,8 @@ export interface SuppressResultsOptions extends Partial<SuppressionConfig> {
   complementRule?: boolean;
   /** Keep inequality summary measures of strata that have hidden groups (default false). */
   keepSummaries?: boolean;
+  /** Cells to hide whatever their counts, by measure id (e.g. a small change since an earlier release). */
+  hide?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export function suppressResults(results: ResultsFile, options: SuppressResultsOptions = {}): ResultsFile {
@@ -49,7 +51,10 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
   };
 
   const built = out.measures.map((m) => measureCells(m, out.intersections));
-  const already = out.measures.map((m) => alreadyHidden(m, out.intersections));
+  const already = out.measures.map((m) => [
+    ...alreadyHidden(m, out.intersections),
+    ...(options.hide?.get(m.id) ?? []),
+  ]);
   const primaries = out.measures.map((m) => alreadyHidden(m, out.intersections, true));
   const linked = out.measures.map((_, i) =>
     out.measures.flatMap((__, j) => (sameDenominators(built[i]!, built[j]!) ? [j] : [])),

@@ -20,6 +20,7 @@
  * Cells that are not published (e.g. a facet total nobody printed) start unknown but are never chosen.
  */
 import type { SuppressionReason } from '../model/index.js';
+import { narrowCells } from './intervals.js';
 import { determinedCells } from './linear.js';
 import { marginIndex, peel, unknownMask, type MarginIndex } from './peel.js';
 import { primaryReason, type PrimaryOptions } from './primary.js';
@@ -54,6 +55,10 @@ export interface SuppressTableOptions extends PrimaryOptions {
    * protected like a primary cell, so no shown cell may give them back.
    */
   protect?: Iterable<string>;
+  /** Also audit with the interval attacker (intervals.ts). Default true (with `exact`). */
+  intervals?: boolean;
+  /** Width every protected count's interval must keep: 1 = never determined exactly (the default). */
+  protectionWidth?: number;
 }
 
 /** Why each cell is not shown; cells that are shown are absent. `no_data` cells are not hidden. */
@@ -137,6 +142,22 @@ export function suppressTable(
     const k = ix.index.get(id);
     if (k !== undefined) mask[k] = 1;
   };
+  // The interval attacker (intervals.ts): bounds from integrality, non-negativity, n ≤ d, every margin
+  // and the published small_denominator reasons.
+  const narrowed = (): string[] =>
+    narrowCells(
+      {
+        cells,
+        margins,
+        unknown,
+        smallDenominator: new Set(
+          [...reasons].filter(([, r]) => r === 'small_denominator').map(([id]) => id),
+        ),
+        threshold: opts.threshold,
+      },
+      [...unknown].filter(mustProtect),
+      opts.protectionWidth ?? 1,
+    );
   for (;;) {
     const peeled = peel(ix, mask);
     const derived = new Map<string, number>();
@@ -148,6 +169,18 @@ export function suppressTable(
       if (opts.exact === false) return reasons;
       // Peeling cannot open anything; check the whole system at once.
       const pinned = [...determinedCells(margins, unknown)].filter(mustProtect).sort();
+      if (!pinned.length && opts.intervals !== false) {
+        // One complement for each narrowed cell at once: bounding the whole table again after every single
+        // complement costs a propagation per cell.
+        const narrow = narrowed().sort();
+        const picks = new Set(narrow.map((id) => complementAround(id, margins, byId, reasons, unpublished)));
+        picks.delete(undefined);
+        if (!picks.size && narrow.length) picks.add(nearestShown(narrow, ix, byId, reasons, unpublished));
+        picks.delete(undefined);
+        if (!picks.size) return reasons;
+        for (const id of picks) hide(id as string);
+        continue;
+      }
       if (!pinned.length) return reasons;
       // The first pinned cell with a shown neighbour; when every neighbour of every pinned cell is hidden
       // already, the nearest shown cell further along the margins (giving up here would leave a small cell

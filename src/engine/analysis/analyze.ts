@@ -4,6 +4,7 @@
  * measure, computes the statistics on the aggregates, and writes results.json, results.public.json,
  * results.csv and results.parquet to `out` (default `out/` beside the config).
  */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EquilensConfig } from '../../config/index.js';
 import { loadConfig } from '../../config/load.js';
@@ -47,7 +48,14 @@ export async function analyzeRun(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   try {
     const dataset = await getDataset(ws.engine, opts.dataset);
     const results = await analyzeDataset(ws.engine, dataset, loaded.config, loaded.hash);
-    const { files, publicResults } = await writeOutputs(results, out, loaded.config.suppression);
+    const releases = join(dir, 'releases');
+    const { files, publicResults } = await writeOutputs(
+      results,
+      out,
+      loaded.config.suppression,
+      readReleases(releases),
+    );
+    recordRelease(releases, publicResults);
     return { results, publicResults, files };
   } finally {
     await ws.close();
@@ -55,6 +63,24 @@ export async function analyzeRun(opts: AnalyzeOptions): Promise<AnalyzeRun> {
 }
 
 export { measureInfos };
+
+/** Every public edition this workspace produced (issue #10 item 4: a new one is audited against them). */
+function readReleases(dir: string): ResultsFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ResultsFile);
+}
+
+function recordRelease(dir: string, edition: ResultsFile): void {
+  if (edition.stamp.audience !== 'public') return;
+  mkdirSync(dir, { recursive: true });
+  const name = `v${edition.dataset.version}-${edition.stamp.configHash.slice(0, 12)}.json`;
+  const tmp = join(dir, `${name}.tmp`);
+  writeFileSync(tmp, JSON.stringify(edition) + '\n');
+  renameSync(tmp, join(dir, name));
+}
 
 /**
  * Whether any unit without a date has an explicit period: only then does the plan carry the period

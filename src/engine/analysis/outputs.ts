@@ -10,7 +10,7 @@ import type { SuppressionConfig } from '../../config/suppression.js';
 import type { ResultsFile } from '../../model/results.js';
 import { quoteLiteral } from '../dialect.js';
 import { openDuckDB } from '../duckdb/duckdb-driver.js';
-import { suppressResults } from '../../suppression/index.js';
+import { suppressAgainst } from '../../suppression/index.js';
 import { LONG_COLUMNS, LONG_TYPES, longRows } from '../../analysis/long-table.js';
 import { csvLine } from '../../model/csv.js';
 import { stageOutputs } from './output-set.js';
@@ -38,9 +38,10 @@ export async function writeOutputs(
   results: ResultsFile,
   out: string,
   suppression: SuppressionConfig,
+  earlier: readonly ResultsFile[] = [],
 ): Promise<{ files: OutputFiles; publicResults: ResultsFile }> {
   mkdirSync(out, { recursive: true });
-  const publicResults = suppressResults(results, suppression);
+  const publicResults = suppressAgainst(results, earlier, suppression);
   const stage = stageOutputs(out, {
     datasetVersion: results.dataset.version,
     configHash: results.stamp.configHash,

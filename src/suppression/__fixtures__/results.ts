@@ -13,6 +13,12 @@ export interface Person {
   event: boolean;
 }
 
+/** People from `[race, sex, period, events, total]` rows: `total` people of whom the first `events` had it. */
+export const peopleFrom = (spec: [string, string, string, number, number][]): Person[] =>
+  spec.flatMap(([race, sex, period, events, total]) =>
+    Array.from({ length: total }, (_, i) => ({ race, sex, period, event: i < events })),
+  );
+
 const group = (name: string, n: number, d: number): GroupResult => ({
   group: name,
   numerator: n,
