@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { z } from 'zod';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { invalidConfig, notFound } from '../errors.js';
+import { explainIssues } from './explain-issue.js';
 import { ConfigSchema, type EquilensConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -45,61 +45,34 @@ export function parseConfigText(
   const yamlError = doc.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0] ?? lineCounter.linePos(yamlError.pos[0]);
-    throw invalidConfig(`The config is not valid YAML: ${yamlError.message.split('\n')[0]}`, {
-      file,
-      line: pos?.line,
-      column: pos?.col,
-      fix: 'Check indentation and quoting on that line.',
-    });
+    throw invalidConfig(
+      `The config is not valid YAML: ${yamlError.message.split('\n')[0]?.replace(/\.?$/, '.')}`,
+      {
+        file,
+        line: pos?.line,
+        column: pos?.col,
+        fix: `Check indentation and quoting on line ${pos.line}, column ${pos.col}.`,
+      },
+    );
   }
-  const result = ConfigSchema.safeParse(doc.toJS() ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const keyPath = issue.path.map(String).join('.');
-    const node = nodeAt(doc.contents, issue.path);
-    const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-    throw invalidConfig(describeIssue(issue), {
-      file,
-      line,
-      path: keyPath || '(top level)',
-      fix: fixFor(issue),
-    });
-  }
+  const result = ConfigSchema.safeParse(toJS(doc, file));
+  if (!result.success) throw explainIssues(result.error.issues, { doc, lines: lineCounter, file });
   return { config: result.data, hash: createHash('sha256').update(text).digest('hex') };
 }
 
-function nodeAt(root: unknown, path: readonly PropertyKey[]): Node | undefined {
-  let node = root as Node | undefined;
-  let last = node;
-  for (const key of path) {
-    if (isMap(node)) node = node.get(String(key), true) as Node | undefined;
-    else if (isSeq(node)) node = node.get(Number(key), true) as Node | undefined;
-    else break;
-    if (node) last = node;
-  }
-  return node ?? last;
-}
+/** More aliases than this is refused: a "billion laughs" config would otherwise expand without bound. */
+export const MAX_ALIASES = 100;
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_value':
-      return `Invalid value. Allowed values: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
-    case 'unrecognized_keys':
-      return `Unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
-    case 'invalid_type':
-      return issue.input === undefined ? `Required key is missing.` : `Expected ${issue.expected}.`;
-    default:
-      return issue.message;
-  }
-}
-
-function fixFor(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return 'Remove or rename it; the JSON Schema in schemas/equilens.schema.json lists every key.';
-    case 'invalid_value':
-      return 'Use one of the allowed values.';
-    default:
-      return 'See schemas/equilens.schema.json (editors autocomplete from it).';
+function toJS(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      throw invalidConfig(`The config expands YAML aliases (*name) more than ${MAX_ALIASES} times.`, {
+        file,
+        fix: 'Write the repeated values out, or use fewer aliases; a config never needs this many.',
+      });
+    }
+    throw err;
   }
 }
