@@ -80,3 +80,5 @@ export const JobBody = z.object({
     ...stamp,
   }),
 });
+export const MembershipForm = z.object({ username: z.string().min(1), unit: z.string().min(1) });
+export const MembershipBody = z.object({ username: z.string(), unit: z.string() });

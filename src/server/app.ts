@@ -4,7 +4,8 @@
  */
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { notFound } from '../errors.js';
+import { bodyLimit } from 'hono/body-limit';
+import { invalidInput, notFound } from '../errors.js';
 import type { Store } from '../store/index.js';
 import { session } from './auth/session.js';
 import { csrf } from './csrf.js';
@@ -17,6 +18,9 @@ import type { Project } from './jobs.js';
 import { errorPage } from './pages/layout.js';
 import { routes, type RouteDef } from './routes.js';
 import { securityHeaders } from './security.js';
+
+/** The largest request body accepted (an imported results.json is the largest). */
+export const MAX_BODY = 64 << 20;
 
 export interface AppOptions {
   store: Store;
@@ -52,6 +56,16 @@ export function createApp(opts: AppOptions): EquilensApp {
     ...(opts.project ? { project: opts.project } : {}),
   });
   app.use(securityHeaders());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: () => {
+        throw invalidInput(`The request is larger than ${MAX_BODY >> 20} MiB.`, {
+          fix: 'Upload a smaller file (results.json holds aggregates only).',
+        });
+      },
+    }),
+  );
   app.use(async (c, next) => {
     c.set('store', opts.store);
     const lang = getCookie(c, 'eq_lang');

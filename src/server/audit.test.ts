@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureResults } from '../report/__fixtures__/results.js';
-import { createInvite, listAudit, openStore, type Store } from '../store/index.js';
+import { createInvite, listAudit, listUnits, openStore, type Store } from '../store/index.js';
 import { createApp, type EquilensApp } from './app.js';
 import { Client } from './test-client.js';
 
@@ -44,6 +44,14 @@ const REQUESTS: Record<string, Request> = {
     path: `/invite/${await createInvite(store.db, 'test', 'community_member', 'Guest', 60_000)}`,
     body: '',
     type: 'form',
+  }),
+  'POST /people/memberships': async () => ({
+    body: `username=ada&unit=${(await listUnits(store.db))[0]!.id}`,
+    type: 'form',
+  }),
+  'POST /api/v1/memberships': async () => ({
+    body: json({ username: 'ada', unit: (await listUnits(store.db))[1]!.id }),
+    type: 'json',
   }),
   'POST /jobs': async () => ({ body: 'title=Run', type: 'form' }),
   'POST /api/v1/jobs': async () => ({ body: json({ title: 'Run' }), type: 'json' }),

@@ -127,6 +127,12 @@ export function routes(deps: RouteDeps): RouteDef[] {
     }),
     r('GET', '/people', 'user.manage', people.peoplePage),
     r('POST', '/people/invites', 'user.manage', people.makeInvite),
+    r('POST', '/people/memberships', 'user.manage', people.addMembershipRoute),
+    r('POST', '/api/v1/memberships', 'user.manage', people.addMembershipRoute, {
+      summary: 'Add a person to a unit',
+      body: S.MembershipForm,
+      response: S.MembershipBody,
+    }),
     r('GET', '/invite/:token', 'public.view', people.invitePage),
     r('POST', '/invite/:token', 'public.view', people.acceptInviteRoute),
     r('GET', '/api/v1/users', 'user.manage', people.listUsersApi, {

@@ -126,6 +126,28 @@ describe('hostile names', () => {
   });
 });
 
+describe('hostile names in the data', () => {
+  it('renders a group named <script> as text on the dashboard and neutralises =HYPERLINK in CSV', async () => {
+    const r = fixtureResults();
+    const s = r.measures[0]!.strata[0]!;
+    s.groups[0]!.group = '<script>alert(1)</script>';
+    s.groups[1]!.group = '=HYPERLINK("x")';
+    const res = await importAs('analyst', 'Hostile', JSON.stringify(r));
+    const id = new URL(res.headers.get('location')!, 'http://x').searchParams.get('analysis')!;
+    const c = clients.get('analyst')!;
+    const page = await (
+      await c.get(`/dashboard?analysis=${id}&measure=${r.measures[0]!.id}&stratifier=${s.stratifier}`)
+    ).text();
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const csv = await (
+      await c.get(`/api/v1/analyses/${id}/groups.csv?measure=${r.measures[0]!.id}&stratifier=${s.stratifier}`)
+    ).text();
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
+
 describe('audit', () => {
   it('writes an audit record for every mutation', async () => {
     const before = (await listAudit(store.db, 100_000)).length;

@@ -11,4 +11,5 @@ export * from './units.js';
 export * from './api-tokens.js';
 export * from './invites.js';
 export * from './jobs.js';
+export * from './memberships.js';
 export type * from './schema.js';

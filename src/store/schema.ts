@@ -88,7 +88,13 @@ export interface JobsTable extends Stamped {
   analysis_id: string | null;
 }
 
+export interface MembershipsTable extends Stamped {
+  user_id: string;
+  unit_id: string;
+}
+
 export interface DB {
+  memberships: MembershipsTable;
   jobs: JobsTable;
   invites: InvitesTable;
   api_tokens: ApiTokensTable;

@@ -1,8 +1,17 @@
 /** People and invites: administrators list accounts and make invite links; anyone with a link joins once. */
 import { html } from 'hono/html';
 import { notFound } from '../../errors.js';
-import { acceptInvite, createInvite, inviteState, listUsers } from '../../store/index.js';
-import { InviteForm } from '../api-schemas.js';
+import {
+  acceptInvite,
+  addMembership,
+  createInvite,
+  findUserByName,
+  inviteState,
+  listUnits,
+  listUsers,
+  unitsOf,
+} from '../../store/index.js';
+import { InviteForm, MembershipForm } from '../api-schemas.js';
 import { signIn } from '../auth/session.js';
 import type { Ctx } from '../env.js';
 import { ServerError } from '../errors.js';
@@ -20,15 +29,41 @@ const publicUser = (u: { id: string; username: string; display_name: string; rol
 
 export async function peoplePage(c: Ctx) {
   const lang = c.get('lang');
-  const users = await listUsers(c.get('store').db);
+  const db = c.get('store').db;
+  const users = await listUsers(db);
+  const units = await listUnits(db);
+  const member = await Promise.all(users.map((u) => unitsOf(db, u.id)));
   const roles = InviteForm.shape.role.options;
   return c.html(
     page(
       c,
       t(lang, 'people.title'),
       html`<ul>
-          ${users.map((u) => html`<li>${u.display_name} (${u.username}) · ${t(lang, `role.${u.role}`)}</li>`)}
+          ${users.map(
+            (u, i) =>
+              html`<li>
+                ${u.display_name} (${u.username}) · ${t(lang, `role.${u.role}`)}
+                ${member[i]!.length ? html` · ${member[i]!.map((m) => m.name).join(', ')}` : ''}
+              </li>`,
+          )}
         </ul>
+        ${
+          units.length
+            ? html`<h2>${t(lang, 'people.membership')}</h2>
+                <form method="post" action="/people/memberships">
+                  ${csrfField(c)}
+                  <label for="m-user">${t(lang, 'login.username')}</label>
+                  <select id="m-user" name="username">
+                    ${users.map((u) => html`<option value="${u.username}">${u.display_name} (${u.username})</option>`)}
+                  </select>
+                  <label for="m-unit">${t(lang, 'org.name')}</label>
+                  <select id="m-unit" name="unit">
+                    ${units.map((u) => html`<option value="${u.id}">${t(lang, `org.kind.${u.kind}`)}: ${u.name}</option>`)}
+                  </select>
+                  <p><button type="submit">${t(lang, 'org.add')}</button></p>
+                </form>`
+            : ''
+        }
         <h2>${t(lang, 'people.invite')}</h2>
         <form method="post" action="/people/invites">
           ${csrfField(c)}
@@ -110,4 +145,24 @@ export async function listUsersApi(c: Ctx) {
       updated_by: u.updated_by,
     })),
   });
+}
+
+/** Put a person in a unit (department, site or clinician group). */
+export async function addMembershipRoute(c: Ctx) {
+  const f = await readForm(c, MembershipForm);
+  const db = c.get('store').db;
+  const user = await findUserByName(db, f.username);
+  const unit = (await listUnits(db)).find((u) => u.id === f.unit);
+  if (!user)
+    throw notFound(`There is no account named "${f.username}".`, {
+      path: 'username',
+      fix: 'Pick a person from the list.',
+    });
+  if (!unit)
+    throw notFound('There is no such unit.', {
+      path: 'unit',
+      fix: 'Add the unit on the organisation page first.',
+    });
+  await addMembership(db, c.get('user')!.username, user.id, unit.id);
+  return wantsJson(c) ? c.json({ username: user.username, unit: unit.id }, 201) : c.redirect('/people', 303);
 }

@@ -7,6 +7,7 @@ import * as organisation from './0004-organisation.js';
 import * as apiTokens from './0005-api-tokens.js';
 import * as invites from './0006-invites.js';
 import * as jobs from './0007-jobs.js';
+import * as memberships from './0008-memberships.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-api-tokens': apiTokens,
   '0006-invites': invites,
   '0007-jobs': jobs,
+  '0008-memberships': memberships,
 };
