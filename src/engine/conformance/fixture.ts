@@ -1,0 +1,97 @@
+/**
+ * A deterministic synthetic dataset (no PHI) that exercises every library measure: each patient gets
+ * events for most code lists the library names, on dates in and before the period, with varied values,
+ * encounters of each class, and SDOH screenings in every domain the library names.
+ */
+import type { Engine } from '../dialect.js';
+import { quoteLiteral } from '../dialect.js';
+import { libraryIds, libraryMeasure } from '../../measures/library/index.js';
+import { CLINICAL_TABLES, createClinicalTableSql, type ClinicalTable } from '../../model/clinical.js';
+import { createTableSql } from '../../model/tables.js';
+
+const PATIENTS = 24;
+const SEXES = ['Female', 'Male'];
+const RACES = ['White', 'Black or African American', 'Asian', 'Hispanic or Latino'];
+
+/** Every (system, code) and SDOH domain in the library definitions. */
+function libraryVocabulary(): { codes: [string, string][]; domains: string[] } {
+  const codes = new Map<string, [string, string]>();
+  const domains = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (typeof o.system === 'string' && Array.isArray(o.codes))
+      for (const c of o.codes as string[]) codes.set(`${o.system}|${c}`, [o.system, c]);
+    if (typeof o.domain === 'string') domains.add(o.domain);
+    if (Array.isArray(o.domains)) for (const d of o.domains as string[]) domains.add(d);
+    Object.values(o).forEach(walk);
+  };
+  for (const id of libraryIds()) walk(libraryMeasure(id));
+  return { codes: [...codes.values()], domains: [...domains] };
+}
+
+const day = (i: number, j: number): string => {
+  const year = (i + j) % 4 === 0 ? 2023 : 2024;
+  const month = 1 + ((i * 7 + j * 3) % 12);
+  const d = 1 + ((i * 5 + j) % 28);
+  return `DATE '${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}'`;
+};
+
+const values = (rows: string[][]): string => rows.map((r) => `(${r.join(', ')})`).join(',\n');
+
+/** Create and fill `schema`'s patients, measure_rows and clinical tables. */
+export async function loadFixture(engine: Engine, schema: string): Promise<void> {
+  await engine.run(createTableSql(schema, 'patients'));
+  await engine.run(createTableSql(schema, 'measure_rows'));
+  for (const t of Object.keys(CLINICAL_TABLES) as ClinicalTable[])
+    await engine.run(createClinicalTableSql(schema, t));
+  const q = quoteLiteral;
+  const ids = Array.from({ length: PATIENTS }, (_, i) => i);
+  await engine.run(`INSERT INTO ${schema}.patients (patient_id, birth_date, sex, race_ethnicity, source) VALUES
+${values(ids.map((i) => [q(`p${i}`), `DATE '${1940 + ((i * 3) % 70)}-0${1 + (i % 9)}-15'`, q(SEXES[i % 2] as string), q(RACES[i % 4] as string), q(i % 3 ? 'ehr' : 'claims')]))}`);
+  const { codes, domains } = libraryVocabulary();
+  const events = (i: number): [string, string, number][] =>
+    codes.flatMap(([s, c], j) => ((i + j) % 3 ? [[s, c, j] as [string, string, number]] : []));
+  const per = (f: (i: number, e: [string, string, number]) => string[]): string[][] =>
+    ids.flatMap((i) => events(i).map((e) => f(i, e)));
+  const tables: [string, string, string][] = [
+    ['conditions', 'onset_date', ''],
+    ['procedures', 'performed_date', ''],
+    ['medications', 'start_date', ''],
+    ['immunizations', 'date', ''],
+    ['observations', 'effective_date', ', value_num'],
+  ];
+  for (const [table, dateCol, extra] of tables) {
+    const rows = per((i, [s, c, j]) => {
+      const r = [q(`p${i}`), q(c), q(s), day(i, j)];
+      if (extra) r.push(String(((i * 13 + j * 7) % 200) / 10 + 4));
+      return r;
+    });
+    await engine.run(
+      `INSERT INTO ${schema}.${table} (patient_id, code, system, ${dateCol}${extra}) VALUES\n${values(rows)}`,
+    );
+  }
+  const classes = ['AMB', 'EMER', 'IMP', 'IMP'];
+  const encounters = ids.flatMap((i) =>
+    classes.map((k, j) => [
+      q(`p${i}`),
+      q(`e${i}-${j}`),
+      q(k),
+      day(i, j * 2),
+      `${day(i, j * 2)} + ${(i + j) % 4}`,
+    ]),
+  );
+  await engine.run(`INSERT INTO ${schema}.encounters (patient_id, encounter_id, class, start_date, end_date) VALUES
+${values(encounters)}`);
+  const screens = ids.flatMap((i) =>
+    domains.flatMap((d, j) =>
+      (i + j) % 4
+        ? [[q(`p${i}`), day(i, j), q(d), String((i + j) % 5 !== 0), String((i * j) % 3 === 0)]]
+        : [],
+    ),
+  );
+  if (screens.length)
+    await engine.run(`INSERT INTO ${schema}.sdoh_screenings (patient_id, screen_date, domain, screened, positive) VALUES
+${values(screens)}`);
+}
