@@ -38,6 +38,8 @@ export default tseslint.config(
       'src/model/**/*.ts',
       'src/analysis/**/*.ts',
       'src/suppression/**/*.ts',
+      'src/audit/**/*.ts',
+      'src/equations/**/*.ts',
     ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', pure] },

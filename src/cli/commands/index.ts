@@ -11,6 +11,7 @@ import { synthCommand } from './synth.js';
 import { reportCommand } from './report.js';
 import { demoCommand } from './demo.js';
 import { serveCommand } from './serve.js';
+import { egfrCommand } from './egfr.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -29,4 +30,5 @@ export const commands: ReadonlyArray<(ctx: CliContext) => Command> = [
   reportCommand,
   demoCommand,
   serveCommand,
+  egfrCommand,
 ];
