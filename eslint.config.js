@@ -38,6 +38,7 @@ export default tseslint.config(
       'src/model/**/*.ts',
       'src/analysis/**/*.ts',
       'src/suppression/**/*.ts',
+      'src/community/**/*.ts',
     ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', pure] },

@@ -10,6 +10,7 @@ import { analyzeCommand } from './analyze.js';
 import { synthCommand } from './synth.js';
 import { reportCommand } from './report.js';
 import { demoCommand } from './demo.js';
+import { communityCommand } from './community.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -27,4 +28,5 @@ export const commands: ReadonlyArray<(ctx: CliContext) => Command> = [
   synthCommand,
   reportCommand,
   demoCommand,
+  communityCommand,
 ];
