@@ -40,6 +40,7 @@ export default tseslint.config(
       'src/suppression/**/*.ts',
       'src/audit/**/*.ts',
       'src/equations/**/*.ts',
+      'src/community/**/*.ts',
     ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', pure] },

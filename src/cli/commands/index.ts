@@ -12,6 +12,7 @@ import { reportCommand } from './report.js';
 import { demoCommand } from './demo.js';
 import { serveCommand } from './serve.js';
 import { egfrCommand } from './egfr.js';
+import { communityCommand } from './community.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -31,4 +32,5 @@ export const commands: ReadonlyArray<(ctx: CliContext) => Command> = [
   demoCommand,
   serveCommand,
   egfrCommand,
+  communityCommand,
 ];

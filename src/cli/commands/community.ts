@@ -1,0 +1,74 @@
+/**
+ * `equilens community COUNTS`: the patients' mix against the community's in the catchment, overall and per
+ * department, site or clinician group, with intervals and an inclusivity index. COUNTS is a CSV of patient
+ * counts: area, attribute, group, count (facet, unit optional; empty facet = the whole system).
+ */
+import { Command, Option } from 'commander';
+import { communityReport, readPatientCounts } from '../../community/index.js';
+import type { CliContext } from '../context.js';
+import { parseAreas, parseShare, readCommunity, readRecords } from '../community-input.js';
+import { commonOptions, withExamples } from '../options.js';
+import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
+import { writeResults } from '../community-output.js';
+
+interface CommunityOptions {
+  svi?: string;
+  community?: string;
+  share?: string;
+  areas?: string;
+  format?: string;
+  out?: string;
+}
+
+const r4 = (v: number | null | undefined): Cell => (v === null || v === undefined ? null : +v.toFixed(4));
+
+export function communityCommand(ctx: CliContext): Command {
+  const cmd = new Command('community')
+    .description(
+      'patient mix against the community mix of the catchment (race and ethnicity, uninsured, language, disability, age)',
+    )
+    .argument('<counts>', 'CSV of patient counts: area,attribute,group,count[,facet,unit]')
+    .option('--svi <file>', 'CDC/ATSDR SVI county or tract file (.csv or .csv.gz)')
+    .option('--community <file>', 'ACS-style table: area,attribute,group,estimate[,moe][,denominator]')
+    .option('--share <fraction>', 'catchment: areas supplying this share of patients (default 0.9)')
+    .option('--areas <list>', 'catchment: a comma-separated list of areas instead')
+    .option('-o, --out <dir>', 'write results.json here as well')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['json', 'table']).default('json'),
+    )
+    .action((file: string, opts: CommunityOptions) => {
+      const format = parseFormat(opts.format, ['json', 'table']);
+      const patients = readPatientCounts(readRecords(file, ctx.io.cwd));
+      const result = communityReport(patients, readCommunity(opts, ctx.io.cwd), {
+        share: parseShare(opts.share),
+        areas: parseAreas(opts.areas),
+      });
+      if (opts.out) writeResults(opts.out, ctx.io.cwd, 'community', result);
+      if (format === 'json') return ctx.io.out(formatJson(result));
+      ctx.io.out(
+        `catchment: ${result.catchment.areas.length} areas, ${(100 * result.catchment.share).toFixed(1)}% of patients\n`,
+      );
+      ctx.io.out(
+        formatTable(
+          result.comparison.map((c) => ({
+            facet: c.facet ?? '',
+            unit: c.unit ?? '',
+            attribute: c.attribute,
+            group: c.group,
+            patients_share: r4(c.patients_share),
+            community_share: r4(c.community_share),
+            difference: r4(c.difference),
+            lower: r4(c.lower),
+            upper: r4(c.upper),
+          })),
+        ),
+      );
+    });
+  void commonOptions;
+  return withExamples(
+    cmd,
+    'equilens community patient-counts.csv --svi SVI2020_US_COUNTY.csv.gz',
+    'equilens community patient-counts.csv --svi svi.csv.gz --share 0.8 --format table',
+    'equilens community patient-counts.csv --community acs.csv --areas 06037,06059 --out results/',
+  );
+}

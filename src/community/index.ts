@@ -1,0 +1,8 @@
+/** Who we serve: catchment, community comparison and payer mix. Pure: counts in, results out. */
+export { sviAreas, longAreas, type AreaTable, type CommunityCount, type Records } from './areas.js';
+export { readPatientCounts, type PatientCount } from './patient-counts.js';
+export { patientsByArea, selectCatchment, DEFAULT_CATCHMENT_SHARE, type Catchment } from './catchment.js';
+export { communityShares, type CommunityShare } from './community-share.js';
+export { compareMix, patientGroups, type ComparisonRow, type PatientGroupCounts } from './compare.js';
+export { inclusivityIndex, type InclusivityIndex } from './inclusivity.js';
+export { communityReport, type CommunityReport } from './community-report.js';
