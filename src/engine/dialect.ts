@@ -76,6 +76,15 @@ export interface Engine {
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** Quote an SQL string literal (for file paths in read_csv etc. where parameters are not allowed). */
+/** The SQL-standard catalogue queries both engines answer the same way. */
+export const informationSchema: Pick<Dialect, 'tablesInSchema' | 'columnsOf'> = {
+  tablesInSchema: (schema) =>
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} ORDER BY table_name`,
+  columnsOf: (schema, table) =>
+    `SELECT column_name, data_type FROM information_schema.columns
+     WHERE table_schema = ${schema} AND table_name = ${table} ORDER BY ordinal_position`,
+};
+
 export const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
 /** Transaction nesting state kept by each driver: nested `transaction()` calls join the outer one. */

@@ -7,6 +7,19 @@ import type { Analysis, DB } from './schema.js';
 
 export type AnalysisSummary = Omit<Analysis, 'results'>;
 
+/** Every column but the results document: what lists and imports return. */
+const SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'dataset_version',
+  'config_hash',
+  'software_version',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const satisfies ReadonlyArray<keyof AnalysisSummary>;
+
 export async function saveAnalysis(
   db: Kysely<DB>,
   actor: string,
@@ -26,17 +39,7 @@ export async function saveAnalysis(
         created_by: actor,
         updated_by: actor,
       })
-      .returning([
-        'id',
-        'title',
-        'dataset_version',
-        'config_hash',
-        'software_version',
-        'created_at',
-        'created_by',
-        'updated_at',
-        'updated_by',
-      ])
+      .returning(SUMMARY_COLUMNS)
       .executeTakeFirstOrThrow();
     await audit(trx, { actor, action: 'analysis.import', table: 'analyses', id: row.id, after: row });
     return row;
@@ -44,21 +47,7 @@ export async function saveAnalysis(
 }
 
 export const listAnalyses = (db: Kysely<DB>): Promise<AnalysisSummary[]> =>
-  db
-    .selectFrom('analyses')
-    .select([
-      'id',
-      'title',
-      'dataset_version',
-      'config_hash',
-      'software_version',
-      'created_at',
-      'created_by',
-      'updated_at',
-      'updated_by',
-    ])
-    .orderBy('created_at', 'desc')
-    .execute();
+  db.selectFrom('analyses').select(SUMMARY_COLUMNS).orderBy('created_at', 'desc').execute();
 
 export async function loadAnalysis(
   db: Kysely<DB>,

@@ -1,5 +1,5 @@
 /** DuckDB's SQL spellings (see `Dialect` in ../dialect.ts). */
-import { quoteLiteral, type Dialect, type Engine } from '../dialect.js';
+import { informationSchema, quoteLiteral, type Dialect, type Engine } from '../dialect.js';
 
 export const duckdbDialect: Dialect = {
   double: 'DOUBLE',
@@ -7,11 +7,7 @@ export const duckdbDialect: Dialect = {
   argMax: (value, by) => `arg_max(${value}, ${by})`,
   fullMatch: (text, pattern) => `regexp_full_match(${text}, ${pattern})`,
   splitPart: (text, separator, n) => `split_part(${text}, ${separator}, ${n})`,
-  tablesInSchema: (schema) =>
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} ORDER BY table_name`,
-  columnsOf: (schema, table) =>
-    `SELECT column_name, data_type FROM information_schema.columns
-     WHERE table_schema = ${schema} AND table_name = ${table} ORDER BY ordinal_position`,
+  ...informationSchema,
   settings: {
     async read(engine: Engine, names: readonly string[]): Promise<Map<string, number>> {
       const rows = await engine.all<{ name: string; value: string }>(

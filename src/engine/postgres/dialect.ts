@@ -1,5 +1,5 @@
 /** PostgreSQL's SQL spellings (see `Dialect` in ../dialect.ts). */
-import type { Dialect } from '../dialect.js';
+import { informationSchema, type Dialect } from '../dialect.js';
 
 export const postgresDialect: Dialect = {
   double: 'DOUBLE PRECISION',
@@ -21,9 +21,5 @@ export const postgresDialect: Dialect = {
   argMax: (value, by) => `(array_agg(${value} ORDER BY ${by} DESC NULLS LAST))[1]`,
   fullMatch: (text, pattern) => `(${text} ~ ('^(?:' || ${pattern} || ')$'))`,
   splitPart: (text, separator, n) => `split_part(${text}, ${separator}, ${n})`,
-  tablesInSchema: (schema) =>
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} ORDER BY table_name`,
-  columnsOf: (schema, table) =>
-    `SELECT column_name, data_type FROM information_schema.columns
-     WHERE table_schema = ${schema} AND table_name = ${table} ORDER BY ordinal_position`,
+  ...informationSchema,
 };
