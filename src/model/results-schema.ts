@@ -10,7 +10,8 @@ const num = z.number().nullable();
 const warning = z.object({ code: z.string(), message: z.string() }).passthrough();
 const dataset = z.object({ version: z.number().int(), id: z.string(), rows: z.number().int() });
 const label = z.enum(['worse', 'better', 'no_detectable_difference', 'reference', 'not_assessed']);
-const reason = z.enum(['small_numerator', 'small_denominator', 'complementary', 'no_data']);
+// 'suppressed': the only reason a public edition prints (it says nothing about the hidden counts).
+const reason = z.enum(['small_numerator', 'small_denominator', 'complementary', 'suppressed', 'no_data']);
 const gapDirection = z.enum(['narrowing', 'widening', 'no_clear_change', 'not_assessed']);
 const parent = z.object({ stratifier: z.string(), group: z.string(), rate: num });
 const facet = z.object({ name: z.string(), value: z.string() });

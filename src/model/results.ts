@@ -6,8 +6,12 @@
  */
 import type { Warning } from '../errors.js';
 
-/** Why a value is absent in a shareable output: "suppressed" is not "no data". */
-export type SuppressionReason = 'small_numerator' | 'small_denominator' | 'complementary' | 'no_data';
+/**
+ * Why a value is absent in a shareable output ("suppressed" is not "no data"). Why a value is not shown. The internal suppression uses the first three; a public edition prints only
+ * `suppressed` for every hidden value (a reason such as small_denominator would tell a reader 1 ≤ d ≤ 10).
+ */
+export type SuppressionReason =
+  'small_numerator' | 'small_denominator' | 'complementary' | 'suppressed' | 'no_data';
 
 export interface Stamp {
   /** Dataset version the result came from. */

@@ -94,7 +94,11 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
   });
   const droppedQuality = suppressQuality(out, tableOpts.threshold);
 
-  const folded = foldSmallAreas(out);
+  const folded = foldSmallAreas(out, (measure, s, group) => {
+    const i = out.measures.findIndex((m) => m.id === measure);
+    const facet = s.facet ? { [s.facet.name]: s.facet.value } : {};
+    return maps[i]?.get(keyId({ ...facet, [s.stratifier]: group })) === 'small_denominator';
+  });
   out.warnings.push(...withheld);
   if (folded > 0) {
     out.warnings.push({
@@ -192,9 +196,9 @@ function alreadyHidden(
   primary = false,
 ): string[] {
   const ids: string[] = [];
+  // A public edition says only "suppressed": any of those may hide a small count, so all are protected.
   const hidden = (g: GroupResult): boolean =>
-    g.suppressed &&
-    (!primary || g.suppressionReason === 'small_numerator' || g.suppressionReason === 'small_denominator');
+    g.suppressed && (!primary || g.suppressionReason !== 'complementary');
   for (const s of m.strata) {
     const facet = s.facet ? { [s.facet.name]: s.facet.value } : {};
     for (const g of s.groups) if (hidden(g)) ids.push(keyId({ ...facet, [s.stratifier]: g.group }));
@@ -234,7 +238,8 @@ function applyToMeasure(
   let unstable = 0;
   const reasonOf = (key: Record<string, string>): SuppressionReason | undefined => map.get(keyId(key));
   const group = (g: GroupResult, reason: SuppressionReason | undefined): void => {
-    if (isHidden(reason)) return blankGroup(g, reason as SuppressionReason);
+    // Only "suppressed" is printed: "small_denominator" would tell a reader 1 ≤ d ≤ threshold − 1.
+    if (isHidden(reason)) return blankGroup(g, 'suppressed');
     if (reason === 'no_data') {
       g.suppressed = false;
       g.suppressionReason = 'no_data';
