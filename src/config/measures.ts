@@ -34,6 +34,12 @@ export const MeasureSchema = z
       .describe(
         'whether a lower or a higher rate is the good outcome (required unless `library` is set: default the library direction)',
       ),
+    type: z
+      .enum(['outcome', 'process'])
+      .optional()
+      .describe(
+        'outcome (readmission, control) or process (screening, testing): outcome gaps rank first (default: the library type, else outcome)',
+      ),
     unit: z.string().default('encounter').describe('what one measure row is: encounter, patient, …'),
     denominator: z.string().default('true').describe('expression: row is in the denominator'),
     numerator: z

@@ -18,6 +18,7 @@ import { runPlan } from './run-plan.js';
 import { writeOutputs, type OutputFiles } from './outputs.js';
 import { AGE_DIM, buildPlan } from '../../analysis/plan.js';
 import { measureInfos } from '../../analysis/measure-infos.js';
+import { rankingInfo } from '../../analysis/rank.js';
 import { columnsOf, selectStratifiers } from './stratifiers.js';
 
 export interface AnalyzeOptions {
@@ -146,7 +147,7 @@ export async function analyzeDataset(
       generatedAt: now().toISOString(),
       audience: 'internal',
     },
-    dataset: ds,
+    dataset: { ...ds, people: dataset.patients, measureRows: dataset.measureRows },
     settings: {
       confidence: analysis.confidence,
       fdr: analysis.fdr,
@@ -156,6 +157,7 @@ export async function analyzeDataset(
     measures: built.measures,
     intersections: built.intersections,
     findings: built.findings,
+    ranking: rankingInfo(analysis.ranking),
     plan: {
       engine: engine.name,
       groupingSets: plan.sets.length,
