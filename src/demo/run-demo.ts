@@ -4,7 +4,7 @@
  * 2. ingest  — into a new dataset version in the embedded DuckDB workspace (<out>/.equilens)
  * 3. analyze — stratified analysis → <out>/results.json
  * 4. report  — <out>/report.html (internal) and <out>/report-public.html (from results.public.json)
- * Each step reports its time and row counts. Steps whose engine piece has not landed yet are "pending".
+ * Each step reports its time and row counts. A step is "pending" only when the step before it did not finish.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
