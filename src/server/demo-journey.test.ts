@@ -157,6 +157,19 @@ describe.skipIf(!haveChromium())('equilens demo --serve', () => {
       }
       await page.goto(new URL('/dashboard', printed.url).toString());
       const hidden = (await page.textContent('main'))!.includes('Small counts are hidden');
+      const facets = (await page.locator('#f-facet option').allTextContents()).slice(1).map((x) => x.trim());
+      const expectFacets =
+        v === 'department_champion'
+          ? printed.champion
+          : can(v, 'analysis.view_all_units')
+            ? facets.length > 1
+              ? facets
+              : ['(every unit)']
+            : [];
+      if (JSON.stringify(facets) !== JSON.stringify(expectFacets))
+        wrong.push(
+          `${v}: unit breakdowns ${JSON.stringify(facets)}, expected ${JSON.stringify(expectFacets)}`,
+        );
       if (hidden === can(v, 'analysis.view_unsuppressed'))
         wrong.push(`${v}: small counts ${hidden ? 'hidden' : 'shown'}`);
       await context.close();
