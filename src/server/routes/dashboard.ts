@@ -13,6 +13,7 @@ import { Memo } from '../memo.js';
 import { page, type Html } from '../pages/layout.js';
 import { can } from '../permissions.js';
 import { loadVisible } from './analyses.js';
+import { scopeKey, scopeOf } from '../scope.js';
 
 function options(values: { value: string; label: string }[], chosen: string | undefined): Html {
   return html`${values.map((o) => html`<option value="${o.value}" ${o.value === (chosen ?? '') ? raw('selected') : ''}>${o.label}</option>`)}`;
@@ -73,7 +74,8 @@ export async function dashboard(c: Ctx) {
   const { results } = await loadVisible(c, id);
   const sel = select(results, c.req.query());
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
-  const section = await sections.get(`${id}:${staff}:${lang}:${JSON.stringify(sel)}`, async () => {
+  const scope = scopeKey(await scopeOf(c));
+  const section = await sections.get(`${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}`, async () => {
     const part = slice(results, sel);
     return part.index < 0 ? '' : measureSection(createLocale(lang), part.results, part.index);
   });
@@ -103,7 +105,8 @@ async function groups(c: Ctx) {
   const { results } = await loadVisible(c, c.req.param('id') ?? '');
   const sel = select(results, c.req.query());
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
-  const rows = await tables.get(`${c.req.param('id')}:${staff}:${JSON.stringify(sel)}`, async () =>
+  const scope = scopeKey(await scopeOf(c));
+  const rows = await tables.get(`${c.req.param('id')}:${staff}:${scope}:${JSON.stringify(sel)}`, async () =>
     longRows(slice(results, sel).results),
   );
   return { sel, rows };
