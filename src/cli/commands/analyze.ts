@@ -5,6 +5,7 @@ import type { Finding, MeasureResult, ResultsFile } from '../../model/results.js
 import { createLocale, measureScale, perUnit } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
+import { resolvePath } from '../paths.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 
 interface AnalyzeCliOptions {
@@ -24,7 +25,7 @@ export function analyzeCommand(ctx: CliContext): Command {
     .option('-d, --dataset <version>', 'dataset version (default: the newest)')
     .option(
       '-o, --out <dir>',
-      'output folder for results.json, results.csv, results.parquet (default: out/ beside the config)',
+      'output folder for results.json, results.csv, results.parquet (default: out/; relative: to the config folder)',
     )
     .option('-n, --top <n>', 'findings to print', '10')
     .addOption(commonOptions.format(['table', 'json']))
@@ -36,8 +37,8 @@ export function analyzeCommand(ctx: CliContext): Command {
       const started = Date.now();
       const run = await analyzeRun({
         configPath: opts.config,
-        workspace: opts.workspace,
-        out: opts.out,
+        workspace: resolvePath(ctx.io.cwd, opts.config, opts.workspace),
+        out: resolvePath(ctx.io.cwd, opts.config, opts.out),
         dataset: parseVersion(opts.dataset),
         cwd: ctx.io.cwd,
       });

@@ -7,6 +7,7 @@ import { parseThresholds, qualityReport, type QualityReport } from '../../engine
 import { getDataset, openWorkspace, resolveWorkspaceDir, WORKSPACE_FILE } from '../../engine/workspace.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
+import { resolvePath } from '../paths.js';
 import { formatCsv, formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 
 interface QualityCliOptions {
@@ -43,7 +44,7 @@ export function qualityCommand(ctx: CliContext): Command {
       const thresholds = parseThresholds(opts.threshold);
       const loaded = tryLoadConfig(resolve(ctx.io.cwd, opts.config), opts.workspace !== undefined);
       const configDir = loaded?.dir ?? dirname(resolve(ctx.io.cwd, opts.config));
-      const dir = resolveWorkspaceDir(configDir, opts.workspace, ctx.io.cwd);
+      const dir = resolveWorkspaceDir(configDir, resolvePath(ctx.io.cwd, opts.config, opts.workspace));
       if (!existsSync(join(dir, WORKSPACE_FILE))) {
         throw notFound(`No workspace in ${dir}.`, {
           file: dir,

@@ -6,6 +6,7 @@ import { LANGS, readResults, writeReport, type Lang, type MeasureDefinition } fr
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatJson } from '../output.js';
+import { pathBase } from '../paths.js';
 
 interface ReportCliOptions {
   results?: string;
@@ -46,22 +47,26 @@ export function reportCommand(ctx: CliContext): Command {
       '--results <path>',
       'results file (default: <out>/results.json; with --audience public, <out>/results.public.json)',
     )
-    .option('-o, --out <dir>', 'output directory', 'out')
+    .option('-o, --out <dir>', 'output directory (relative: to the config folder with --config)', 'out')
     .addOption(
       new Option('--audience <who>', 'internal (everything) or public (suppressed results only)')
         .choices(['internal', 'public'])
         .default('internal'),
     )
     .addOption(new Option('--lang <lang>', 'report language').choices(LANGS).default('en'))
-    .option('--file <name>', 'report file name inside --out', 'report.html')
+    .option(
+      '--file <name>',
+      'report file name inside --out (default: report.html; with --audience public, report-public.html)',
+    )
     .option('-c, --config <file>', 'project config, for measure definitions in the methods appendix')
     .addOption(commonOptions.format(['table', 'json']))
     .action(async (opts: ReportCliOptions) => {
       const cwd = ctx.io.cwd;
-      const out = resolve(cwd, opts.out);
+      const base = pathBase(cwd, opts.config);
+      const out = resolve(base, opts.out);
       const publicDefault = resolve(out, 'results.public.json');
       const path = opts.results
-        ? resolve(cwd, opts.results)
+        ? resolve(base, opts.results)
         : opts.audience === 'public' && existsSync(publicDefault)
           ? publicDefault
           : resolve(out, 'results.json');
@@ -72,7 +77,7 @@ export function reportCommand(ctx: CliContext): Command {
         out,
         audience: opts.audience,
         lang: opts.lang,
-        ...(opts.file ? { file: opts.file } : {}),
+        file: opts.file ?? (opts.audience === 'public' ? 'report-public.html' : 'report.html'),
         ...(defs ? { definitions: defs } : {}),
       });
       const summary = {
@@ -93,6 +98,7 @@ export function reportCommand(ctx: CliContext): Command {
   return withExamples(
     cmd,
     'equilens report --out out',
+    'equilens report --config equilens.yaml --audience public --out out   # out/report-public.html',
     'equilens report --results out/results.public.json --audience public --lang es --out out',
   );
 }
