@@ -5,15 +5,16 @@
  * commercial, other).
  */
 import { Command, Option } from 'commander';
-import { payerMixReport, readPatientCounts, type PayerMixReport } from '../../community/index.js';
+import { payerMixReport, type PayerMixReport } from '../../community/index.js';
 import type { CliContext } from '../context.js';
-import { parseAreas, parseShare, readCommunity, readRecords } from '../community-input.js';
+import { parseAreas, parseShare, readCommunity } from '../community-input.js';
+import { patientCounts, type CountsSource } from '../community-dataset.js';
 import { withExamples } from '../options.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 import { writeResults } from '../community-output.js';
 import { usageError } from '../../errors.js';
 
-interface PayerMixOptions {
+interface PayerMixOptions extends CountsSource {
   svi?: string;
   community?: string;
   share?: string;
@@ -65,8 +66,8 @@ export function payerMixCommand(ctx: CliContext): Command {
       'share of Medicaid and uninsured patients against the community, and by department, site and clinician group on a funnel plot',
     )
     .argument(
-      '<counts>',
-      'CSV of patient counts: area,attribute,group,count[,facet,unit] with attribute "payer"',
+      '[counts]',
+      'CSV of patient counts: area,attribute,group,count[,facet,unit] with attribute "payer" (or --config/--workspace)',
     )
     .option(
       '--svi <file>',
@@ -76,6 +77,13 @@ export function payerMixCommand(ctx: CliContext): Command {
       '--community <file>',
       'ACS-style table: area,attribute,group,estimate[,moe][,denominator] (attribute "payer")',
     )
+    .option(
+      '-c, --config <file>',
+      "count the patients of a dataset in this project's workspace instead of COUNTS",
+    )
+    .option('-w, --workspace <dir>', 'workspace folder (default: .equilens/ beside the config)')
+    .option('-d, --dataset <version>', 'dataset version (default: the newest)')
+    .option('--area <level>', "area of the dataset's patients: county (default), tract or zip")
     .option('--share <fraction>', 'catchment: areas supplying this share of patients (default 0.9)')
     .option('--areas <list>', 'catchment: a comma-separated list of areas instead')
     .option('--groups <list>', 'payer groups counted (default medicaid,uninsured)')
@@ -84,9 +92,9 @@ export function payerMixCommand(ctx: CliContext): Command {
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['json', 'table']).default('json'),
     )
-    .action((file: string, opts: PayerMixOptions) => {
+    .action(async (file: string | undefined, opts: PayerMixOptions) => {
       const format = parseFormat(opts.format, ['json', 'table']);
-      const counts = readPatientCounts(readRecords(file, ctx.io.cwd));
+      const counts = await patientCounts(file, opts, ctx.io.cwd);
       const result = payerMixReport(counts, readCommunity(opts, ctx.io.cwd), {
         share: parseShare(opts.share),
         areas: parseAreas(opts.areas),
