@@ -18,6 +18,8 @@ export function intervalRanges(
   relations: readonly Relation[],
   truth: ReadonlyMap<string, Pair>,
   shown: ReadonlyMap<string, Pair>,
+  /** Denominators read elsewhere (another measure over the same people), for cells hidden here. */
+  knownD: ReadonlyMap<string, number> = new Map(),
 ): Map<string, Ranges> {
   const ids = [...new Set(relations.flatMap((r) => [r.total, ...r.parts]))];
   const K = ['n', 'm', 'd'] as const;
@@ -34,6 +36,8 @@ export function intervalRanges(
       const v = of(s, k);
       r[k] = v === null ? [0, Infinity] : [v, v];
     }
+    const d = knownD.get(id);
+    if (d !== undefined && of(s, 'd') === null) r.d = [d, d];
     box.set(id, r);
   }
   for (let changed = true, rounds = 0; changed && rounds < 5000; rounds++) {
@@ -67,16 +71,4 @@ export function intervalRanges(
   const out = new Map<string, Ranges>();
   for (const id of ids) if (of(shown.get(id), 'd') === null) out.set(id, box.get(id)!);
   return out;
-}
-
-/** Hidden cells whose numerator, non-events or denominator is pinned down. */
-export function intervalAttack(
-  relations: readonly Relation[],
-  truth: ReadonlyMap<string, Pair>,
-  shown: ReadonlyMap<string, Pair>,
-): Set<string> {
-  const pinned = new Set<string>();
-  for (const [id, r] of intervalRanges(relations, truth, shown))
-    if (r.n[0] === r.n[1] || r.m[0] === r.m[1] || r.d[0] === r.d[1]) pinned.add(id);
-  return pinned;
 }
