@@ -72,3 +72,27 @@ export function intervalRanges(
   for (const id of ids) if (of(shown.get(id), 'd') === null) out.set(id, box.get(id)!);
   return out;
 }
+
+/**
+ * Counts a shown zero gives away (the policy shows zeros): parts, at any depth, of a total shown with 0
+ * events (`n`) or 0 people without the event (`m`). Such a count needs no protection width.
+ */
+export function zerosGivenAway(
+  relations: readonly Relation[],
+  shown: ReadonlyMap<string, Pair>,
+): { n: Set<string>; m: Set<string> } {
+  const n = new Set<string>();
+  const m = new Set<string>();
+  for (const [id, [a, b]] of shown) {
+    if (a === 0) n.add(id);
+    if (a !== null && b !== null && a === b) m.add(id);
+  }
+  for (const z of [n, m]) {
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const r of relations)
+        if (z.has(r.total)) for (const p of r.parts) if (!z.has(p)) [grew] = [true, z.add(p)];
+    }
+  }
+  return { n, m };
+}

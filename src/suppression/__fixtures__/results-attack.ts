@@ -12,7 +12,7 @@ import { measureCells } from '../cells.js';
 import { primaryReason } from '../primary.js';
 import { isHidden } from '../table.js';
 import { asRelations } from './attacker.js';
-import { intervalRanges } from './interval-attacker.js';
+import { intervalRanges, zerosGivenAway } from './interval-attacker.js';
 
 type Pair = [number | null, number | null];
 
@@ -55,7 +55,9 @@ export function attackPublic(internal: ResultsFile, pub: ResultsFile, threshold:
       for (const [id, [, d]] of b.shown) if (!a.shown.has(id) && d !== null) knownD.set(id, d);
     }
     const truth = new Map<string, Pair>(a.truth.cells.map((c) => [c.id, [c.numerator, c.denominator]]));
-    const ranges = intervalRanges(asRelations(a.truth.margins), truth, a.shown, knownD);
+    const relations = asRelations(a.truth.margins);
+    const ranges = intervalRanges(relations, truth, a.shown, knownD);
+    const zeros = zerosGivenAway(relations, a.shown);
     for (const c of a.truth.cells) {
       if (c.published === false || a.shown.has(c.id) || c.denominator === null || c.denominator <= 0) continue;
       report.hidden++;
@@ -66,7 +68,11 @@ export function attackPublic(internal: ResultsFile, pub: ResultsFile, threshold:
         continue;
       }
       const plain = c.numerator === null;
-      const w = plain ? [r.d[1] - r.d[0]] : [r.n[1] - r.n[0], r.m[1] - r.m[0], r.d[1] - r.d[0]];
+      // A count a shown zero gives away needs no width (the policy shows zeros); d = n + m then.
+      const [zn, zm] = [zeros.n.has(c.id), zeros.m.has(c.id)];
+      const w = plain
+        ? [r.d[1] - r.d[0]]
+        : [zn ? Infinity : r.n[1] - r.n[0], zm ? Infinity : r.m[1] - r.m[0], zn || zm ? Infinity : r.d[1] - r.d[0]];
       if (w.some((x) => x === 0)) report.pinned.push(where);
       const small = isHidden(primaryReason(c.numerator, c.denominator, { threshold }) ?? undefined);
       if (small && w.some((x) => x < width)) report.narrowed.push(where);
