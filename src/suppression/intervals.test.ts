@@ -4,7 +4,7 @@ import type { ResultsFile } from '../model/index.js';
 import type { Relation } from './__fixtures__/attacker.js';
 import { exactRanges } from './__fixtures__/exact-attacker.js';
 import { fcOptions } from './__fixtures__/fc-options.js';
-import { intervalRanges } from './__fixtures__/interval-attacker.js';
+import { intervalRanges, zerosGivenAway } from './__fixtures__/interval-attacker.js';
 import {
   addSiteFacet,
   peopleFrom,
@@ -72,7 +72,10 @@ function attack(t: Table, out: ResultsFile, threshold: number, exact: boolean) {
       ]),
     );
   }
-  for (const [id, w] of ranges) {
+  // A count a shown zero gives away needs no width (the policy shows zeros).
+  const zeros = zerosGivenAway(t.rel, shown);
+  for (const [id, w0] of ranges) {
+    const w = { n: zeros.n.has(id) ? Infinity : w0.n, m: zeros.m.has(id) ? Infinity : w0.m };
     // d is pinned exactly when n and d − n both are (the two are independent given the output).
     if (w.n === 0 || w.m === 0) pinned.push(id);
     if (small(t, id, threshold) && (w.n < P || w.m < P)) narrow.push(id);

@@ -195,13 +195,52 @@ export function narrowCells(input: IntervalInput, widths: ReadonlyMap<string, nu
   if (!widths.size) return [];
   const { index, n, m, d } = intervalBounds(input);
   const plain = input.cells.every((c) => c.numerator === null);
+  const zero = shownZeros(input, index);
   const out: string[] = [];
   for (const [id, w] of widths) {
     const i = index.get(id);
     if (i === undefined) continue;
     const open = (bk: Bounds): boolean => bk.hi[i]! - bk.lo[i]! >= w;
-    const ok = plain ? open(d) : open(n) && open(m) && open(d);
+    const zn = zero.n[i] === 1;
+    const zm = zero.m[i] === 1;
+    const ok = plain ? open(d) : (zn || open(n)) && (zm || open(m)) && (zn || zm || open(d));
     if (!ok) out.push(id);
   }
   return out;
+}
+
+/**
+ * Counts that a shown zero already gives away: every part of a total shown as 0 events is 0 events (and
+ * likewise for people without the event), down every level of the margins. Zeros are shown (CMS: "none of
+ * these people" is not a small count), so such a count is exempt from the protection width: hiding more
+ * would not take back what the shown zero says.
+ */
+export function shownZeros(
+  input: IntervalInput,
+  index: ReadonlyMap<string, number> = new Map(input.cells.map((c, i) => [c.id, i])),
+): { n: Uint8Array; m: Uint8Array } {
+  const size = input.cells.length;
+  const n = new Uint8Array(size);
+  const m = new Uint8Array(size);
+  if (input.cells.every((c) => c.numerator === null)) return { n, m };
+  input.cells.forEach((c, i) => {
+    if (input.unknown.has(c.id) || c.numerator === null || c.denominator === null) return;
+    if (c.numerator === 0) n[i] = 1;
+    if (c.denominator === c.numerator) m[i] = 1;
+  });
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const mg of input.margins) {
+      const t = index.get(mg.total);
+      if (t === undefined) continue;
+      for (const z of [n, m]) {
+        if (!z[t]) continue;
+        for (const id of mg.parts) {
+          const p = index.get(id);
+          if (p !== undefined && !z[p]) [z[p], changed] = [1, true];
+        }
+      }
+    }
+  }
+  return { n, m };
 }

@@ -12,7 +12,9 @@
  * 5. Data-quality rows with a small count are dropped (their counts are not nullable in the schema).
  * Input is not modified; the copy is stamped `audience: 'public'`.
  */
+import { isOrdered } from '../analysis/order.js';
 import type { SuppressionConfig } from '../config/suppression.js';
+import { isStatus } from '../model/index.js';
 import type {
   GroupResult,
   MeasureResult,
@@ -267,6 +269,13 @@ function applyToMeasure(
         [s.stratifier]: groupName,
         ...(period === undefined ? {} : { [PERIOD]: period }),
       });
+    // D and R of an ordered stratifier (age) compare its two end groups, chosen by order, not by rate
+    // (WHO HEAT): when both are shown they are a difference and a ratio of two shown rates, and stay.
+    const ends = isOrdered(s.stratifier)
+      ? s.groups.filter((g) => !isStatus(g.group) && g.denominator && g.rate !== null)
+      : [];
+    const endsShown =
+      ends.length >= 2 && [ends[0]!, ends.at(-1)!].every((g) => !isHidden(at(g.group)));
     for (const g of s.groups) group(g, at(g.group));
     const refHidden = s.reference !== null && isHidden(at(s.reference));
     if (refHidden) {
@@ -278,6 +287,7 @@ function applyToMeasure(
     }
     if (!keepSummaries && s.groups.some((g) => g.suppressed)) {
       for (const sm of s.summary) {
+        if (endsShown && (sm.measure === 'D' || sm.measure === 'R')) continue;
         sm.estimate = null;
         sm.se = null;
         sm.lower = null;

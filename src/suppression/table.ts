@@ -20,7 +20,7 @@
  * Cells that are not published (e.g. a facet total nobody printed) start unknown but are never chosen.
  */
 import type { SuppressionReason } from '../model/index.js';
-import { DEFAULT_PROTECTION_WIDTH, narrowCells } from './intervals.js';
+import { DEFAULT_PROTECTION_WIDTH, narrowCells, shownZeros } from './intervals.js';
 import { determinedCells } from './linear.js';
 import { marginIndex, peel, unknownMask, type MarginIndex } from './peel.js';
 import { primaryReason, type PrimaryOptions } from './primary.js';
@@ -178,8 +178,13 @@ export function suppressTable(
         // One complement for each narrowed cell at once: bounding the whole table again after every single
         // complement costs a propagation per cell.
         const narrow = narrowed().sort();
+        const z = shownZeros({ cells, margins, unknown });
+        const zeros = {
+          n: new Set(cells.filter((_, i) => z.n[i]).map((c) => c.id)),
+          m: new Set(cells.filter((_, i) => z.m[i]).map((c) => c.id)),
+        };
         const picks = new Set(
-          narrow.map((id) => complementAround(id, margins, byId, reasons, unpublished, widthOf(id))),
+          narrow.map((id) => complementAround(id, margins, byId, reasons, unpublished, widthOf(id), zeros)),
         );
         picks.delete(undefined);
         if (!picks.size && narrow.length)
@@ -263,15 +268,42 @@ function complementAround(
   reasons: SuppressionMap,
   unpublished: ReadonlySet<string>,
   width = 1,
+  zeros?: { n: ReadonlySet<string>; m: ReadonlySet<string> },
 ): string | undefined {
   const shown = (c: string): boolean => !unpublished.has(c) && !isHidden(reasons.get(c));
   const around = margins.filter((m) => m.total === id || m.parts.includes(id));
-  const parts = new Set(around.flatMap((m) => m.parts.filter(shown)));
-  const best = rank(
-    [...parts].map((c) => byId.get(c) as Cell),
-    { target: byId.get(id), width },
+  // Parts and totals alike, cheapest first: a total costs all its units, so it goes only when no part
+  // (nor a few small parts together) protects the cell for less.
+  const candidates = new Set(
+    around.flatMap((m) => [m.total, ...m.parts].filter((c) => c !== id && shown(c))),
   );
-  return best?.id ?? around.map((m) => m.total).find(shown);
+  // What the hidden parts beside the target already bring, per relation a candidate shares with it.
+  const beside = new Map<string, [number, number]>();
+  for (const m of around) {
+    let n = 0;
+    let k = 0;
+    for (const p of new Set(m.parts)) {
+      const c = byId.get(p);
+      if (p === id || !c || shown(p) || unpublished.has(p) || c.denominator === null) continue;
+      n += c.numerator ?? 0;
+      k += c.denominator - (c.numerator ?? 0);
+    }
+    for (const c of [m.total, ...m.parts]) {
+      const b = beside.get(c);
+      if (!b || n + k > b[0] + b[1]) beside.set(c, [n, k]);
+    }
+  }
+  const best = rank(
+    [...candidates].filter((c) => byId.has(c)).map((c) => byId.get(c) as Cell),
+    {
+      target: byId.get(id),
+      width,
+      zeroN: zeros?.n.has(id),
+      zeroM: zeros?.m.has(id),
+      beside: (c) => beside.get(c.id) ?? [0, 0],
+    },
+  );
+  return best?.id;
 }
 
 /**
@@ -316,6 +348,11 @@ function nearestShown(
 interface Want {
   target: Cell | undefined;
   width: number;
+  /** The target's events / non-events are already given away by a shown zero (no width needed). */
+  zeroN?: boolean;
+  zeroM?: boolean;
+  /** Events and non-events of cells already hidden beside the target in the candidate's relation. */
+  beside?: (c: Cell) => [number, number];
 }
 
 /**
@@ -331,12 +368,35 @@ function rank(cells: Cell[], want: Want = { target: undefined, width: 1 }): Cell
   const t = want.target;
   const helps = (c: Cell): boolean => {
     if (!t || t.denominator === null) return true;
-    if (c.numerator === null || t.numerator === null) return d(c) + t.denominator >= want.width;
-    const n = c.numerator + t.numerator;
-    const m = d(c) - c.numerator + (t.denominator - t.numerator);
-    return n >= want.width && m >= want.width;
+    const [bn, bm] = want.beside?.(c) ?? [0, 0];
+    if (c.numerator === null || t.numerator === null) return d(c) + t.denominator + bm >= want.width;
+    const n = c.numerator + t.numerator + bn;
+    const m = d(c) - c.numerator + (t.denominator - t.numerator) + bm;
+    return (want.zeroN || n >= want.width) && (want.zeroM || m >= want.width);
   };
-  const tier = (c: Cell): number => (d(c) <= 0 ? 2 : helps(c) ? 0 : 1);
   const cost = (c: Cell): number => c.cost ?? d(c);
-  return [...cells].sort((a, b) => tier(a) - tier(b) || cost(a) - cost(b) || (a.id < b.id ? -1 : 1))[0];
+  const sorted = [...cells].sort(
+    (a, b) => Number(d(a) <= 0) - Number(d(b) <= 0) || cost(a) - cost(b) || (a.id < b.id ? -1 : 1),
+  );
+  const single = sorted.find((c) => d(c) > 0 && helps(c));
+  if (!t || t.denominator === null) return single ?? sorted[0];
+  // Several small cells can do what one large one does: when the cheapest cells together give the width
+  // for less than the cheapest single cell that gives it alone, start with the cheapest (the audit runs
+  // again and adds the next one if it is still needed).
+  const plain = t.numerator === null;
+  let n = plain ? t.denominator : (t.numerator as number);
+  let m = plain ? t.denominator : t.denominator - (t.numerator as number);
+  let spent = 0;
+  for (const c of sorted) {
+    if (d(c) <= 0 || c === single) break;
+    spent += cost(c);
+    n += plain || c.numerator === null ? d(c) : c.numerator;
+    m += plain || c.numerator === null ? d(c) : d(c) - c.numerator;
+    const [bn, bm] = want.beside?.(c) ?? [0, 0];
+    if ((want.zeroN || n + bn >= want.width) && (want.zeroM || m + bm >= want.width))
+      return spent < (single ? cost(single) : Infinity) ? sorted[0] : single;
+    if ((want.zeroN || n >= want.width) && (want.zeroM || m >= want.width))
+      return spent < (single ? cost(single) : Infinity) ? sorted[0] : single;
+  }
+  return single ?? sorted[0];
 }

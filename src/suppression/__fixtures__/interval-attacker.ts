@@ -18,6 +18,8 @@ export function intervalRanges(
   relations: readonly Relation[],
   truth: ReadonlyMap<string, Pair>,
   shown: ReadonlyMap<string, Pair>,
+  /** Denominators read elsewhere (another measure over the same people), for cells hidden here. */
+  knownD: ReadonlyMap<string, number> = new Map(),
 ): Map<string, Ranges> {
   const ids = [...new Set(relations.flatMap((r) => [r.total, ...r.parts]))];
   const K = ['n', 'm', 'd'] as const;
@@ -34,6 +36,8 @@ export function intervalRanges(
       const v = of(s, k);
       r[k] = v === null ? [0, Infinity] : [v, v];
     }
+    const d = knownD.get(id);
+    if (d !== undefined && of(s, 'd') === null) r.d = [d, d];
     box.set(id, r);
   }
   for (let changed = true, rounds = 0; changed && rounds < 5000; rounds++) {
@@ -69,14 +73,26 @@ export function intervalRanges(
   return out;
 }
 
-/** Hidden cells whose numerator, non-events or denominator is pinned down. */
-export function intervalAttack(
+/**
+ * Counts a shown zero gives away (the policy shows zeros): parts, at any depth, of a total shown with 0
+ * events (`n`) or 0 people without the event (`m`). Such a count needs no protection width.
+ */
+export function zerosGivenAway(
   relations: readonly Relation[],
-  truth: ReadonlyMap<string, Pair>,
   shown: ReadonlyMap<string, Pair>,
-): Set<string> {
-  const pinned = new Set<string>();
-  for (const [id, r] of intervalRanges(relations, truth, shown))
-    if (r.n[0] === r.n[1] || r.m[0] === r.m[1] || r.d[0] === r.d[1]) pinned.add(id);
-  return pinned;
+): { n: Set<string>; m: Set<string> } {
+  const n = new Set<string>();
+  const m = new Set<string>();
+  for (const [id, [a, b]] of shown) {
+    if (a === 0) n.add(id);
+    if (a !== null && b !== null && a === b) m.add(id);
+  }
+  for (const z of [n, m]) {
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const r of relations)
+        if (z.has(r.total)) for (const p of r.parts) if (!z.has(p)) [grew] = [true, z.add(p)];
+    }
+  }
+  return { n, m };
 }
