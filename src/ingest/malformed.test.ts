@@ -62,7 +62,7 @@ describe('rejections with file, line, column and reason', () => {
       [5, 'date', '2024-99-01'],
       [6, 'pid', null],
     ]);
-    expect(rec.rejections[1]!.reason).toMatch(/not a date/);
+    expect(rec.rejections[1]!.reason).toMatch(/^month 99 does not exist/);
   });
 
   it('accepts a header-only file: zero rows, zero patients', async () => {
