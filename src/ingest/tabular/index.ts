@@ -32,6 +32,8 @@ import {
 import { readHeader, stageFiles, writeStageRejects, type Staged } from './stage.js';
 import { attributeWarnings } from './attribute-warnings.js';
 import { identifyingColumns } from './identifying.js';
+import { rejectDuplicateUnits } from './duplicate-units.js';
+import { checkLiterals } from './literal-check.js';
 
 const STEPS = 5;
 /** Stage column: the event date, parsed. */
@@ -126,12 +128,28 @@ async function prepareTabular(ctx: PrepareContext): Promise<PreparedTabular> {
     derived,
   });
   step(1);
-  const checked = await applyRowChecks(engine, { staged, checks });
+  const unitCol = map.unit_id ? findColumn(map.unit_id, header) : undefined;
+  const dedup = unitCol
+    ? await rejectDuplicateUnits(engine, {
+        staged,
+        checked: await applyRowChecks(engine, { staged, checks }),
+        unit: unitCol,
+      })
+    : { checked: await applyRowChecks(engine, { staged, checks }), warnings: [] };
+  const checked = dedup.checked;
+  const literalWarnings = await checkLiterals(engine, {
+    stage: staged.table,
+    config,
+    source: source.name,
+    first,
+    header,
+    file,
+  });
   step(2);
   // The people, resolved from the stage into temp tables (no statement from here relies on insertion
   // order: the stage keeps its rowids).
   const unmapped: UnmappedEntry[] = [];
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...dedup.warnings, ...literalWarnings];
   const patients = await unordered(engine, async () => {
     // One pass over the rows: per person and distinct source values; lookups and patients read only that.
     const groups = await createPersonGroups(engine, { stage: staged.table, prefix, pid, eventDate, plans });
