@@ -170,7 +170,14 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         });
         perSource.push(...r.files.map((f) => ({ source: job.source.name, ...f })));
         const { name, type } = job.source;
-        sources.push({ source: name, type, files: r.files.length, read: r.read, loaded: r.loaded, rejected: r.rejected });
+        sources.push({
+          source: name,
+          type,
+          files: r.files.length,
+          read: r.read,
+          loaded: r.loaded,
+          rejected: r.rejected,
+        });
         summary.rows.read += r.read;
         summary.rows.loaded += r.loaded;
         summary.rows.rejected += r.rejected;

@@ -104,7 +104,10 @@ describe('ingest a mapped CSV (fixture rows worked by hand in __fixtures__/proje
 
   it('makes no new version for unchanged content, unless forced', async () => {
     const same = await ingest({ configPath: p.config, workspace: p.workspace });
-    expect(same.unchanged).toEqual({ since: 1, message: expect.stringContaining('unchanged since version 1') });
+    expect(same.unchanged).toEqual({
+      since: 1,
+      message: expect.stringContaining('unchanged since version 1'),
+    });
     expect(same.dataset).toEqual(result.dataset);
     expect(same.reconciliation).toEqual(result.reconciliation);
     const forced = await ingest({ configPath: p.config, workspace: p.workspace, force: true });

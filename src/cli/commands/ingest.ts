@@ -66,11 +66,14 @@ function render(r: IngestResult): string {
   }
   if (rec.sources.length > 1 || rec.files.length > MAX_LISTED_FILES) {
     if (rec.files.length <= MAX_LISTED_FILES) out.push('\n');
-    out.push(formatTable(rec.sources as unknown as Record<string, Cell>[], ['source', 'type', 'files', ...cols]));
+    out.push(
+      formatTable(rec.sources as unknown as Record<string, Cell>[], ['source', 'type', 'files', ...cols]),
+    );
   }
   if (rec.filesFile) out.push(`\nPer-file counts (${n(rec.files.length)} files): ${rec.filesFile}\n`);
   if (rec.rejections.length) {
-    const all = rec.rejected > rec.rejections.length ? `first ${rec.rejections.length} of ${n(rec.rejected)}` : 'all';
+    const all =
+      rec.rejected > rec.rejections.length ? `first ${rec.rejections.length} of ${n(rec.rejected)}` : 'all';
     out.push(`\nRejected rows (${all}):\n`, ...rec.rejections.map((x) => `  ${rejectionLine(x)}\n`));
     if (rec.rejectionsFile) {
       out.push(

@@ -29,13 +29,19 @@ export async function attributeWarnings(
   const parts: string[] = [];
   if (birth) {
     const bad = `${c(birth)} IS NOT NULL AND ${dateSql(c(birth))} IS NULL`;
-    parts.push(`SUM(s.${GROUP_ROWS}) FILTER (WHERE ${bad}) AS bd_rows, COUNT(DISTINCT ${pid}) FILTER (WHERE ${bad}) AS bd_people`);
+    parts.push(
+      `SUM(s.${GROUP_ROWS}) FILTER (WHERE ${bad}) AS bd_rows, COUNT(DISTINCT ${pid}) FILTER (WHERE ${bad}) AS bd_people`,
+    );
   }
   if (zip) {
     const short = `regexp_full_match(${c(zip)}, '${SHORT_ZIP}')`;
-    parts.push(`SUM(s.${GROUP_ROWS}) FILTER (WHERE ${short}) AS zip_rows, COUNT(DISTINCT ${pid}) FILTER (WHERE ${short}) AS zip_people`);
+    parts.push(
+      `SUM(s.${GROUP_ROWS}) FILTER (WHERE ${short}) AS zip_rows, COUNT(DISTINCT ${pid}) FILTER (WHERE ${short}) AS zip_people`,
+    );
   }
-  const [row] = await engine.all<Record<string, number | null>>(`SELECT ${parts.join(', ')} FROM ${o.groups} s`);
+  const [row] = await engine.all<Record<string, number | null>>(
+    `SELECT ${parts.join(', ')} FROM ${o.groups} s`,
+  );
   const n = (k: string) => Number(row?.[k] ?? 0);
   const out: Warning[] = [];
   if (birth && n('bd_rows') > 0) {

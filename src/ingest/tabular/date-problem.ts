@@ -15,7 +15,8 @@ function partsProblem(y: string, m: string, d: string, form: string): string {
     ELSE ${lit(`not a date: ${USE}`)} END`;
 }
 
-const part = (v: string, re: string, i: number) => `TRY_CAST(regexp_extract(${v}, ${lit(re)}, ${i}) AS INTEGER)`;
+const part = (v: string, re: string, i: number) =>
+  `TRY_CAST(regexp_extract(${v}, ${lit(re)}, ${i}) AS INTEGER)`;
 
 /** SQL: the reason a date text `v` (not NULL, not parseable) is not a date. */
 export function dateProblemSql(v: string): string {

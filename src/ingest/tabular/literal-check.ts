@@ -44,13 +44,21 @@ const BOOL = ['true', 'false', 't', 'f'];
 
 export async function checkLiterals(
   engine: Engine,
-  o: { stage: string; config: EquilensConfig; source: string; first: boolean; header: readonly string[]; file?: string },
+  o: {
+    stage: string;
+    config: EquilensConfig;
+    source: string;
+    first: boolean;
+    header: readonly string[];
+    file?: string;
+  },
 ): Promise<Warning[]> {
   const all: Comparison[] = [];
   for (const { m, index } of measuresFor(o.config, o.source, o.first)) {
     for (const key of ['denominator', 'numerator', 'exclusions'] as const) {
       const text = m[key];
-      if (text !== undefined) all.push(...comparisons(parseExpression(text), `measures[${index}].${key}`, o.header));
+      if (text !== undefined)
+        all.push(...comparisons(parseExpression(text), `measures[${index}].${key}`, o.header));
     }
   }
   if (!all.length) return [];
@@ -64,9 +72,14 @@ export async function checkLiterals(
       (c, i) =>
         `COUNT(${q(c)}) AS n${i}, bool_and(${q(c)} IS NULL OR lower(${q(c)}) IN (${boolList})) AS b${i}, max(${q(c)}) FILTER (WHERE lower(${q(c)}) IN ('true', 't')) AS t${i}`,
     ),
-    ...all.map((c, j) => `COUNT(*) FILTER (WHERE ${q(c.column)} IN (${c.literals.map(p).join(', ')})) AS h${j}`),
+    ...all.map(
+      (c, j) => `COUNT(*) FILTER (WHERE ${q(c.column)} IN (${c.literals.map(p).join(', ')})) AS h${j}`,
+    ),
   ];
-  const [row] = await engine.all<Record<string, unknown>>(`SELECT ${sel.join(', ')} FROM ${o.stage} s`, params);
+  const [row] = await engine.all<Record<string, unknown>>(
+    `SELECT ${sel.join(', ')} FROM ${o.stage} s`,
+    params,
+  );
   const warnings: Warning[] = [];
   for (const [j, c] of all.entries()) {
     const i = columns.indexOf(c.column);
@@ -77,7 +90,12 @@ export async function checkLiterals(
       const t = typeof row[`t${i}`] === 'string' ? (row[`t${i}`] as string) : 'true';
       throw invalidConfig(
         `${c.keyPath} compares column ${c.column} with ${lits}, but ${c.column} holds only true/false values: no row could ever match.`,
-        { file: o.file, path: c.keyPath, column: c.column, fix: `Compare with the column's own value, e.g. ${c.column} = '${t}'.` },
+        {
+          file: o.file,
+          path: c.keyPath,
+          column: c.column,
+          fix: `Compare with the column's own value, e.g. ${c.column} = '${t}'.`,
+        },
       );
     }
     warnings.push({
