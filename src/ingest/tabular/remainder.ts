@@ -46,7 +46,7 @@ export interface Remainder {
 
 /**
  * Copy the lines after the line that holds byte `at` of `path` (decompressed) to a new temp file. (`at`
- * is DuckDB's `line_byte_position` less one: the start of the line or its first character.)
+ * is the byte of the unclosed quote: DuckDB's `byte_position` less one.)
  */
 export async function copyRemainder(path: string, at: number): Promise<Remainder> {
   const dir = mkdtempSync(join(tmpdir(), 'equilens-rest-'));

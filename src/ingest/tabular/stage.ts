@@ -43,13 +43,18 @@ export interface Staged {
 const FILE_COL = '__eq_file';
 const CHECK_COL = '__eq_check';
 
-/** A staged value: trimmed of surrounding spaces and tabs; empty (or a configured missing value) is NULL. */
+/**
+ * A staged value: trimmed of surrounding spaces and tabs; empty (or a configured missing value) is NULL.
+ * trim() runs only on values that start or end with one (a prefix/suffix test is much cheaper than trim).
+ */
 function cleanSql(v: string, source: SourceConfig): string {
+  const padded = ["' '", "'\t'"]
+    .flatMap((c) => [`starts_with(${v}, ${c})`, `ends_with(${v}, ${c})`])
+    .join(' OR ');
   const t = `trim(${v}, ' \t')`;
-  const missing = source.missing?.length
-    ? `, ${source.missing.map((m) => quoteLiteral(m.trim())).join(', ')}`
-    : '';
-  return missing ? `CASE WHEN ${t} IN (''${missing}) THEN NULL ELSE ${t} END` : `NULLIF(${t}, '')`;
+  const missing = source.missing?.length ? source.missing.map((m) => quoteLiteral(m.trim())).join(', ') : '';
+  const trimmed = missing ? `CASE WHEN ${t} IN ('', ${missing}) THEN NULL ELSE ${t} END` : `NULLIF(${t}, '')`;
+  return `CASE WHEN ${padded} THEN ${trimmed} ELSE ${v} END`;
 }
 
 function readerSql(
@@ -245,7 +250,7 @@ async function unclosed(
 ): Promise<{ line: number; at: number } | null> {
   const e = `${o.segRejects}_e`;
   const [row] = await engine.all<{ line: number; at: number }>(
-    `SELECT line, line_byte_position AS at FROM ${e}
+    `SELECT line, byte_position AS at FROM ${e}
      WHERE error_type = 'UNQUOTED VALUE' AND error_message ILIKE '%unterminated%' ORDER BY line LIMIT 1`,
   );
   if (!row) return null;
@@ -266,6 +271,7 @@ async function unclosed(
        DROP TABLE ${o.table}; ALTER TABLE ${tmp} RENAME TO ${o.table}`,
     );
   }
+  // byte_position is one past the opening quote (line_byte_position is not reliable in parallel scans).
   return { line, at: Math.max(0, Number(row.at) - 1) };
 }
 
