@@ -18,7 +18,9 @@ export const SourceSchema = z
       .int()
       .positive()
       .optional()
-      .describe('type csv/tsv: longest line the reader accepts, in bytes (default 2097152); longer lines are rejected'),
+      .describe(
+        'type csv/tsv: longest line the reader accepts, in bytes (default 2097152); longer lines are rejected',
+      ),
     /** OMOP in PostgreSQL: the schema holding the CDM tables (also `path: postgres://…#schema`). */
     schema: z
       .string()

@@ -32,10 +32,10 @@ describe('rejections with file, line, column and reason', () => {
     const r = await ingest({ configPath: p.config, workspace: p.workspace });
     const rec = r.reconciliation;
     expect([rec.read, rec.loaded, rec.rejected]).toEqual([7, 4, 3]);
-    expect(rec.rejections.map((x) => [x.line, x.column, x.reason.split(' ').slice(0, 9).join(' ')])).toEqual([
+    expect(rec.rejections.map((x) => [x.line, x.column, x.reason])).toEqual([
       [5, 'eth', 'the row has 4 fields, the header has 9'], // the first field the short row lacks
-      [6, null, 'the row has 10 fields, the header has 9'],
-      [7, 'race', 'the row has bytes that are not valid in'],
+      [6, null, expect.stringMatching(/^the row has more than 9 fields, the header has 9 /)],
+      [7, 'race', expect.stringMatching(/^the row has bytes that are not valid in the file encoding/)],
     ]);
     expect(rec.rejections.every((x) => x.file === p.data)).toBe(true);
     const csv = readFileSync(rec.rejectionsFile!, 'utf8').trim().split('\n');
@@ -62,7 +62,7 @@ describe('rejections with file, line, column and reason', () => {
       [5, 'date', '2024-99-01'],
       [6, 'pid', null],
     ]);
-    expect(rec.rejections[1]!.reason).toMatch(/not a date/);
+    expect(rec.rejections[1]!.reason).toMatch(/^month 99 does not exist/);
   });
 
   it('accepts a header-only file: zero rows, zero patients', async () => {

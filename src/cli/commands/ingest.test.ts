@@ -49,7 +49,7 @@ describe('equilens ingest / datasets / init', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/Rows read 1 = loaded 0 \+ rejected 1/);
     expect(ok.out).toContain('not a date');
-    expect(existsSync(join(p.dir, 'ws', 'rejections-v1.csv'))).toBe(true);
+    expect(existsSync(join(p.dir, 'ws', 'rejections-v1.internal.csv'))).toBe(true);
     const bad = await run(['ingest', '--config', 'missing.yaml', '--workspace', 'ws'], p.dir);
     expect(bad.code).toBe(1);
     expect(bad.err).not.toMatch(/\n\s+at /); // no stack trace
@@ -58,7 +58,10 @@ describe('equilens ingest / datasets / init', () => {
   it('datasets lists versions as a table and as JSON', async () => {
     const p = project();
     await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws', '--quiet'], p.dir);
-    await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws', '--quiet'], p.dir);
+    // Unchanged content makes a new version only with --force.
+    const same = await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws', '--quiet'], p.dir);
+    expect(same.out).toMatch(/unchanged since version 1/);
+    await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws', '--quiet', '--force'], p.dir);
     const json = await run(['datasets', '--workspace', 'ws', '--format', 'json'], p.dir);
     expect(json.code).toBe(0);
     const list = (JSON.parse(json.out) as { datasets: { version: number; rows: { read: number } }[] })

@@ -55,7 +55,8 @@ function otherDelimiter(header: readonly string[], delim: string): { name: strin
   if (delim !== ';' && h.includes(';')) {
     return { name: 'semicolon-separated', fix: 'Set sources[].delimiter: ";".' };
   }
-  if (delim !== '|' && h.includes('|')) return { name: 'pipe-separated', fix: 'Set sources[].delimiter: "|".' };
+  if (delim !== '|' && h.includes('|'))
+    return { name: 'pipe-separated', fix: 'Set sources[].delimiter: "|".' };
   if (delim !== ',' && h.includes(',')) {
     return { name: 'comma-separated', fix: 'Set sources[].type: csv (or sources[].delimiter: ",").' };
   }
@@ -117,7 +118,11 @@ export async function firstLine(engine: Engine, path: string, source: SourceConf
   }
 }
 
-function headerRejected(path: string, source: SourceConfig, bad: { error_type: string; error_message: string }) {
+function headerRejected(
+  path: string,
+  source: SourceConfig,
+  bad: { error_type: string; error_message: string },
+) {
   if (bad.error_type === 'LINE SIZE OVER MAXIMUM') {
     return invalidInput(
       `${basename(path)}: line 1 (the header) is longer than the reader's limit of ${maxLineSize(source)} bytes.`,
@@ -135,9 +140,12 @@ function headerRejected(path: string, source: SourceConfig, bad: { error_type: s
       { file: path, line: 1, path: 'sources[].encoding', fix: 'Set sources[].encoding (e.g. latin-1).' },
     );
   }
-  return invalidInput(`${basename(path)}: line 1 (the header) could not be read (${bad.error_type.toLowerCase()}).`, {
-    file: path,
-    line: 1,
-    fix: 'Check the file type (sources[].type), delimiter and encoding (sources[].encoding).',
-  });
+  return invalidInput(
+    `${basename(path)}: line 1 (the header) could not be read (${bad.error_type.toLowerCase()}).`,
+    {
+      file: path,
+      line: 1,
+      fix: 'Check the file type (sources[].type), delimiter and encoding (sources[].encoding).',
+    },
+  );
 }

@@ -11,14 +11,17 @@ import { STAGE_FILE_COLUMN, type Staged } from './stage.js';
 export const REJECT_COLUMNS =
   'line BIGINT, column_idx BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR';
 
-/** The number of fields DuckDB found on a ragged row ("Expected Number of Columns: 11 Found: 6"). */
+/**
+ * The number of fields DuckDB found on a short row ("Expected Number of Columns: 11 Found: 6"); on a long
+ * row it stops counting at the first field too many, so only "more than" is known.
+ */
 const found = "regexp_extract(error_message, 'Found: (\\d+)', 1)";
 const expected = "regexp_extract(error_message, 'Expected Number of Columns: (\\d+)', 1)";
 
 /** Plain-language reason per DuckDB error type, as SQL over a reject row. */
 const REASONS: Readonly<Record<string, string>> = {
   'MISSING COLUMNS': `'the row has ' || ${found} || ' fields, the header has ' || ${expected}`,
-  'TOO MANY COLUMNS': `'the row has ' || ${found} || ' fields, the header has ' || ${expected} || ' (a delimiter inside an unquoted value?)'`,
+  'TOO MANY COLUMNS': `'the row has more than ' || ${expected} || ' fields, the header has ' || ${expected} || ' (a delimiter inside an unquoted value?)'`,
   'INVALID ENCODING': quoteLiteral(
     'the row has bytes that are not valid in the file encoding (set sources[].encoding, e.g. latin-1)',
   ),

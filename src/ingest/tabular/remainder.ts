@@ -2,7 +2,8 @@
  * The rest of a file after its first N lines, copied to a temp file. A CSV reader that meets a quote that is
  * never closed reads everything after it as one field, to the end of the file; staging rejects that line
  * and reads the lines after it again from this copy, so one stray quote costs one row, not the rest of the
- * file. Plain and gzip files only (byte-wise: UTF-8 and Latin-1, whose line feeds are one 0x0A byte).
+ * file (or, when a later stray quote closed it, the lines in between). Plain and gzip files only
+ * (byte-wise: UTF-8 and Latin-1, whose line feeds are one 0x0A byte).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,22 +16,25 @@ import { createGunzip } from 'node:zlib';
 export const canCopyRemainder = (path: string, encoding: string | undefined): boolean =>
   encoding !== 'utf-16' && !/\.(zst|zstd|bz2|xz|lz4|zip)$/i.test(path);
 
-/** Drops everything up to and including the `lines`-th line feed. */
-class SkipLines extends Transform {
+/** Drops the first `bytes` bytes, then everything up to and including the next line feed. */
+class SkipToLineAfter extends Transform {
   private left: number;
-  constructor(lines: number) {
+  private seeking = true;
+  constructor(bytes: number) {
     super();
-    this.left = lines;
+    this.left = bytes;
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    let start = 0;
-    while (this.left > 0) {
-      const nl = chunk.indexOf(0x0a, start);
-      if (nl < 0) return done();
-      this.left--;
-      start = nl + 1;
+    if (!this.seeking) return done(null, chunk);
+    if (this.left >= chunk.length) {
+      this.left -= chunk.length;
+      return done();
     }
-    done(null, start ? chunk.subarray(start) : chunk);
+    const nl = chunk.indexOf(0x0a, this.left);
+    this.left = 0;
+    if (nl < 0) return done();
+    this.seeking = false;
+    done(null, chunk.subarray(nl + 1));
   }
 }
 
@@ -40,14 +44,17 @@ export interface Remainder {
   dispose: () => void;
 }
 
-/** Copy the lines after line `lines` of `path` (decompressed) to a new temp file. */
-export async function copyRemainder(path: string, lines: number): Promise<Remainder> {
+/**
+ * Copy the lines after the line that holds byte `at` of `path` (decompressed) to a new temp file. (`at`
+ * is the byte of the unclosed quote: DuckDB's `byte_position` less one.)
+ */
+export async function copyRemainder(path: string, at: number): Promise<Remainder> {
   const dir = mkdtempSync(join(tmpdir(), 'equilens-rest-'));
   const out = join(dir, 'rest.csv');
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   try {
     const steps = [createReadStream(path), ...(/\.gz$/i.test(path) ? [createGunzip()] : [])];
-    await pipeline([...steps, new SkipLines(lines), createWriteStream(out, { mode: 0o600 })]);
+    await pipeline([...steps, new SkipToLineAfter(Math.max(0, at)), createWriteStream(out, { mode: 0o600 })]);
   } catch (err) {
     dispose();
     throw err;

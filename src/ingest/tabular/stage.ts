@@ -43,11 +43,18 @@ export interface Staged {
 const FILE_COL = '__eq_file';
 const CHECK_COL = '__eq_check';
 
-/** A staged value: trimmed of surrounding spaces and tabs; empty (or a configured missing value) is NULL. */
+/**
+ * A staged value: trimmed of surrounding spaces and tabs; empty (or a configured missing value) is NULL.
+ * trim() runs only on values that start or end with one (a prefix/suffix test is much cheaper than trim).
+ */
 function cleanSql(v: string, source: SourceConfig): string {
+  const padded = ["' '", "'\t'"]
+    .flatMap((c) => [`starts_with(${v}, ${c})`, `ends_with(${v}, ${c})`])
+    .join(' OR ');
   const t = `trim(${v}, ' \t')`;
-  const missing = source.missing?.length ? `, ${source.missing.map((m) => quoteLiteral(m.trim())).join(', ')}` : '';
-  return missing ? `CASE WHEN ${t} IN (''${missing}) THEN NULL ELSE ${t} END` : `NULLIF(${t}, '')`;
+  const missing = source.missing?.length ? source.missing.map((m) => quoteLiteral(m.trim())).join(', ') : '';
+  const trimmed = missing ? `CASE WHEN ${t} IN ('', ${missing}) THEN NULL ELSE ${t} END` : `NULLIF(${t}, '')`;
+  return `CASE WHEN ${padded} THEN ${trimmed} ELSE ${v} END`;
 }
 
 function readerSql(
@@ -182,20 +189,34 @@ export async function stageFiles(
         reader = `SELECT r0.*, ${opts.derived.map((d) => `${d.sql} AS ${quoteIdent(d.name)}`).join(', ')} FROM (${reader}) r0`;
       }
       const select = `SELECT ${i} AS ${FILE_COL}, r.*${opts.check ? `, ${opts.check} AS ${CHECK_COL}` : ''} FROM (${reader}) r`;
-      let open: number | null = null;
       try {
+        const [{ start }] = (await engine.all<{ start: number }>(
+          i === 0 && seg === 0
+            ? 'SELECT 0 AS start'
+            : `SELECT COALESCE(MAX(rowid) + 1, 0) AS start FROM ${table}`,
+        )) as [{ start: number }];
         if (i === 0 && seg === 0) await engine.run(`CREATE TEMP TABLE ${table} AS ${select}`);
         else await engine.run(`INSERT INTO ${table} BY NAME ${select}`);
-        if (type !== 'parquet') open = await collectRejects(engine, segRejects, rejects, segment.offset);
-      } catch (err) {
-        throw readFailure(path, err, header, source);
-      } finally {
+        const open =
+          type === 'parquet'
+            ? null
+            : await unclosed(engine, {
+                table,
+                segRejects,
+                start: Number(start),
+                headerLines: seg === 0 ? headerLines : 0,
+              });
+        if (type !== 'parquet') await collectRejects(engine, segRejects, rejects, segment.offset);
+        if (open && !canCopyRemainder(path, source.encoding))
+          throw unclosedQuote(path, segment.offset + open.line);
+        const rest = open ? await copyRemainder(segment.path, open.at) : null;
         segment.rest?.dispose();
+        if (!open || !rest) break;
+        segment = { path: rest.path, offset: segment.offset + open.line, rest };
+      } catch (err) {
+        segment.rest?.dispose();
+        throw readFailure(path, err, header, source);
       }
-      if (open === null) break;
-      if (!canCopyRemainder(path, source.encoding)) throw unclosedQuote(path, segment.offset + open);
-      const rest = await copyRemainder(segment.path, open - segment.offset);
-      segment = { path: rest.path, offset: open, rest };
     }
     const own = [FILE_COL, CHECK_COL, ...(opts.derived ?? []).map((d) => d.name)];
     const cols = i === 0 ? await columnsOf(engine, table, own) : header;
@@ -218,25 +239,57 @@ export async function stageFiles(
 }
 
 /**
+ * A quote that is never closed, in one read: its line (as DuckDB numbers records in the read) and byte
+ * position, or null. DuckDB read what followed it as one quoted field, to the end of the read or to the
+ * next stray quote; any rows and rejects after it are taken out, to be read again from a copy of the lines
+ * after it (remainder.ts). The stage is rebuilt then, so its rowids stay dense (line numbers use them).
+ */
+async function unclosed(
+  engine: Engine,
+  o: { table: string; segRejects: string; start: number; headerLines: number },
+): Promise<{ line: number; at: number } | null> {
+  const e = `${o.segRejects}_e`;
+  const [row] = await engine.all<{ line: number; at: number }>(
+    `SELECT line, byte_position AS at FROM ${e}
+     WHERE error_type = 'UNQUOTED VALUE' AND error_message ILIKE '%unterminated%' ORDER BY line LIMIT 1`,
+  );
+  if (!row) return null;
+  const line = Number(row.line);
+  const [{ before }] = (await engine.all<{ before: number }>(
+    `SELECT COUNT(DISTINCT line) AS before FROM ${e} WHERE line < ${line}`,
+  )) as [{ before: number }];
+  await engine.run(`DELETE FROM ${e} WHERE line > ${line}`);
+  // Rows of this read staged before the unclosed quote's record; the rest came from inside or after it.
+  const keep = o.start + line - 1 - o.headerLines - Number(before);
+  const [{ extra }] = (await engine.all<{ extra: number }>(
+    `SELECT COUNT(*) AS extra FROM ${o.table} WHERE rowid >= ${keep}`,
+  )) as [{ extra: number }];
+  if (Number(extra) > 0) {
+    const tmp = `${o.table}_rebuild`;
+    await engine.run(
+      `CREATE TEMP TABLE ${tmp} AS SELECT * FROM ${o.table} WHERE rowid < ${keep} ORDER BY rowid;
+       DROP TABLE ${o.table}; ALTER TABLE ${tmp} RENAME TO ${o.table}`,
+    );
+  }
+  // byte_position is one past the opening quote (line_byte_position is not reliable in parallel scans).
+  return { line, at: Math.max(0, Number(row.at) - 1) };
+}
+
+/**
  * Move one read's DuckDB rejects into the file's reject table (lines made absolute by `offset`, the lines
- * before the segment) and drop DuckDB's tables. Returns the line (in the segment) of a quote that is never
- * closed, after which DuckDB read nothing more, or null.
+ * before the read) and drop DuckDB's tables.
  */
 async function collectRejects(
   engine: Engine,
   segRejects: string,
   rejects: string,
   offset: number,
-): Promise<number | null> {
+): Promise<void> {
   const e = `${segRejects}_e`;
   await engine.run(
     `INSERT INTO ${rejects}_e SELECT line + ${offset}, column_idx, column_name, error_type, error_message FROM ${e}`,
   );
-  const [row] = await engine.all<{ line: number | null }>(
-    `SELECT MIN(line) AS line FROM ${e} WHERE error_type = 'UNQUOTED VALUE' AND error_message ILIKE '%unterminated%'`,
-  );
   await engine.run(`DROP TABLE IF EXISTS ${e}; DROP TABLE IF EXISTS ${segRejects}_s`);
-  return row?.line === null || row?.line === undefined ? null : Number(row.line) + offset;
 }
 
 const otherColumns = (path: string, header: readonly string[]) =>
