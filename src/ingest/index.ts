@@ -18,6 +18,7 @@ import { invalidConfig, usageError, type Warning } from '../errors.js';
 import { mergePatientsAcrossSources } from './merge-patients.js';
 import { deriveLibraryMeasures } from '../engine/measures/index.js';
 import type { ColumnDef } from '../model/index.js';
+import { checkInputs } from './check-inputs.js';
 import { contentHash } from './content-hash.js';
 import { LOADERS } from './loaders.js';
 import { readRejections, readUnmapped, writeRejectionsFile, type Reconciliation } from './reconciliation.js';
@@ -86,6 +87,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     return { source, loader, paths };
   });
   const allPaths = jobs.flatMap((j) => j.paths).filter((p) => !isUrl(p));
+  // Every input is checked (a compressed one read whole) before the workspace is even opened.
+  await checkInputs(jobs.map((j) => ({ source: j.source, paths: j.paths.filter((p) => !isUrl(p)) })));
   const wsDir = resolveWorkspaceDir(dir, opts.workspace, cwd);
   const ws = await openWorkspace(wsDir);
   try {
