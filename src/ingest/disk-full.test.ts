@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../cli/io.js';
 import { main } from '../cli/main.js';
 import { HEADER, project } from './__fixtures__/project.js';
-import { mountTmpfs, type Tmpfs } from './__fixtures__/tmpfs.js';
+import { mountTmpfs, type Tmpfs } from '../../test/support/tmpfs.js';
 
 // Enough rows (over two DuckDB row groups of 122,880) that the load writes blocks to the database file during the
 // transaction (not only at commit): the failure comes from inside the loader, where a cleanup used to mask it.
