@@ -6,10 +6,10 @@ import { invalidConfig } from '../../errors.js';
 import { looksLikeHeader } from '../input-kind.js';
 import { columnsOf } from './ast.js';
 import { compileExpression } from './compile.js';
-import { parseExpression } from './parser.js';
+import { ExpressionTooLongError, parseExpression } from './parser.js';
 
 export type { Expr } from './ast.js';
-export { parseExpression } from './parser.js';
+export { MAX_DEPTH, MAX_TERMS, parseExpression } from './parser.js';
 export { compileExpression, type CompileContext } from './compile.js';
 
 /** Find a header column by name: exact, else the one case-insensitive match. */
@@ -55,6 +55,16 @@ export function compileChecked(
   try {
     expr = parseExpression(text);
   } catch (e) {
+    if (e instanceof ExpressionTooLongError) {
+      throw invalidConfig(`The expression at ${keyPath} is too long: ${e.message}.`, {
+        file,
+        path: keyPath,
+        fix:
+          e.what === 'terms'
+            ? "Write a long list of values as one comparison, column in ('a', 'b', …), or map the values to a custom attribute (mapping.attributes) and compare that."
+            : 'Remove redundant parentheses and repeated "not".',
+      });
+    }
     const msg = e instanceof Error ? e.message : String(e);
     throw invalidConfig(`The expression at ${keyPath} is not valid: ${msg}.`, {
       file,
