@@ -67,7 +67,7 @@ export function describeIoFault(f: IoFault): { message: string; fix: string } {
     case 'read_only':
       return {
         message: `${f.reason}: cannot write ${f.path ? 'there' : 'to that folder'}.`,
-        fix: 'Commands that only read (datasets, quality, analyze, report) work on a read-only workspace; to ingest, copy the workspace to a writable folder and pass --workspace.',
+        fix: 'Use a writable folder (--workspace, --out). datasets and quality only read the workspace, and so does analyze once its public edition is recorded there.',
       };
     case 'permission':
       return {

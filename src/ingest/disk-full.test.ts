@@ -5,9 +5,10 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../cli/io.js';
+import { listDatasets, openWorkspace } from '../engine/workspace.js';
 import { main } from '../cli/main.js';
 import { HEADER, project } from './__fixtures__/project.js';
-import { mountTmpfs, type Tmpfs } from './__fixtures__/tmpfs.js';
+import { mountTmpfs, type Tmpfs } from '../../test/support/tmpfs.js';
 
 // Enough rows (over two DuckDB row groups of 122,880) that the load writes blocks to the database file during the
 // transaction (not only at commit): the failure comes from inside the loader, where a cleanup used to mask it.
@@ -44,5 +45,11 @@ describe('disk full during ingest', () => {
     expect(await main(['node', 'equilens', ...args.slice(0, -2)], plain)).toBe(1);
     expect(plain.stderr).toMatch(/equilens\.duckdb[^:]*: No space left on device/);
     expect(plain.stderr).not.toMatch(/bug/);
+    const ws = await openWorkspace(workspace, { readOnly: true });
+    try {
+      expect(await listDatasets(ws.engine)).toEqual([]);
+    } finally {
+      await ws.close();
+    }
   }, 120_000);
 });

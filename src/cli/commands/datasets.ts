@@ -34,7 +34,7 @@ export function datasetsCommand(ctx: CliContext): Command {
           fix: 'Run `equilens ingest` first, or pass --workspace DIR.',
         });
       }
-      const ws = await openWorkspace(dir);
+      const ws = await openWorkspace(dir, { readOnly: true });
       try {
         const list = await listDatasets(ws.engine);
         if (format === 'json') {

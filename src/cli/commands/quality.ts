@@ -53,7 +53,7 @@ export function qualityCommand(ctx: CliContext): Command {
       }
       const configPeriod = loaded?.config.analysis.period;
       const period = opts.period ?? configPeriod ?? 'quarter';
-      const ws = await openWorkspace(dir);
+      const ws = await openWorkspace(dir, { readOnly: true });
       try {
         const dataset = await getDataset(ws.engine, version);
         const report = await qualityReport(ws.engine, dataset, { period, thresholds });

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { need } from '../../../test/support/needs.js';
+import { need } from './needs.js';
 
 export interface Tmpfs {
   dir: string;
