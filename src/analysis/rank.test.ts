@@ -173,6 +173,17 @@ describe('rankFindings', () => {
     expect(warnings).toMatchObject([{ code: 'pin_not_found', key: 'analysis.ranking.pin.1' }]);
   });
 
+  it('pins the worse-off group when it is the reference', () => {
+    const config = RankingSchema.parse({ pin: [{ measure: 'readmit', values: { sex: 'Female' } }] });
+    const fs = [
+      finding({ measure: 'readmit', values: { payer: 'Medicaid' }, strength: 0.9 }),
+      finding({ measure: 'readmit', values: { sex: 'Male' }, comparison: 'Female', referenceWorse: true }),
+    ];
+    const { findings, warnings } = rankFindings(fs, types, config);
+    expect(findings[0]).toMatchObject({ values: { sex: 'Male' }, pinned: true });
+    expect(warnings).toEqual([]);
+  });
+
   it('follows configured priorities (none: payer and race weigh the same)', () => {
     const config = RankingSchema.parse({ priorities: ['payer'] });
     const fs = [
