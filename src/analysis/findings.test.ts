@@ -64,6 +64,31 @@ describe('findings from either side of the reference', () => {
     expect(f.strength).toBeCloseTo(run({}).findings[0]!.strength!, 12);
   });
 
+  it('a reference worse off than several groups is one finding, against the group it trails most', () => {
+    const cells = [
+      cell({}, 450, 3000),
+      cell({ payer: 'A' }, 300, 1000),
+      cell({ payer: 'B' }, 100, 1000),
+      cell({ payer: 'C' }, 50, 1000),
+    ];
+    const r = buildResults({
+      cube: new Cube(cells),
+      measures: [MEASURE],
+      analysis: AnalysisSchema.parse({
+        period: 'none',
+        reference: { payer: { group: 'A' } },
+        discovery: { enabled: false },
+      }),
+      stratifiers: ['payer'],
+      facets: [],
+      discovery: [],
+      standardize: false,
+    });
+    expect(r.findings.map((f) => [f.values.payer, f.comparison, f.referenceWorse])).toEqual([
+      ['C', 'A', true],
+    ]);
+  });
+
   it('never compares Unknown (data quality, not a population)', () => {
     for (const rule of [{}, { sex: 'best' }, { sex: 'everyone_else' }]) {
       const r = run(rule);
