@@ -91,7 +91,8 @@ function card(loc: Locale, results: ResultsFile, f: Finding, i: number): string 
       ? `${esc(loc.t('table.ratio'))} ${num(loc, f.ratio, `findings.${i}.ratio`, 'ratio')}`
       : '',
     f.qValue !== null ? `${esc(loc.t('table.q'))} ${num(loc, f.qValue, `findings.${i}.qValue`, 'q')}` : '',
-    f.denominator
+    // the size of the group the sentence is about (a reference doing worse: not the compared group's)
+    f.denominator && !f.referenceWorse
       ? loc.t('finding.units', {
           n: num(loc, f.denominator, `findings.${i}.denominator`, 'int'),
           units: unitNoun(loc, m, f.denominator),
