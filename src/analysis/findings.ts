@@ -4,7 +4,8 @@
  *   (whole system, not facets; race and ethnicity on the 1997 basis only when race_ethnicity, the 2024
  *   basis, is not analysed): a group labelled worse than the reference; or a group labelled better, which
  *   makes the reference the worse-off group (`referenceWorse`: the finding is the reference's gap, its
- *   excess events are the reference's). Under the `everyone_else` rule, a group worse than the rest;
+ *   excess events are the reference's) — one such finding per stratum, against the group the reference
+ *   trails most clearly (largest strength). Under the `everyone_else` rule, a group worse than the rest;
  * - intersection: a configured intersectional group labelled worse than the reference combination;
  * - discovered: subgroups found by hidden-gap discovery (discovery.ts).
  * Status groups (Declined/Unknown/Missing) are data-quality matters, never compared and never findings.
@@ -55,6 +56,7 @@ export function strataFindings(measures: readonly MeasureResult[], level: number
         s.referenceRule === 'everyone_else'
           ? c && { numerator: total.numerator - c.numerator, denominator: total.denominator - c.denominator }
           : refCounts;
+      let refWorse: Finding | null = null;
       for (const g of s.groups) {
         if (isStatus(g.group)) continue;
         const counts = countsOf(g);
@@ -85,15 +87,20 @@ export function strataFindings(measures: readonly MeasureResult[], level: number
             ...unstable(counts, m),
           });
         } else if (g.label === 'better' && refCounts && counts) {
-          out.push({
+          const f: Finding = {
             ...base,
             excessEvents: excessEvents(refCounts, counts, m.direction),
             referenceWorse: true,
             strength: strengthOf(refCounts, counts, m, level),
             ...unstable(refCounts, m),
-          });
+          };
+          // one finding about the reference: its gap to the group it trails most clearly
+          const key = (x: Finding): [number, number] => [x.strength ?? -1, x.denominator ?? 0];
+          const [a, b] = [key(f), refWorse ? key(refWorse) : [-2, 0]];
+          if (a[0] > b[0]! || (a[0] === b[0] && a[1] > b[1]!)) refWorse = f;
         }
       }
+      if (refWorse) out.push(refWorse);
     }
   }
   return out;

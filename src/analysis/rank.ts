@@ -1,6 +1,6 @@
 /**
  * The order of the key findings (`analysis.ranking`), stated on the report's front page and by the CLI:
- * 1. findings the council pinned (`ranking.pin`), in the config's order;
+ * 1. findings the council pinned (`ranking.pin`: a measure and the worse-off group), in the config's order;
  * 2. then findings whose group rate is stable before those resting on an unstable one (relative standard
  *    error of the worse-off group's adverse rate above 30%, the NCHS reliability standard: about fewer than
  *    11 events), so a handful of events in a small cell does not lead the page;
@@ -130,8 +130,11 @@ export function rankFindings(
   config: RankingConfig,
 ): { findings: Finding[]; warnings: Warning[] } {
   const pinIndex = new Map(config.pin.map((p, i) => [`${p.measure}#${keyOf(p.values)}`, i]));
+  // a pin names the worse-off group: for a reference doing worse, that is the reference (`comparison`)
+  const worseOff = (f: Finding): Record<string, string> =>
+    f.referenceWorse && f.kind === 'stratum' ? { [Object.keys(f.values)[0] ?? '']: f.comparison } : f.values;
   const pinOf = (f: Finding): number | undefined =>
-    f.facet ? undefined : pinIndex.get(`${f.measure}#${keyOf(f.values)}`);
+    f.facet ? undefined : pinIndex.get(`${f.measure}#${keyOf(worseOff(f))}`);
   const scored = findings.map((f) => {
     const pin = pinOf(f);
     return {

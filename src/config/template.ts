@@ -54,7 +54,9 @@ mapping:
 measures:
   - id: readmit30
     title: 30-day readmission
+    description: Inpatient stays followed by another admission within 30 days
     direction: lower_is_better
+    type: outcome                # or process (screening, testing): outcome gaps rank first
     unit: encounter
     numerator: "readmit30 = 'Y'"
     denominator: "readmit30 in ('Y', 'N')"
@@ -64,6 +66,10 @@ analysis:
   period: quarter
   intersections:
     - [race_ethnicity, sex]
+  # reference: { default: largest }   # largest, best (Healthy People 2030), everyone_else, or { group: White }
+  # ranking:                          # key findings: pins first, then by strength
+  #   priorities: [race_ethnicity, race, ethnicity, language, limited_english]
+  #   pin: [{ measure: readmit30, values: { race_ethnicity: Black or African American } }]
 
 suppression:
   threshold: 11

@@ -45,7 +45,11 @@ export interface GroupResult {
   /** Benjamini–Hochberg q-value across the whole run. */
   qValue: number | null;
   label: GroupLabel;
-  /** Events to close the gap: how many more (or fewer) patients would have had the good outcome at the reference rate. */
+  /**
+   * Events to close the gap: how many more (or fewer) units — in the measure's `unit` (people only when the
+   * unit is a person; encounters, discharges…), events for a count-based rate — would have had the good
+   * outcome at the reference rate.
+   */
   excessEvents: number | null;
   suppressed: boolean;
   suppressionReason?: SuppressionReason;
@@ -159,7 +163,7 @@ export interface Finding {
   qValue: number | null;
   gapDirection?: StratumTrend['gapDirection'];
   periods?: number;
-  /** Size of the group (denominator), when known. */
+  /** Size of the group (denominator, in the measure's `unit`), when known. */
   denominator?: number | null;
   /** Intersections and discovered subgroups: the single-attribute parents' rates, to show what the combination adds. */
   parents?: { stratifier: string; group: string; rate: number | null }[];

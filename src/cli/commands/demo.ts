@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { usageError } from '../../errors.js';
-import { DEMO_PATIENTS, runDemo, type DemoStep } from '../../demo/index.js';
+import { DEMO_PATIENTS, KEY_FINDINGS, runDemo, type DemoStep } from '../../demo/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatJson } from '../output.js';
@@ -90,12 +90,15 @@ export function demoCommand(ctx: CliContext): Command {
           const where = Object.entries(summary.headline.where)
             .map(([k, v]) => `${k} = ${Array.isArray(v) ? v.join(' or ') : String(v)}`)
             .join(', ');
+          const { rank, of } = summary.headline;
           const found =
             summary.headline.found === null
               ? ''
               : summary.headline.found
-                ? ' — found by the analysis'
-                : ' — NOT found';
+                ? ` — found by the analysis: key finding #${rank} of ${of}`
+                : rank
+                  ? ` — NOT among the first ${KEY_FINDINGS} key findings (it is finding #${rank} of ${of})`
+                  : ' — NOT found';
           ctx.io.out(`Planted headline disparity: ${summary.headline.measure} for ${where}${found}.\n`);
         }
         if (summary.report) ctx.io.out(`\nOpen the report: ${summary.report}\n`);
