@@ -1,8 +1,8 @@
 /** Intersections beside their parents: each combined group's rate next to the rates of the groups it is part of. */
 import type { ResultsFile } from '../model/results.js';
-import { dataTable, interval, num, table } from './html.js';
+import { countMark, dataTable, interval, num, table } from './html.js';
 import { esc, type Locale } from './i18n.js';
-import { labelShape } from './legend.js';
+import { assess } from './legend.js';
 import { rateCell, stratifierName } from './cells.js';
 import { measureScale } from './measure-scale.js';
 
@@ -30,7 +30,7 @@ export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId:
           rateCell(loc, g, base, threshold, kind),
           hidden ? '' : interval(loc, g.lower, g.upper, base, kind),
           `<span class="parents">${parents}</span>`,
-          hidden ? '' : `<span class="assess">${labelShape(g.label)}${esc(loc.t(`label.${g.label}`))}</span>`,
+          hidden ? '' : assess(loc, g.label),
         ];
       });
       const head = [
@@ -45,7 +45,7 @@ export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId:
       const differ = ix.groups
         .map((g, gi) => ({ g, gi }))
         .filter(({ g }) => !g.suppressed && (g.label === 'worse' || g.label === 'better'));
-      const n = `<span class="n" data-count="length" data-field="intersections.${ii}.groups" data-value="${ix.groups.length}" data-kind="int">${esc(loc.format(ix.groups.length, 'int'))}</span>`;
+      const n = countMark(loc, 'length', ix.groups.length, `intersections.${ii}.groups`);
       return `<h4>${names}</h4>${
         differ.length
           ? `<p>${esc(loc.t('intersections.differ'))}</p>${table(
@@ -54,9 +54,10 @@ export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId:
               differ.map(({ gi }) => rows[gi]!),
               'intersections',
               true,
+              { base: `intersections.${ii}.groups`, loc },
             )}`
           : `<p>${esc(loc.t('intersections.none'))}</p>`
-      }${dataTable(loc, names, head, rows, 'intersections', loc.t('intersections.all', { n }))}`;
+      }${dataTable(loc, names, head, rows, 'intersections', loc.t('intersections.all', { n }), { base: `intersections.${ii}.groups` })}`;
     });
   if (blocks.length === 0) return '';
   return `<section class="stratum"><h3>${esc(loc.t('intersections.heading'))}</h3><p class="lead">${esc(loc.t('intersections.lead'))}</p>${blocks.join('')}</section>`;
