@@ -6,6 +6,7 @@
 import type { ResultsFile } from '../model/results.js';
 import { stratifierName } from './cells.js';
 import { findingsSection, glanceSection } from './findings-section.js';
+import { CARDS, findingsTable } from './findings-table.js';
 import { glossarySection } from './glossary.js';
 import { createLocale, esc, type Lang, type Locale } from './i18n.js';
 import { localise, type LocalisedDefinition } from './localise.js';
@@ -110,7 +111,12 @@ export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promis
   const measures: string[] = [];
   for (let mi = 0; mi < results.measures.length; mi++) measures.push(await measureSection(loc, results, mi));
   const main = [
-    withheldNotice(loc, results, findingsSection(loc, results)),
+    // The first CARDS findings as cards; all of them in one table (findings-table.ts).
+    withheldNotice(
+      loc,
+      results,
+      findingsSection(loc, { ...results, findings: results.findings.slice(0, CARDS) }),
+    ).replace(/<\/section>$/, `${findingsTable(loc, results)}</section>`),
     glanceSection(loc, results),
     qualitySection(loc, results),
     measures.join('\n'),

@@ -19,9 +19,9 @@ export async function overTime(
   s: StratumResult,
   base: string,
   id: string,
-): Promise<{ charts: string; tables: string }> {
+): Promise<{ charts: string; tables: string; sentence: string }> {
   const trend = s.trend;
-  if (!trend) return { charts: '', tables: '' };
+  if (!trend) return { charts: '', tables: '', sentence: '' };
   const scale = measureScale(m);
   const period = loc.t(`period.${results.settings.period}`);
   const reference = loc.label(s.reference ?? '');
@@ -71,12 +71,10 @@ export async function overTime(
     const periods = loc.tn(`periods.${results.settings.period}`, n, {
       n: countMark(loc, 'length', n, `${base}.trend.gap.points`),
     });
-    sentence = `<p>${loc.t(`gap.${trend.gapDirection}`, { ...vars, periods })}</p>`;
+    sentence = `<span class="gap-line"><strong>${esc(loc.t('gap.heading'))}</strong> ${loc.t(`gap.${trend.gapDirection}`, { ...vars, periods })}</span>`;
   }
-  const charts =
-    trendSvg || gapSvg || sentence
-      ? `<div class="over-time"><h4>${esc(loc.t('gap.heading'))}</h4>${sentence}${trendSvg ? `<figure class="chart">${trendSvg}<figcaption>${trendLegend(loc)}</figcaption></figure>` : ''}${gapSvg ? `<figure class="chart">${gapSvg}<figcaption>${gapLegend(loc)}</figcaption></figure>` : ''}</div>`
-      : '';
+  // The sentence sits under the stratum's heading; the charts are panels beside the rate chart.
+  const charts = `${trendSvg ? `<figure class="chart">${trendSvg}<figcaption>${trendLegend(loc)}</figcaption></figure>` : ''}${gapSvg ? `<figure class="chart">${gapSvg}<figcaption>${gapLegend(loc)}</figcaption></figure>` : ''}`;
   const tables: string[] = [];
   if (lines) {
     const periods = [...new Set(trend.groups.flatMap((g) => g.points.map((p) => p.period)))];
@@ -122,5 +120,5 @@ export async function overTime(
       ),
     );
   }
-  return { charts, tables: tables.join('') };
+  return { charts, tables: tables.join(''), sentence };
 }

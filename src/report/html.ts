@@ -68,10 +68,21 @@ function compactRows(
   const one = `<data value="[^"]*" data-f="${b}\\.(\\d+)\\.([^"]+)" data-k="(\\w+)">([^<]*)</data>`;
   const single = new RegExp(`^${one}$`);
   const pair = new RegExp(`^${one}${escRe(sep)}${one}$`);
+  // An estimate with its interval: "e (l to u)".
+  const triple = new RegExp(`^${one} \\(${one}${escRe(sep)}${one}\\)$`);
   const cols: string[] = [];
   const out = rows.map((r) => {
     let i: string | null = null;
     const cells = r.map((c, j) => {
+      const m3 = triple.exec(c);
+      if (m3) {
+        const same = m3[1] === m3[5] && m3[1] === m3[9] && m3[3] === m3[7] && m3[3] === m3[11];
+        const spec = `${m3[2]}~${m3[6]}~${m3[10]}:${m3[3]}`;
+        if (!same || (i !== null && i !== m3[1]) || (cols[j] !== undefined && cols[j] !== spec)) return c;
+        cols[j] = spec;
+        i = m3[1]!;
+        return `${m3[4]} (${m3[8]}${sep}${m3[12]})`;
+      }
       const m2 = pair.exec(c);
       const m1 = m2 ? null : single.exec(c);
       const spec =

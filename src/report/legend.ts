@@ -40,9 +40,17 @@ export function labelShape(label: string): string {
   return (SHAPES as Record<string, string>)[label] ?? '';
 }
 
+const ABBR: Record<string, string> = {
+  worse: 'w',
+  better: 'b',
+  no_detectable_difference: 'n',
+  reference: 'r',
+  not_assessed: 'x',
+};
+
 /** A group's assessment in a table: words, with the chart's shape drawn by CSS (`.a-worse::before` …). */
 export function assess(loc: Locale, label: string): string {
-  return `<span class="assess a-${esc(label)}">${esc(loc.t(`label.${label}`))}</span>`;
+  return `<span class="assess a-${ABBR[label] ?? 'x'}">${esc(loc.t(`label.${label}`))}</span>`;
 }
 
 /** Key of the rate-over-time chart: line styles, in words. */

@@ -5,6 +5,7 @@ import { fixtureResults } from './__fixtures__/results.js';
 import { buildReport } from './build-report.js';
 import { MAX_ROWS } from './rate-chart.js';
 import { withheldCount } from './withheld.js';
+import { CARDS } from './findings-table.js';
 import { createLocale, type Lang, type NumberKind } from './i18n.js';
 import en from './i18n/en.json' with { type: 'json' };
 import es from './i18n/es.json' with { type: 'json' };
@@ -17,7 +18,8 @@ function expected(results: ResultsFile, m: ReturnType<typeof marks>[number]): un
       (a, s) => a + s.groups.filter((g) => g.label === 'worse').length,
       0,
     );
-  if (m.count === 'more') return results.findings.length - 5;
+  if (m.count === 'more') return Math.min(results.findings.length, CARDS) - 5;
+  if (m.count === 'rank') return Number(m.text);
   if (m.count === 'shown') return Math.min(MAX_ROWS, (at(results, m.field!) as unknown[]).length);
   if (m.count === 'length') return (at(results, m.field!) as unknown[]).length;
   if (m.count === 'worseTop')
@@ -26,6 +28,12 @@ function expected(results: ResultsFile, m: ReturnType<typeof marks>[number]): un
       0,
     );
   if (m.count === 'withheld') return withheldCount(results);
+  if (m.count === 'moreDiffer')
+    return (
+      (at(results, m.field!) as ResultsFile['intersections'][number]['groups']).filter(
+        (g) => !g.suppressed && (g.label === 'worse' || g.label === 'better'),
+      ).length - 4
+    );
   return at(results, m.field!);
 }
 

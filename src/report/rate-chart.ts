@@ -96,7 +96,7 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
     title: null,
     axis: null,
   } as const;
-  const yDot = { ...y, bandPosition: 0.66 };
+  const yDot = { ...y, bandPosition: 0.7 };
   const x = {
     type: 'quantitative',
     scale: { domain: [lo, hi], nice: false, zero: false },
@@ -140,7 +140,7 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
   } as const;
   const spec = {
     width: CHART_WIDTH,
-    height: { step: 44 },
+    height: { step: 36 },
     padding: { top: 26, bottom: 4, left: 6, right: 14 },
     data: { values },
     layer: [

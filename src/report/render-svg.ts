@@ -69,8 +69,13 @@ export function baseConfig(lang: Lang): Record<string, unknown> {
 const compact = (svg: string): string =>
   svg
     .replace(/ font-family="[^"]*"/g, '')
-    .replace(/ (?:pointer-events="none"|opacity="1"|class="[^"]*")/g, '')
+    .replace(/ (?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, '')
+    .replace(
+      / (?:pointer-events="none"|opacity="1"|class="[^"]*"|stroke-width="1"|stroke-dasharray=""|font-size="14px")/g,
+      '',
+    )
     .replace(/<path d="M0,0h0v0h0Z"\/>|<path d="" display="none"\/>/g, '')
+    .replace(/<g transform="translate\(0,0\)">/g, '<g>')
     .replace(/="([^"]*)"/g, (a: string, v: string) =>
       /\d\.\d\d/.test(v)
         ? `="${v.replace(/\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`
@@ -87,10 +92,8 @@ export async function renderSvg(
   const svg = await view.toSVG();
   view.finalize();
   const id = esc(a11y.id);
-  return compact(svg)
-    .replace(/ (?:role|aria-roledescription|aria-label|aria-hidden)="[^"]*"/g, '')
-    .replace(
-      /^<svg ([^>]*)>/,
-      `<svg role="img" aria-labelledby="${id}-title ${id}-desc" $1><title id="${id}-title">${esc(a11y.title)}</title><desc id="${id}-desc">${esc(a11y.desc)}</desc>`,
-    );
+  return compact(svg).replace(
+    /^<svg ([^>]*)>/,
+    `<svg role="img" aria-labelledby="${id}-title ${id}-desc" $1><title id="${id}-title">${esc(a11y.title)}</title><desc id="${id}-desc">${esc(a11y.desc)}</desc>`,
+  );
 }

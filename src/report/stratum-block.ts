@@ -144,8 +144,8 @@ export async function stratumBlock(
     loc,
   );
   const ref = s.reference
-    ? `<p class="ref">${loc.t('measure.reference', { term: term('reference', esc(loc.t('glossary.reference.term'))), group: `<strong>${loc.label(s.reference)}</strong>`, rule: esc(loc.t(`rule.${s.referenceRule}`)) })}</p>`
+    ? `${loc.t('measure.reference', { term: term('reference', esc(loc.t('glossary.reference.term'))), group: `<strong>${loc.label(s.reference)}</strong>`, rule: esc(loc.t(`rule.${s.referenceRule}`)) })}`
     : '';
   const time = await overTime(loc, results, m, s, base, `${mi}-${si}`);
-  return `<section class="stratum" id="s-${mi}-${si}" data-stratifier="${esc(s.stratifier)}" aria-labelledby="h-${mi}-${si}"><h3 id="h-${mi}-${si}">${heading}</h3>${ref}<div class="panels"><figure class="chart">${svg}${subsetNote(loc, s, base) ? `<figcaption>${subsetNote(loc, s, base)}</figcaption>` : ''}</figure>${time.charts}</div><div class="tables">${groupTable(loc, results, mi, si)}${facetTables(loc, results, mi, si)}${time.tables}</div>${notes(loc, s.groups, threshold)}</section>`;
+  return `<section class="stratum" id="s-${mi}-${si}" data-stratifier="${esc(s.stratifier)}" aria-labelledby="h-${mi}-${si}"><h3 id="h-${mi}-${si}">${heading}</h3>${ref || time.sentence ? `<p class="ref">${[ref, time.sentence].filter(Boolean).join(' ')}</p>` : ''}<div class="panels"><figure class="chart">${svg}${subsetNote(loc, s, base) ? `<figcaption>${subsetNote(loc, s, base)}</figcaption>` : ''}</figure>${time.charts}</div><div class="tables">${groupTable(loc, results, mi, si)}${facetTables(loc, results, mi, si)}${time.tables}</div>${notes(loc, s.groups, threshold)}</section>`;
 }

@@ -42,7 +42,7 @@ details.more ol{margin-top:.85rem}
 .empty{padding:1rem;background:var(--soft);border-radius:.5rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0 .5rem;color:var(--muted);font-size:.85rem}
-th,td{padding:.45rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th,td{padding:.35rem .55rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);border-bottom:2px solid var(--ink);font-weight:600}
 tbody th{font-weight:500}
 td .n,td data,td{white-space:nowrap}
@@ -62,7 +62,8 @@ button.csv{font:inherit;font-size:.82rem;color:var(--accent);background:#fff;bor
 .withheld{padding:.75rem 1rem;background:var(--warn-soft);border-left:4px solid var(--warn);border-radius:.4rem;max-width:50rem}
 .description{margin:.1rem 0 .35rem;color:var(--muted);max-width:50rem}
 .keys{display:grid;gap:.3rem;margin:.6rem 0 0}
-.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,26rem),1fr));gap:.5rem 2rem;align-items:start}
+.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,21rem),1fr));gap:.5rem 1.5rem;align-items:start}
+.gap-line{margin:.1rem 0 .4rem;max-width:60rem}
 .panels>figure,.over-time{min-width:0}
 .over-time h4{margin:.25rem 0 .15rem}
 .tables{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-start}
@@ -84,25 +85,31 @@ table.glance td:nth-child(2){font-weight:700}
 .measure-head .overall{margin:0;font-size:1.05rem}
 .measure-head .overall .n:first-child,.measure-head .overall data:first-child{font-weight:700}
 .stratum{margin-top:1.25rem}
-.stratum h3{margin:1.25rem 0 .2rem}
+.stratum h3{margin:1.1rem 0 .1rem}
+.stratum.quiet .tables,.stratum.quiet{display:block}
+.quiet-list{display:flex;flex-wrap:wrap;gap:0 1.25rem;align-items:flex-start}
+.quiet-list>div{min-width:0;max-width:100%}
+.quiet-list>div:has(details[open]){flex-basis:100%}
 .ref{margin:.1rem 0 .5rem;color:var(--muted)}
 .ref strong{color:var(--ink)}
 figure{margin:.5rem 0 .25rem}
 figure svg{max-width:100%;height:auto;display:block}
 figure{min-width:0}
-figure svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+figure svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:14px}
 figcaption{margin-top:.25rem}
 ul.key{display:flex;flex-wrap:wrap;gap:.3rem 1.1rem;list-style:none;margin:0;padding:0;font-size:.82rem;color:var(--muted)}
 ul.key li{display:inline-flex;align-items:center;gap:.35rem}
 .key-shape{flex:none}
 details.data{margin:.35rem 0 .75rem}
 details.data>summary{display:inline-block;cursor:pointer;font-size:.88rem;font-weight:600;color:var(--accent);padding:.2rem .1rem}
-.assess{display:inline-flex;align-items:center;gap:.35rem}
+.assess{display:inline-flex;align-items:center;gap:.35rem;white-space:nowrap}
+.ix-lead{margin:.1rem 0 .2rem;font-size:.9rem;color:var(--muted)}
+.stratum h4{margin:1rem 0 .1rem}
 .assess::before{content:"";flex:none;width:.7rem;height:.7rem;background:#5F6368;border-radius:50%}
-.a-worse::before{background:#D55E00;border-radius:0;clip-path:polygon(50% 0,100% 100%,0 100%)}
-.a-better::before{background:#0072B2;border-radius:0}
-.a-reference::before{background:#111;border-radius:0;clip-path:polygon(50% 0,100% 50%,50% 100%,0 50%)}
-.a-not_assessed::before{background:#9AA0A6;border-radius:0;clip-path:polygon(20% 0,50% 30%,80% 0,100% 20%,70% 50%,100% 80%,80% 100%,50% 70%,20% 100%,0 80%,30% 50%,0 20%)}
+.a-w::before{background:#D55E00;border-radius:0;clip-path:polygon(50% 0,100% 100%,0 100%)}
+.a-b::before{background:#0072B2;border-radius:0}
+.a-r::before{background:#111;border-radius:0;clip-path:polygon(50% 0,100% 50%,50% 100%,0 50%)}
+.a-x::before{background:#9AA0A6;border-radius:0;clip-path:polygon(20% 0,50% 30%,80% 0,100% 20%,70% 50%,100% 80%,80% 100%,50% 70%,20% 100%,0 80%,30% 50%,0 20%)}
 em.suppressed,em.nodata{font-style:italic;color:var(--muted)}
 em.suppressed{border-bottom:1px dotted var(--muted)}
 em.unstable{font-style:normal;font-size:.75rem;background:var(--warn-soft);color:#5C3D00;padding:0 .3rem;border-radius:.25rem}

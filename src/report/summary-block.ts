@@ -99,7 +99,7 @@ export function summaryAppendix(loc: Locale, results: ResultsFile, titleOf: (mi:
           const { kind } = summaryScale(c, m);
           const ci =
             x.lower !== null && x.upper !== null
-              ? `<span class="ci">${num(loc, x.lower, `${b}.lower`, kind)} ${esc(loc.t('table.to'))} ${num(loc, x.upper, `${b}.upper`, kind)}</span>`
+              ? ` (${num(loc, x.lower, `${b}.lower`, kind)} ${esc(loc.t('table.to'))} ${num(loc, x.upper, `${b}.upper`, kind)})`
               : '';
           return `${num(loc, x.estimate, `${b}.estimate`, kind)}${ci}`;
         }),

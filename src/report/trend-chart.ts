@@ -19,6 +19,8 @@ export interface TrendChartInput {
   scale?: MeasureScale;
 }
 
+const MIN_N = 30;
+
 const unescape = (s: string): string =>
   s.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
 
@@ -26,7 +28,12 @@ export async function trendChartSvg(input: TrendChartInput, loc: Locale): Promis
   const isRate = input.scale?.isRate === true;
   const focus = input.trend.gap?.group ?? null;
   const role = (g: string): string => (g === input.reference ? 'ref' : g === focus ? 'focus' : 'other');
-  const values = input.trend.groups.flatMap((series) =>
+  // Other groups are drawn when every point rests on at least MIN_N (a line through rates of 3 people is
+  // noise that would flatten the lines that matter); all of them are in the data table.
+  const drawn = input.trend.groups.filter(
+    (g) => role(g.group) !== 'other' || g.points.every((p) => (p.denominator ?? 0) >= MIN_N),
+  );
+  const values = drawn.flatMap((series) =>
     series.points
       .filter((p) => !p.suppressed && p.rate !== null)
       .map((p) => ({
@@ -51,11 +58,15 @@ export async function trendChartSvg(input: TrendChartInput, loc: Locale): Promis
     title: null,
     axis: { labelAngle: 0, ticks: false, labelPadding: 6, labelOverlap: 'greedy' },
   } as const;
+  const known = values.map((v) => v.rate as number);
+  const lo = Math.min(...known);
+  const hi = Math.max(...known);
+  const pad = Math.max((hi - lo) * 0.15, isRate ? 1 : 0.01);
   const y = {
     field: 'rate',
     type: 'quantitative',
     title: null,
-    scale: { zero: false, nice: true },
+    scale: { domain: [Math.max(0, lo - pad), hi + pad], nice: false, zero: false },
     axis: { tickCount: 4, format: isRate ? ',.0f' : '.0%' },
   } as const;
   const line = (r: string, colour: string, width: number, dash: number[]) => ({

@@ -85,7 +85,13 @@ function spanMark(attrs: string, text: string): Mark {
 function compactMarks(row: string, spec: string, text: string, sep: string): Mark[] {
   const [fields, kind] = spec.split(':') as [string, string];
   const names = fields.split('~');
-  const texts = names.length === 2 ? [text.slice(0, text.indexOf(sep)), text.slice(text.indexOf(sep) + sep.length)] : [text];
+  const split = (t: string): string[] => [t.slice(0, t.indexOf(sep)), t.slice(t.indexOf(sep) + sep.length)];
+  const texts =
+    names.length === 3
+      ? [text.slice(0, text.indexOf(' (')), ...split(text.slice(text.indexOf(' (') + 2, -1))]
+      : names.length === 2
+        ? split(text)
+        : [text];
   return names.map((f, k) => ({
     field: `${row}.${f}`,
     // A count's value is its text without separators; other values are checked by their text.
