@@ -100,7 +100,7 @@ export function methodsSection(
       loc.t('methods.difference.text', { fdr: num(loc, s.fdr, 'settings.fdr', 'sig') }),
     ),
     para('methods.excess', esc(loc.t('methods.excess.text'))),
-    `<h3>${esc(loc.t('methods.reference'))}</h3><ul>${refs.join('')}</ul>`,
+    `<h3>${esc(loc.t('methods.reference'))}</h3><details class="data"><summary>${esc(loc.t('methods.reference.show'))}</summary><ul class="refs">${refs.join('')}</ul></details>`,
     para('methods.trend', esc(loc.t('methods.trend.text'))),
     para('methods.summary', esc(loc.t('methods.summary.text'))),
     para(
