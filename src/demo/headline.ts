@@ -1,6 +1,7 @@
 /** Did the analysis find the planted headline disparity? (a finding for that measure and group) */
 import { readFileSync } from 'node:fs';
 import type { ResultsFile } from '../model/index.js';
+import { parseResults } from '../model/parse-results.js';
 import type { Truth } from '../synth/index.js';
 
 export function headlineFound(resultsPath: string, truth: Truth): boolean {
@@ -8,7 +9,7 @@ export function headlineFound(resultsPath: string, truth: Truth): boolean {
   if (!h) return false;
   let results: ResultsFile;
   try {
-    results = JSON.parse(readFileSync(resultsPath, 'utf8')) as ResultsFile;
+    results = parseResults(readFileSync(resultsPath, 'utf8'), resultsPath);
   } catch {
     return false;
   }
