@@ -12,7 +12,7 @@ import { spc, type SpcPoint, type SpcResult } from '../../stats/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatCsv, formatJson, formatTable, parseFormat, type Cell } from '../output.js';
-import { optionalNumber, readTable, requireColumns, type Table } from '../read-table.js';
+import { optionalNumber, readTable, requireColumns, type Table } from '../../ingest/aggregate/read-table.js';
 
 type ChartOption = 'auto' | 'run' | 'p' | 'pprime' | 'xmr';
 
