@@ -51,7 +51,13 @@ export type NextStep =
   /** Name the input file (CLI: --data FILE). */
   | 'input_path'
   /** Start the server (CLI: `equilens serve`). */
-  | 'serve';
+  | 'serve'
+  /** See which dataset versions the workspace holds (CLI: `equilens datasets`). */
+  | 'list_datasets'
+  /** The analysis output is incomplete: run it again (CLI: `equilens analyze`). */
+  | 'rerun_analysis'
+  /** Start from the default synthetic-data spec (CLI: `equilens synth --print-spec`). */
+  | 'synth_spec';
 
 export interface ErrorDetails extends Location {
   /** How to fix it, in one sentence. Also appended to the message. */

@@ -11,8 +11,11 @@ export const CLI_HINTS: Readonly<Record<NextStep, string>> = {
   analyze_public:
     'Run `equilens analyze` with suppression.threshold of at least 11 and suppression.complementary on (it writes results.public.json) and pass `--results out/results.public.json --audience public`.',
   workspace_busy: 'Wait for the other command to finish, or use another --workspace.',
-  input_path: 'Set sources[].path in the config or pass --data FILE.',
+  input_path: 'Set sources[].path in the config, or pass --data FILE.',
   serve: 'Start it with `equilens serve --config equilens.yaml`.',
+  list_datasets: 'Run `equilens datasets` to list versions.',
+  rerun_analysis: 'Run `equilens analyze` again to write a complete output set.',
+  synth_spec: 'See src/synth/spec.ts for the spec format, or start from `equilens synth --print-spec`.',
 };
 
 /** `e` with its fix in CLI words when it names a next step (the library's own fix otherwise). */
