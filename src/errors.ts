@@ -36,9 +36,37 @@ export interface Location {
   path?: string;
 }
 
+/**
+ * The step that fixes an error, for a front end to word its own way (the CLI names a command and its
+ * options, src/cli/hints.ts; a web page a button). Library messages and `fix` stay free of CLI wording.
+ */
+export type NextStep =
+  /** Create a project config (CLI: `equilens init`, or --config PATH). */
+  | 'create_config'
+  /** Load data into the workspace (CLI: `equilens ingest`). */
+  | 'ingest'
+  /** Run the analysis (CLI: `equilens analyze`, or --results PATH). */
+  | 'analyze'
+  /** Build the public edition from suppressed results (CLI: --results out/results.public.json --audience public). */
+  | 'analyze_public'
+  /** Another process holds the workspace (CLI: another --workspace). */
+  | 'workspace_busy'
+  /** Name the input file (CLI: --data FILE). */
+  | 'input_path'
+  /** Start the server (CLI: `equilens serve`). */
+  | 'serve'
+  /** See which dataset versions the workspace holds (CLI: `equilens datasets`). */
+  | 'list_datasets'
+  /** The analysis output is incomplete: run it again (CLI: `equilens analyze`). */
+  | 'rerun_analysis'
+  /** Start from the default synthetic-data spec (CLI: `equilens synth --print-spec`). */
+  | 'synth_spec';
+
 export interface ErrorDetails extends Location {
   /** How to fix it, in one sentence. Also appended to the message. */
   fix?: string;
+  /** The step that fixes it, for a front end to word (see {@link NextStep}). */
+  next?: NextStep;
   [key: string]: unknown;
 }
 

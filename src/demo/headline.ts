@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Finding, ResultsFile } from '../model/index.js';
+import { parseResults } from '../model/parse-results.js';
 import type { Truth } from '../synth/index.js';
 
 /** The report's front page shows this many key findings. */
@@ -38,7 +39,7 @@ export function headlineRank(resultsPath: string, truth: Truth): HeadlineRank | 
   if (!h) return null;
   let results: ResultsFile;
   try {
-    results = JSON.parse(readFileSync(resultsPath, 'utf8')) as ResultsFile;
+    results = parseResults(readFileSync(resultsPath, 'utf8'), resultsPath);
   } catch {
     return null;
   }

@@ -134,12 +134,9 @@ export async function getDataset(engine: Engine, version?: number): Promise<Data
       version === undefined
         ? 'The workspace has no dataset yet.'
         : `Dataset version ${version} is not in the workspace (it has ${all.map((d) => d.version).join(', ') || 'none'}).`,
-      {
-        fix:
-          version === undefined
-            ? 'Run `equilens ingest` first.'
-            : 'Run `equilens datasets` to list versions.',
-      },
+      version === undefined
+        ? { fix: 'Load data into the workspace first.', next: 'ingest' }
+        : { fix: 'Choose one of the versions the workspace holds.', next: 'list_datasets' },
     );
   }
   return found;

@@ -204,8 +204,13 @@ export const ResultsSchema = z.object({
   warnings: z.array(warning),
 });
 
-/** Compile-time check: every ResultsFile satisfies the schema's type. */
+/**
+ * Compile-time checks, both ways, so the TS types (results.ts) and this schema cannot drift: every
+ * ResultsFile satisfies the schema, and everything the schema accepts is a ResultsFile. A field added to
+ * one and not the other fails `tsc` here.
+ */
 export const asSchemaInput = (r: ResultsFile): z.input<typeof ResultsSchema> => r;
+export const fromSchemaOutput = (r: z.output<typeof ResultsSchema>): ResultsFile => r;
 
 /** The published JSON Schema (draft-07, so every common validator reads it). */
 export function resultsJsonSchema(): Record<string, unknown> {

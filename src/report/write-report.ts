@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EquilensError } from '../errors.js';
 import type { ResultsFile } from '../model/results.js';
+import { parseResults } from '../model/parse-results.js';
 import { buildReport } from './build-report.js';
 import type { Lang } from './i18n.js';
 import type { Edition } from './build-report.js';
@@ -33,23 +34,11 @@ export function readResults(path: string): ResultsFile {
     throw new EquilensError(
       'not_found',
       `Cannot read the results file ${path}.`,
-      { file: path, fix: 'Run `equilens analyze` first, or pass --results PATH.' },
+      { file: path, fix: 'Run the analysis first, or name the results file that it wrote.', next: 'analyze' },
       { cause },
     );
   }
-  try {
-    const r = JSON.parse(text) as ResultsFile;
-    if (!r || typeof r !== 'object' || !Array.isArray(r.measures) || !r.stamp)
-      throw new Error('not a results file');
-    return r;
-  } catch (cause) {
-    throw new EquilensError(
-      'invalid_input',
-      `${path} is not a results.json written by \`equilens analyze\`.`,
-      { file: path, fix: 'Pass the results.json (or results.public.json) that `equilens analyze` wrote.' },
-      { cause },
-    );
-  }
+  return parseResults(text, path);
 }
 
 export async function writeReport(opts: WriteReportOptions): Promise<string> {

@@ -29,6 +29,10 @@ export { indirectStandardise, type IndirectStandardised } from './indirect-stand
 // WHO HEAT summary measures of inequality and Healthy People 2030 disparity measures (owner: INEQUALITY).
 export {
   absoluteConcentrationIndex,
+  applicableMeasures,
+  appliesToDimension,
+  MEASURE_DIMENSION,
+  type DimensionKind,
   bestGroupComparisons,
   betweenGroupSd,
   betweenGroupVariance,

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { EquilensConfig } from '../../config/index.js';
 import { loadConfig } from '../../config/load.js';
 import type { ResultsFile } from '../../model/results.js';
+import { parseResults } from '../../model/parse-results.js';
 import { VERSION } from '../../version.js';
 import type { Engine } from '../dialect.js';
 import { qualityForResults, qualityReport } from '../quality/index.js';
@@ -73,7 +74,7 @@ function readReleases(dir: string): ResultsFile[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ResultsFile);
+    .map((f) => parseResults(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
 }
 
 const releaseName = (version: number, configHash: string) => `v${version}-${configHash.slice(0, 12)}.json`;

@@ -61,7 +61,8 @@ async function prepareTabular(ctx: PrepareContext): Promise<PreparedTabular> {
   if (!ctx.paths.length) {
     throw invalidInput(`Source "${source.name}" has no input file.`, {
       path: 'sources[].path',
-      fix: 'Set sources[].path in the config or pass --data FILE.',
+      fix: 'Set sources[].path in the config, or name the input file.',
+      next: 'input_path',
     });
   }
   // Temp tables of every source coexist until the transaction (each source is prepared first): the
