@@ -14,6 +14,7 @@ import * as dash from './routes/dashboard.js';
 import * as org from './routes/organisation.js';
 import * as people from './routes/people.js';
 import * as jobs from './routes/jobs.js';
+import * as history from './routes/history.js';
 import type { Project } from './jobs.js';
 import * as pub from './routes/public.js';
 
@@ -30,6 +31,8 @@ export interface RouteDef {
 export interface ApiDoc {
   summary: string;
   body?: z.ZodType;
+  /** GET parameters (an object schema; optional fields are optional parameters). */
+  query?: z.ZodObject;
   response?: z.ZodType;
   status?: string;
   /** A non-JSON response (e.g. `text/csv`). */
@@ -76,6 +79,14 @@ export function routes(deps: RouteDeps): RouteDef[] {
     r('DELETE', '/api/v1/session', 'account.self', auth.logout, { summary: 'Sign out', status: '204' }),
     r('GET', '/dashboard', 'analysis.view', dash.dashboard),
     r('GET', '/analyses', 'analysis.import', analyses.analysesPage),
+    r('GET', '/history', 'analysis.view', history.historyPage),
+    r('GET', '/compare', 'analysis.view', history.comparePage),
+    r('GET', '/api/v1/compare', 'analysis.view', history.compareApi, {
+      summary:
+        'Compare two analyses: change in rate and gap per measure, stratifier and group, with intervals',
+      query: S.CompareQuery,
+      response: S.CompareBody,
+    }),
     r('POST', '/analyses', 'analysis.import', analyses.importAnalysis),
     r('GET', '/api/v1/analyses', 'analysis.view', analyses.listAnalysesApi, {
       summary: 'List analyses',
