@@ -112,3 +112,8 @@ export const CompareBody = z.object({
     }),
   ),
 });
+export const EmailForm = z.object({
+  username: z.string().min(1),
+  email: z.union([z.email(), z.literal('')]),
+});
+export const EmailBody = z.object({ username: z.string(), email: z.string().nullable() });

@@ -15,6 +15,8 @@ import * as org from './routes/organisation.js';
 import * as people from './routes/people.js';
 import * as jobs from './routes/jobs.js';
 import * as history from './routes/history.js';
+import * as sso from './routes/sso.js';
+import type { Oidc } from './auth/oidc.js';
 import type { Project } from './jobs.js';
 import * as pub from './routes/public.js';
 
@@ -42,6 +44,7 @@ export interface ApiDoc {
 export interface RouteDeps {
   setup: auth.Setup;
   project?: Project;
+  oidc?: Oidc;
 }
 
 export function routes(deps: RouteDeps): RouteDef[] {
@@ -65,7 +68,9 @@ export function routes(deps: RouteDeps): RouteDef[] {
     r('GET', '/assets/report.css', 'public.view', pub.reportCss),
     r('GET', '/assets/app.js', 'public.view', pub.appJs),
     r('POST', '/language', 'public.view', pub.language),
-    r('GET', '/login', 'public.view', auth.loginPage),
+    r('GET', '/login', 'public.view', auth.loginPage(Boolean(deps.oidc))),
+    r('GET', '/auth/oidc/login', 'public.view', sso.oidcLogin(deps.oidc)),
+    r('GET', '/auth/oidc/callback', 'public.view', sso.oidcCallback(deps.oidc)),
     r('POST', '/login', 'public.view', auth.loginSubmit),
     r('POST', '/logout', 'account.self', auth.logout),
     r('GET', '/setup', 'public.view', auth.setupPage(deps.setup)),
@@ -139,6 +144,12 @@ export function routes(deps: RouteDeps): RouteDef[] {
     r('GET', '/people', 'user.manage', people.peoplePage),
     r('POST', '/people/invites', 'user.manage', people.makeInvite),
     r('POST', '/people/memberships', 'user.manage', people.addMembershipRoute),
+    r('POST', '/people/email', 'user.manage', people.setEmailRoute),
+    r('POST', '/api/v1/users/email', 'user.manage', people.setEmailRoute, {
+      summary: 'Record an account’s email (single sign-on links by verified email)',
+      body: S.EmailForm,
+      response: S.EmailBody,
+    }),
     r('POST', '/api/v1/memberships', 'user.manage', people.addMembershipRoute, {
       summary: 'Add a person to a unit',
       body: S.MembershipForm,
