@@ -107,6 +107,7 @@ describe.skipIf(!haveChromium())('browser journeys', () => {
     await page.getByLabel('results.json').setInputFiles(file);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.waitForURL(/\/dashboard\?analysis=/);
+    const analysisId = new URL(page.url()).searchParams.get('analysis')!;
     await visit(page, 'dashboard');
 
     const measure = fixtureResults().measures[1]!;
@@ -129,6 +130,11 @@ describe.skipIf(!haveChromium())('browser journeys', () => {
     await visit(page, 'home-es');
     await page.getByRole('link', { name: 'Registro de auditoría' }).click();
     await visit(page, 'audit');
+    await page.getByRole('link', { name: 'Historial' }).click();
+    await visit(page, 'history');
+    await page.goto(`${server.url}compare?a=${analysisId}&b=${analysisId}`);
+    expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(1);
+    await visit(page, 'compare');
     await context.close();
     expect(violations).toEqual([]);
   });

@@ -93,7 +93,10 @@ describe('unit scope', () => {
       const findings = body.results.findings.flatMap((f) =>
         f.facet ? [`${f.facet.name}:${f.facet.value}`] : [],
       );
-      expect(findings.filter((f) => !want.includes(f)), v).toEqual([]);
+      expect(
+        findings.filter((f) => !want.includes(f)),
+        v,
+      ).toEqual([]);
     }
   });
 
