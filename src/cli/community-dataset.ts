@@ -8,7 +8,12 @@ import { loadConfig } from '../config/load.js';
 import { notFound, usageError } from '../errors.js';
 import { patientCountsFromLabels } from '../community/dataset-counts.js';
 import { readPatientCounts, type PatientCount } from '../community/index.js';
-import { AREA_LEVELS, peopleByLabels, type AreaLevel } from '../engine/community/people-by-labels.js';
+import {
+  AREA_LEVELS,
+  patientShares,
+  peopleByLabels,
+  type AreaLevel,
+} from '../engine/community/people-by-labels.js';
 import { getDataset, openWorkspace, resolveWorkspaceDir, WORKSPACE_FILE } from '../engine/workspace.js';
 import { readRecords } from './community-input.js';
 
@@ -66,6 +71,20 @@ export async function patientCounts(
   try {
     const dataset = await getDataset(ws.engine, parseVersion(opts.dataset));
     return patientCountsFromLabels(await peopleByLabels(ws.engine, dataset.schema, parseArea(opts.area)));
+  } finally {
+    await ws.close();
+  }
+}
+
+/** The patients' shares by race and ethnicity and by sex of a dataset version (workforce comparison). */
+export async function patientSharesOf(
+  opts: CountsSource,
+  cwd: string,
+): Promise<Map<string, Map<string, number>>> {
+  const ws = await openWorkspace(workspaceDir(opts, cwd));
+  try {
+    const dataset = await getDataset(ws.engine, parseVersion(opts.dataset));
+    return await patientShares(ws.engine, dataset.schema);
   } finally {
     await ws.close();
   }

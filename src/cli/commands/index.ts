@@ -14,6 +14,7 @@ import { serveCommand } from './serve.js';
 import { egfrCommand } from './egfr.js';
 import { communityCommand } from './community.js';
 import { payerMixCommand } from './payer-mix.js';
+import { workforceCommand } from './workforce.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -35,4 +36,5 @@ export const commands: ReadonlyArray<(ctx: CliContext) => Command> = [
   egfrCommand,
   communityCommand,
   payerMixCommand,
+  workforceCommand,
 ];

@@ -48,3 +48,21 @@ export async function peopleByLabels(
     people: Number(r.people),
   }));
 }
+
+/** Patients' shares by race and ethnicity (2024 basis) and by sex, for the workforce comparison. */
+export async function patientShares(
+  engine: Engine,
+  schema: string,
+): Promise<Map<string, Map<string, number>>> {
+  const s = engine.ident(schema);
+  const out = new Map<string, Map<string, number>>();
+  for (const attribute of ['race_ethnicity', 'sex']) {
+    const col = engine.ident(attribute);
+    const rows = await engine.all(
+      `SELECT CAST(${col} AS VARCHAR) AS g, COUNT(*) AS n FROM ${s}.patients GROUP BY ${col}`,
+    );
+    const total = rows.reduce((t, r) => t + Number(r.n), 0);
+    out.set(attribute, new Map(rows.map((r) => [String(r.g), total > 0 ? Number(r.n) / total : 0])));
+  }
+  return out;
+}
