@@ -274,8 +274,7 @@ function applyToMeasure(
     const ends = isOrdered(s.stratifier)
       ? s.groups.filter((g) => !isStatus(g.group) && g.denominator && g.rate !== null)
       : [];
-    const endsShown =
-      ends.length >= 2 && [ends[0]!, ends.at(-1)!].every((g) => !isHidden(at(g.group)));
+    const endsShown = ends.length >= 2 && [ends[0]!, ends.at(-1)!].every((g) => !isHidden(at(g.group)));
     for (const g of s.groups) group(g, at(g.group));
     const refHidden = s.reference !== null && isHidden(at(s.reference));
     if (refHidden) {
