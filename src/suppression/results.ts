@@ -212,6 +212,8 @@ function alreadyHidden(
     }
   }
   if (!primary) for (const p of m.trend ?? []) if (p.suppressed) ids.push(keyId({ [PERIOD]: p.period }));
+  // A blanked overall has no `suppressed` flag: null counts (no data would be a denominator of 0).
+  if (m.overall.denominator === null) ids.push(keyId({}));
   for (const ix of intersections.filter((i) => i.measure === m.id)) {
     for (const g of ix.groups) if (hidden(g)) ids.push(keyId(g.values));
   }
@@ -274,8 +276,7 @@ function applyToMeasure(
     const ends = isOrdered(s.stratifier)
       ? s.groups.filter((g) => !isStatus(g.group) && g.denominator && g.rate !== null)
       : [];
-    const endsShown =
-      ends.length >= 2 && [ends[0]!, ends.at(-1)!].every((g) => !isHidden(at(g.group)));
+    const endsShown = ends.length >= 2 && [ends[0]!, ends.at(-1)!].every((g) => !isHidden(at(g.group)));
     for (const g of s.groups) group(g, at(g.group));
     const refHidden = s.reference !== null && isHidden(at(s.reference));
     if (refHidden) {
