@@ -3,7 +3,7 @@ import type { ResultsFile } from '../model/results.js';
 import { num } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { stratifierName } from './cells.js';
-import { DEFAULT_PROTECTION_WIDTH } from '../suppression/intervals.js';
+import { DEFAULT_PROTECTION_WIDTH } from '../suppression/index.js';
 
 /**
  * Measure definitions from the project config, when the caller has them (the CLI reads equilens.yaml).

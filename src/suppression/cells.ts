@@ -97,13 +97,17 @@ export function measureCells(
 
 /** How much cheaper a Declined/Unknown/Missing group is to hide than a real group of the same size. */
 export const STATUS_DISCOUNT = 10;
+/** The measure's overall rate is its headline: hidden only when nothing ten times cheaper protects. */
+export const OVERALL_PREMIUM = 10;
 
 /**
  * The information a complement costs (issue #12 item 2): the units it hides, a tenth of that for a cell of
- * a Declined/Unknown/Missing group (it describes no population the report compares).
+ * a Declined/Unknown/Missing group (it describes no population the report compares), ten times that for
+ * the measure's overall.
  */
 function costOf(key: Key, v: CountRef): number {
   const d = v.denominator ?? 0;
+  if (!Object.keys(key).length) return d * OVERALL_PREMIUM;
   const status = Object.entries(key).some(([attr, value]) => attr !== PERIOD && isStatus(value));
   return status ? d / STATUS_DISCOUNT : d;
 }

@@ -4,6 +4,7 @@ export type { SuppressResultsOptions } from './results.js';
 export { suppressTable, recoverBySubtraction, isHidden } from './table.js';
 export type { Cell, Margin, SuppressTableOptions, SuppressionMap } from './table.js';
 export { primaryReason, DEFAULT_THRESHOLD } from './primary.js';
+export { DEFAULT_PROTECTION_WIDTH } from './intervals.js';
 export type { PrimaryOptions } from './primary.js';
 export { relativeStandardError } from './blank.js';
 export { measureCells, keyId, PERIOD } from './cells.js';

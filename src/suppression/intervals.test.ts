@@ -75,6 +75,7 @@ function attack(t: Table, out: ResultsFile, threshold: number, exact: boolean) {
   // A count a shown zero gives away needs no width (the policy shows zeros).
   const zeros = zerosGivenAway(t.rel, shown);
   for (const [id, w0] of ranges) {
+    if ((t.truth.get(id)?.[1] ?? 0) === 0) continue; // a cell with nobody in it describes nobody
     const w = { n: zeros.n.has(id) ? Infinity : w0.n, m: zeros.m.has(id) ? Infinity : w0.m };
     // d is pinned exactly when n and d − n both are (the two are independent given the output).
     if (w.n === 0 || w.m === 0) pinned.push(id);

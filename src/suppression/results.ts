@@ -212,6 +212,8 @@ function alreadyHidden(
     }
   }
   if (!primary) for (const p of m.trend ?? []) if (p.suppressed) ids.push(keyId({ [PERIOD]: p.period }));
+  // A blanked overall has no `suppressed` flag: null counts (no data would be a denominator of 0).
+  if (m.overall.denominator === null) ids.push(keyId({}));
   for (const ix of intersections.filter((i) => i.measure === m.id)) {
     for (const g of ix.groups) if (hidden(g)) ids.push(keyId(g.values));
   }
@@ -256,7 +258,11 @@ function applyToMeasure(
 
   if (isHidden(reasonOf({}))) {
     m.overall = { numerator: null, denominator: null, rate: null, lower: null, upper: null };
-    m.warnings.push({ code: 'overall_suppressed', message: 'The overall counts are below the threshold.' });
+    // Says nothing about why: the overall may be small, or hidden to protect another cell.
+    m.warnings.push({
+      code: 'overall_suppressed',
+      message: 'The overall counts are suppressed to protect privacy.',
+    });
   }
   for (const p of m.trend ?? []) if (isHidden(reasonOf({ [PERIOD]: p.period }))) blankPoint(p);
   if (m.trend && (isHidden(reasonOf({})) || m.trend.some((p) => p.suppressed))) blankChart(m.trend);
@@ -291,6 +297,9 @@ function applyToMeasure(
         sm.se = null;
         sm.lower = null;
         sm.upper = null;
+        // Its own warnings were read from every group too ("1 subgroup estimate of 0 was replaced"):
+        // only the suppression is said.
+        sm.warnings = [];
         sm.warnings.push({
           code: 'summary_suppressed',
           message:

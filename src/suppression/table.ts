@@ -10,13 +10,14 @@
  * unknown.
  *
  * Complementary suppression is audit-driven: run the attacker ({@link recoverBySubtraction}: repeatedly,
- * for each margin with exactly one unknown member, derive it); if it recovers any small cell, hide one
- * more cell of the margin it used (the smallest published part with a non-zero numerator and complement,
- * so the hidden cells of a margin add up to at least the threshold; else any published part; else the
- * total), and repeat. Numerators and denominators share the margins, so one pattern protects both.
- * When peeling opens nothing, the margins are audited as one linear system (linear.ts): a small cell pinned
- * down by several relations together gets a complement in one of its margins too (or, when none of the
- * pinned cells' margins has a shown cell left, the nearest shown cell further along the margins).
+ * for each margin with exactly one unknown member, derive it); if it recovers any hidden cell, hide one more
+ * cell of the margin it used, and repeat. When peeling opens nothing, the margins are audited as one linear
+ * system (linear.ts), then bounded (intervals.ts): no hidden cell may be determined exactly, and a cell
+ * hidden for its own small counts keeps a protection interval ({@link DEFAULT_PROTECTION_WIDTH}).
+ * Complements are chosen least-cost first ({@link rank}): the cheapest cell that can protect the target
+ * (cost: its units, a tenth for Unknown/Missing/Declined cells, ten times for the measure's overall; see
+ * cells.ts), or the cheapest of a few small cells that together would. Numerators and denominators share
+ * the margins, so one pattern protects both.
  * Cells that are not published (e.g. a facet total nobody printed) start unknown but are never chosen.
  */
 import type { SuppressionReason } from '../model/index.js';

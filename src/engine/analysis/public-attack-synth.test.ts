@@ -12,13 +12,15 @@ import { describe, expect, it } from 'vitest';
 import { attackRun } from './__fixtures__/public-attack.js';
 
 describe('public edition of a 2,000-patient synthetic run (seed 7)', () => {
-  it('recovers nothing exactly, narrows no small cell, publishes no hidden rate, says only "suppressed"', async () => {
-    const { report, pub, reasons } = await attackRun(7);
+  it('recovers nothing exactly, narrows no small cell, publishes no hidden rate, says only "suppressed", passes the re-audit', async () => {
+    const { report, pub, reasons, reaudit } = await attackRun(7);
     expect(pub.stamp.audience).toBe('public');
     expect(report.hidden).toBeGreaterThan(100);
     expect(report.pinned).toEqual([]);
     expect(report.narrowed).toEqual([]);
     expect(report.publishedRates).toEqual([]);
     expect(reasons.filter((r) => r !== 'suppressed' && r !== 'no_data')).toEqual([]);
+    // The public guard runs the audit again on the file: it must find nothing more to hide.
+    expect(reaudit).toEqual([]);
   }, 120_000);
 });

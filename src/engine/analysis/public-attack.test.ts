@@ -13,13 +13,15 @@ import { DEMO_SEED } from '../../demo/run-demo.js';
 import { attackRun } from './__fixtures__/public-attack.js';
 
 describe('public edition of the demo (its spec and seed, 2,000 patients)', () => {
-  it('recovers nothing exactly, narrows no small cell, publishes no hidden rate, says only "suppressed"', async () => {
-    const { report, pub, reasons } = await attackRun(DEMO_SEED);
+  it('recovers nothing exactly, narrows no small cell, publishes no hidden rate, says only "suppressed", passes the re-audit', async () => {
+    const { report, pub, reasons, reaudit } = await attackRun(DEMO_SEED);
     expect(pub.stamp.audience).toBe('public');
     expect(report.hidden).toBeGreaterThan(100);
     expect(report.pinned).toEqual([]);
     expect(report.narrowed).toEqual([]);
     expect(report.publishedRates).toEqual([]);
     expect(reasons.filter((r) => r !== 'suppressed' && r !== 'no_data')).toEqual([]);
+    // The public guard runs the audit again on the file: it must find nothing more to hide.
+    expect(reaudit).toEqual([]);
   }, 120_000);
 });

@@ -264,6 +264,8 @@ export function violations(pub: ResultsFile, threshold: number): { bad: string[]
         for (const sm of s.summary) {
           if (endsShown && (sm.measure === 'D' || sm.measure === 'R')) continue;
           if ([sm.estimate, sm.se, sm.lower, sm.upper].some((v) => v !== null)) bad.push(`summary ${where}`);
+          // Its own warnings were computed from every group (e.g. "an estimate of 0 was replaced").
+          if (sm.warnings.some((w) => w.code !== 'summary_suppressed')) bad.push(`summary warning ${where}`);
         }
       }
       const series = new Map(s.trend?.groups.map((t) => [t.group, t.points]) ?? []);

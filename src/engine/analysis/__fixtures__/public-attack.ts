@@ -8,13 +8,23 @@ import { join } from 'node:path';
 import { ingest } from '../../../ingest/index.js';
 import type { ResultsFile } from '../../../model/results.js';
 import { attackPublic, type AttackReport } from '../../../suppression/__fixtures__/results-attack.js';
+import { measureCells, suppressResults } from '../../../suppression/index.js';
 import { DEFAULT_PROTECTION_WIDTH } from '../../../suppression/intervals.js';
 import { defaultSpec, generate } from '../../../synth/index.js';
 import { analyzeRun } from '../analyze.js';
 
 export const THRESHOLD = 11;
 
-export async function attackRun(seed: number): Promise<{ report: AttackReport; pub: ResultsFile; reasons: string[] }> {
+export interface AttackRun {
+  report: AttackReport;
+  pub: ResultsFile;
+  /** Every suppressionReason the public file prints. */
+  reasons: string[];
+  /** Cells the audit, run again on the public file (as the public guard does), would hide beyond it. */
+  reaudit: string[];
+}
+
+export async function attackRun(seed: number): Promise<AttackRun> {
   const dir = mkdtempSync(join(tmpdir(), 'equilens-attack-'));
   try {
     const g = await generate(defaultSpec(), { seed, patients: 2000, out: dir });
@@ -27,7 +37,19 @@ export async function attackRun(seed: number): Promise<{ report: AttackReport; p
     const add = (g: { suppressionReason?: string }) => g.suppressionReason && reasons.add(g.suppressionReason);
     for (const m of pub.measures) for (const s of m.strata) s.groups.forEach(add);
     for (const ix of pub.intersections) ix.groups.forEach(add);
-    return { report: attackPublic(internal, pub, THRESHOLD, DEFAULT_PROTECTION_WIDTH), pub, reasons: [...reasons] };
+    const again = suppressResults(pub, { threshold: THRESHOLD });
+    const reaudit: string[] = [];
+    pub.measures.forEach((m, i) => {
+      const before = new Map(measureCells(m, pub.intersections).cells.map((c) => [c.id, c.denominator]));
+      for (const c of measureCells(again.measures[i]!, again.intersections).cells)
+        if (c.published !== false && c.denominator === null && before.get(c.id) != null) reaudit.push(`${m.id} ${c.id}`);
+    });
+    return {
+      report: attackPublic(internal, pub, THRESHOLD, DEFAULT_PROTECTION_WIDTH),
+      pub,
+      reasons: [...reasons],
+      reaudit,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
