@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EquilensError } from '../../errors.js';
+import type { EquilensError } from '../../errors.js';
 import { checkHeader, splitLine } from './header.js';
 import { identifyingColumns } from './identifying.js';
 

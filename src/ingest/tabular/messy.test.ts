@@ -2,7 +2,8 @@
  * A messy extract (issue #13 items 2 and 10): bad rows are rejections at their line, never an aborted
  * ingest; values that can be read are loaded, with counted warnings. Fixtures are made up here (no PHI).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../engine/workspace.js';
@@ -88,6 +89,29 @@ describe('ragged and malformed rows are rejections; the rest of the file loads',
     const config = { ...CONFIG, sources: [{ ...CONFIG.sources[0], max_line_size: 20 }] };
     const err = await failure(project({ config }));
     expect(err.details).toMatchObject({ line: 1, path: 'sources[].max_line_size' });
+  });
+});
+
+describe('several files of one source', () => {
+  it('reads files whose columns come in another order; a stray quote in the second keeps its lines', async () => {
+    const p = project({ rows: good(3) });
+    const cols = HEADER.split(',');
+    const order = [...cols].reverse();
+    const second = join(p.dir, 'more.csv');
+    const rows = good(4, 10).map((r) => r.split(',').reverse().join(','));
+    rows[1] = rows[1]!.replace(',e11,', ',"e11,'); // line 3 of more.csv
+    writeFileSync(second, `${[order.join(','), ...rows].join('\n')}\n`);
+    const r = await ingest({ configPath: p.config, workspace: p.workspace, data: [p.data, second] });
+    expect(r.reconciliation.files.map((f) => [f.read, f.loaded, f.rejected])).toEqual([
+      [3, 3, 0],
+      [4, 3, 1],
+    ]);
+    expect(r.reconciliation.rejections.map((x) => [x.file, x.line, x.column])).toEqual([[second, 3, 'enc']]);
+    const ids = await query<{ patient_id: string }>(
+      p.workspace,
+      `SELECT patient_id FROM ds_1.patients ORDER BY 1`,
+    );
+    expect(ids.map((x) => x.patient_id)).toEqual(['p1', 'p10', 'p12', 'p13', 'p2', 'p3']);
   });
 });
 

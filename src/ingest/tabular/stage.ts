@@ -168,7 +168,9 @@ export async function stageFiles(
   for (const [i, path] of opts.paths.entries()) {
     const fileHeader = await readHeader(engine, type, path, source);
     if (i === 0) first = fileHeader;
-    else if (fileHeader.join('\u0000') !== first.join('\u0000')) throw otherColumns(path, first);
+    else if ([...fileHeader].sort().join('\u0000') !== [...first].sort().join('\u0000')) {
+      throw otherColumns(path, first); // the same columns, in any order (rows are inserted by name)
+    }
     const rejects = `${table}_rej${i}`;
     const before = await engine.all<{ n: number; next: number | null }>(
       i === 0 ? 'SELECT 0 AS n, NULL AS next' : `SELECT COUNT(*) AS n, MAX(rowid) + 1 AS next FROM ${table}`,
