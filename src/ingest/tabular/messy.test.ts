@@ -243,6 +243,15 @@ describe('files that cannot be read say why, in terms of the file', () => {
     expect(err.details.fix).toContain('delimiter: ";"');
   });
 
+  it('a file none of whose rows fits its header', async () => {
+    const rows = ROWS.map((r) => `${r},x,y,z`);
+    const err = await failure(project({ rows }));
+    expect(err.message).toBe(
+      'No row of extract.csv could be read: line 2 has more than 9 fields, the header has 9 (all 7 data line(s) were rejected).',
+    );
+    expect(err.details).toMatchObject({ line: 2 });
+  });
+
   it('duplicate column names', async () => {
     const err = await failure(project({ header: `${HEADER},race`, rows: ROWS.map((r) => `${r},B`) }));
     expect(err.message).toContain('two columns named "race" (columns 4 and 10');

@@ -229,6 +229,7 @@ export async function stageFiles(
     )) as [{ n: number; first: number | null }];
     const rejectedLines =
       type === 'parquet' ? 0 : await countRejects(engine, { rejects, gaps, index: i, headerLines });
+    if (n === 0 && rejectedLines > 0) throw await unreadable(engine, path, rejects, rejectedLines);
     files.push({
       file: path,
       staged: n,
@@ -259,6 +260,30 @@ export async function writeStageRejects(
       await copyRejects(engine, { ...o, file: f.file, rejects: f.rejects, lines: f.rejectedLines });
     }
   }
+}
+
+/** Every line of a file was rejected by the reader: the first line's problem, in terms of the file. */
+async function unreadable(engine: Engine, path: string, rejects: string, lines: number) {
+  const [first] = await engine.all<{ line: number; error_type: string; error_message: string }>(
+    `SELECT line, error_type, error_message FROM ${rejects}_e ORDER BY line, column_idx LIMIT 1`,
+  );
+  const line = Number(first?.line ?? 2);
+  const expected = /Expected Number of Columns: (\d+)/.exec(first?.error_message ?? '')?.[1];
+  const found = /Found: (\d+)/.exec(first?.error_message ?? '')?.[1];
+  const why =
+    first?.error_type === 'MISSING COLUMNS'
+      ? `line ${line} has ${found} fields, the header has ${expected}`
+      : first?.error_type === 'TOO MANY COLUMNS'
+        ? `line ${line} has more than ${expected} fields, the header has ${expected}`
+        : `line ${line}: ${(first?.error_type ?? 'unreadable').toLowerCase()}`;
+  return invalidInput(
+    `No row of ${basename(path)} could be read: ${why} (all ${lines} data line(s) were rejected).`,
+    {
+      file: path,
+      line,
+      fix: 'Check that the header line matches the rows, the delimiter (sources[].delimiter) and the quoting.',
+    },
+  );
 }
 
 /** A file DuckDB could not read at all, said in terms of the file. */
