@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../engine/workspace.js';
+import { qualityReport } from '../../engine/quality/index.js';
+import { getDataset, openWorkspace } from '../../engine/workspace.js';
 import { EquilensError } from '../../errors.js';
 import { CONFIG, HEADER, ROWS, project } from '../__fixtures__/project.js';
 import { ingest, type IngestResult } from '../index.js';
@@ -152,6 +153,18 @@ describe('dates, birth dates and ZIP codes', () => {
       ['p5', 'Missing', '601'],
       ['p6', '70-79', '02138-1234'],
     ]);
+    // The quality report counts the bad birth date as an Unknown age (p4), the empty one as Missing (p5).
+    const ws = await openWorkspace(p.workspace);
+    try {
+      const q = await qualityReport(ws.engine, await getDataset(ws.engine), { period: 'none' });
+      expect(q.fields.find((f) => f.field === 'age_band')).toMatchObject({
+        known: 2,
+        unknown: 1,
+        missing: 1,
+      });
+    } finally {
+      await ws.close();
+    }
     const codes = Object.fromEntries(r.warnings.map((w) => [w.code, w]));
     expect(codes.birth_date_invalid).toMatchObject({ rows: 1, people: 1, column: 'dob' });
     expect(codes.zip_padded).toMatchObject({ rows: 2, people: 2, column: 'zip' });
