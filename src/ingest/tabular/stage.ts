@@ -181,6 +181,7 @@ export async function stageFiles(
     // Read the file; after a quote that is never closed, read the lines after it again (remainder.ts).
     let segment: { path: string; offset: number; rest: Remainder | null } = { path, offset: 0, rest: null };
     for (let seg = 0; ; seg++) {
+      if (seg > MAX_UNCLOSED_QUOTES) throw tooManyQuotes(path);
       const segRejects = `${rejects}_${seg}`;
       let reader = readerSql(type, segment.path, source, {
         header: fileHeader,
@@ -261,6 +262,18 @@ export async function writeStageRejects(
     }
   }
 }
+
+/** Reads again after unclosed quotes, per file, before the file is refused (each read is a full pass). */
+const MAX_UNCLOSED_QUOTES = 1000;
+
+const tooManyQuotes = (path: string) =>
+  invalidInput(
+    `${basename(path)} has more than ${MAX_UNCLOSED_QUOTES} lines with a quote that is never closed: its fields are probably not quoted with ".`,
+    {
+      file: path,
+      fix: 'Export the file with standard CSV quoting (fields holding the delimiter or a quote wrapped in "…", quotes inside doubled).',
+    },
+  );
 
 /** Every line of a file was rejected by the reader: the first line's problem, in terms of the file. */
 async function unreadable(engine: Engine, path: string, rejects: string, lines: number) {
