@@ -264,7 +264,7 @@ export async function writeStageRejects(
 }
 
 /** Reads again after unclosed quotes, per file, before the file is refused (each read is a full pass). */
-const MAX_UNCLOSED_QUOTES = 1000;
+const MAX_UNCLOSED_QUOTES = 100;
 
 const tooManyQuotes = (path: string) =>
   invalidInput(
