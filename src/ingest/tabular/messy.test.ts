@@ -74,6 +74,18 @@ describe('ragged and malformed rows are rejections; the rest of the file loads',
     expect(Number(ids[0]!.n)).toBe(27);
   });
 
+  it('a quote closed by a later stray quote: the row that swallowed the lines is rejected, saying so', async () => {
+    const rows = good(8);
+    rows[2] = 'p3,"e3,2024-01-05,B,N,F,MCR,NO,1'; // line 4 opens a quote…
+    rows[4] = 'p5,e5",2024-01-05,B,N,F,MCR,NO,1'; // …line 6 closes it: lines 4-6 read as one row of 9 fields
+    const r = await run(project({ rows }));
+    expect(where(r)).toEqual([
+      [4, 'enc', expect.stringMatching(/^a quote opens on this line and closes only 2 line\(s\) later/)],
+    ]);
+    expect(r.reconciliation.rejections[0]!.value).toBeNull();
+    expect(r.reconciliation.loaded).toBe(5);
+  });
+
   it('a line longer than the reader limit names the setting; raising it loads the line', async () => {
     const rows = good(5);
     rows[2] = `p3,e3,2024-01-05,B,N,F,MCR,NO,${'1'.repeat(3000)}`; // line 4
