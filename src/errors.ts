@@ -5,6 +5,7 @@
  *
  * Never put patient-level values in a message: name the file, line and column instead.
  */
+import { describeIoFault, ioFault } from './io-faults.js';
 
 export type ErrorCode =
   /** The user's input (a file, a row, an option) is wrong. */
@@ -19,6 +20,8 @@ export type ErrorCode =
   | 'small_cell'
   /** A statistic does not apply to this input (usually a warning, not an error). */
   | 'not_applicable'
+  /** The machine refused a read or write: disk full, read-only file system, permission denied (see io-faults.ts). */
+  | 'io_failure'
   /** The SQL engine failed. */
   | 'engine_failure'
   /** A bug: anything we did not anticipate. */
@@ -33,9 +36,37 @@ export interface Location {
   path?: string;
 }
 
+/**
+ * The step that fixes an error, for a front end to word its own way (the CLI names a command and its
+ * options, src/cli/hints.ts; a web page a button). Library messages and `fix` stay free of CLI wording.
+ */
+export type NextStep =
+  /** Create a project config (CLI: `equilens init`, or --config PATH). */
+  | 'create_config'
+  /** Load data into the workspace (CLI: `equilens ingest`). */
+  | 'ingest'
+  /** Run the analysis (CLI: `equilens analyze`, or --results PATH). */
+  | 'analyze'
+  /** Build the public edition from suppressed results (CLI: --results out/results.public.json --audience public). */
+  | 'analyze_public'
+  /** Another process holds the workspace (CLI: another --workspace). */
+  | 'workspace_busy'
+  /** Name the input file (CLI: --data FILE). */
+  | 'input_path'
+  /** Start the server (CLI: `equilens serve`). */
+  | 'serve'
+  /** See which dataset versions the workspace holds (CLI: `equilens datasets`). */
+  | 'list_datasets'
+  /** The analysis output is incomplete: run it again (CLI: `equilens analyze`). */
+  | 'rerun_analysis'
+  /** Start from the default synthetic-data spec (CLI: `equilens synth --print-spec`). */
+  | 'synth_spec';
+
 export interface ErrorDetails extends Location {
   /** How to fix it, in one sentence. Also appended to the message. */
   fix?: string;
+  /** The step that fixes it, for a front end to word (see {@link NextStep}). */
+  next?: NextStep;
   [key: string]: unknown;
 }
 
@@ -65,6 +96,9 @@ export class EquilensError extends Error {
   }
 }
 
+/** Codes an I/O fault refines: a full disk reported by the engine is the machine's fault, not a bug. */
+const REFINED: ReadonlySet<ErrorCode> = new Set(['engine_failure', 'internal']);
+
 /** Shorthand constructors, so call sites read as sentences. */
 export const invalidInput = (message: string, details?: ErrorDetails): EquilensError =>
   new EquilensError('invalid_input', message, details);
@@ -75,8 +109,23 @@ export const notFound = (message: string, details?: ErrorDetails): EquilensError
 export const usageError = (message: string, details?: ErrorDetails): EquilensError =>
   new EquilensError('usage', message, details);
 
-/** Turn anything thrown into an EquilensError; foreign errors become `internal` (or `engine_failure`). */
+/**
+ * Turn anything thrown into an EquilensError; foreign errors become `internal` (or `engine_failure`), except
+ * that a full disk, a read-only file system or a denied permission — also one wrapped as an engine failure —
+ * becomes `io_failure`, which names what failed and where.
+ */
 export function normalizeError(err: unknown): EquilensError {
+  const fault = err instanceof EquilensError && !REFINED.has(err.code) ? undefined : ioFault(err);
+  if (fault) {
+    const { message, fix } = describeIoFault(fault);
+    const prior = err instanceof EquilensError ? err.details : {};
+    return new EquilensError(
+      'io_failure',
+      message,
+      { ...prior, ...(fault.path ? { file: fault.path } : {}), fix, fault: fault.kind },
+      { cause: err },
+    );
+  }
   if (err instanceof EquilensError) return err;
   if (err instanceof Error) {
     const isEngine = /duckdb|postgres|pglite|sql/i.test(err.constructor.name + ' ' + (err.stack ?? ''));

@@ -7,21 +7,17 @@
  */
 import type { StratumResult, SummaryMeasureResult } from '../model/results.js';
 import { isStatus } from '../model/status.js';
-import { inequalityMeasures, type InequalityMeasureCode } from '../stats/index.js';
+import { applicableMeasures, inequalityMeasures, type InequalityMeasureCode } from '../stats/index.js';
 import type { Direction } from './measure-info.js';
 import { isOrdered } from './order.js';
 
-export const NON_ORDERED_MEASURES: readonly InequalityMeasureCode[] = [
-  'D',
-  'R',
-  'BGV',
-  'BGSD',
-  'IDISW',
-  'MDRW',
-  'MLD',
-  'TI',
-];
-export const ORDERED_MEASURES: readonly InequalityMeasureCode[] = ['D', 'R', 'SII', 'RII', 'ACI', 'RCI'];
+/** The summary measures a report shows, in its order; each stratum gets those that apply to its dimension. */
+export const REPORTED_MEASURES: readonly InequalityMeasureCode[] = [
+  ...['D', 'R', 'BGV', 'BGSD', 'IDISW', 'MDRW', 'MLD', 'TI'],
+  ...['SII', 'RII', 'ACI', 'RCI'],
+] as InequalityMeasureCode[];
+export const NON_ORDERED_MEASURES = applicableMeasures(false, REPORTED_MEASURES);
+export const ORDERED_MEASURES = applicableMeasures(true, REPORTED_MEASURES);
 
 export function summaryMeasures(
   stratum: StratumResult,

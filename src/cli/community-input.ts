@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { invalidInput, usageError } from '../errors.js';
 import { longAreas, sviAreas, type AreaTable, type Records } from '../community/index.js';
-import { parseCsv } from './read-table.js';
+import { parseCsv } from '../ingest/aggregate/read-table.js';
 
 export function readRecords(path: string, cwd: string): Records {
   const full = resolve(cwd, path);

@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { EquilensError, normalizeError } from '../errors.js';
 import { errorJson, wantsJson } from './error-output.js';
+import { withCliHint } from './hints.js';
 import { EXIT_OK, exitCodeFor } from './exit-codes.js';
 import { processIO, type CliIO } from './io.js';
 import { buildProgram } from './program.js';
@@ -23,7 +24,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       if (err.exitCode === 0) return EXIT_OK;
       return report(usage(err), io, json);
     }
-    return report(normalizeError(err), io, json);
+    return report(withCliHint(normalizeError(err)), io, json);
   }
 }
 

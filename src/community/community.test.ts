@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../cli/read-table.js';
+import { parseCsv } from '../ingest/aggregate/read-table.js';
 import { sharedData } from '../../test/support/needs.js';
 import {
   communityReport,

@@ -29,7 +29,8 @@ export function loadConfig(path: string): LoadedConfig {
   } catch {
     throw notFound(`Config file ${path} not found.`, {
       file: path,
-      fix: 'Run `equilens init` to create one, or pass --config PATH.',
+      fix: 'Create a project config (equilens.yaml), or name the one to use.',
+      next: 'create_config',
     });
   }
   return { ...parseConfigText(text, file), file, dir: dirname(file) };

@@ -1,12 +1,13 @@
 /**
- * The demo's ingest, analyze and report steps. Each calls the programmatic API of its layer; the lookup is
- * by module and export name so that the demo runs (with the step "pending") before that layer lands.
+ * The demo's ingest, analyze and report steps. Each calls the programmatic API of its layer, imported
+ * directly: a rename fails the build and the demo's tests, never turns a step "pending".
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { readResults, writeReport } from '../report/index.js';
-import { findExport } from './optional-module.js';
+import { analyze } from '../engine/analysis/analyze.js';
+import { ingest } from '../ingest/index.js';
 
 export interface StepOutcome {
   status: 'done' | 'pending';
@@ -15,39 +16,20 @@ export interface StepOutcome {
   files?: Record<string, string>;
 }
 
-type AnyFn = (...args: unknown[]) => unknown;
-const fmt = (n: number | undefined): string => (n === undefined ? '?' : n.toLocaleString('en-US'));
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-const pick = (obj: unknown, ...path: string[]): unknown =>
-  path.reduce<unknown>(
-    (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
-    obj,
-  );
+const fmt = (n: number): string => n.toLocaleString('en-US');
 
 export async function ingestStep(a: {
   configPath: string;
   workspace: string;
   out: string;
 }): Promise<StepOutcome> {
-  const found = await findExport<AnyFn>(
-    ['ingest/index.js', 'ingest/ingest.js', 'ingest/run.js'],
-    ['ingest', 'runIngest'],
-  );
-  if (!found) return { status: 'pending', detail: 'the ingest API (src/ingest) has not landed yet' };
-  const r = await found.fn({ configPath: a.configPath, config: a.configPath, workspace: a.workspace });
-  const read = num(pick(r, 'reconciliation', 'read')) ?? num(pick(r, 'rows', 'read'));
-  const loaded = num(pick(r, 'reconciliation', 'loaded')) ?? num(pick(r, 'rows', 'loaded'));
-  const rejected = num(pick(r, 'reconciliation', 'rejected')) ?? num(pick(r, 'rows', 'rejected'));
-  const version = num(pick(r, 'version')) ?? num(pick(r, 'dataset', 'version'));
-  const counts: Record<string, number> = {};
-  if (read !== undefined) counts.read = read;
-  if (loaded !== undefined) counts.loaded = loaded;
-  if (rejected !== undefined) counts.rejected = rejected;
-  if (version !== undefined) counts.version = version;
+  const r = await ingest({ configPath: a.configPath, workspace: a.workspace });
+  const { read, loaded, rejected } = r.reconciliation;
+  const version = r.dataset.version;
   return {
     status: 'done',
-    detail: `dataset version ${version ?? '?'}: ${fmt(read)} rows read = ${fmt(loaded)} loaded + ${fmt(rejected)} rejected`,
-    counts,
+    detail: `dataset version ${version}: ${fmt(read)} rows read = ${fmt(loaded)} loaded + ${fmt(rejected)} rejected`,
+    counts: { read, loaded, rejected, version },
     files: { workspace: a.workspace },
   };
 }
@@ -58,23 +40,11 @@ export async function analyzeStep(a: {
   out: string;
   resultsPath: string;
 }): Promise<StepOutcome> {
-  const found = await findExport<AnyFn>(
-    ['engine/analysis/index.js', 'engine/analysis/analyze.js'],
-    ['analyze', 'runAnalysis'],
-  );
-  if (!found)
-    return { status: 'pending', detail: 'the analysis API (src/engine/analysis) has not landed yet' };
-  const r = await found.fn({
-    configPath: a.configPath,
-    config: a.configPath,
-    workspace: a.workspace,
-    out: a.out,
-  });
-  const findings = pick(r, 'findings');
+  const r = await analyze({ configPath: a.configPath, workspace: a.workspace, out: a.out });
   return {
-    status: existsSync(a.resultsPath) ? 'done' : 'pending',
-    detail: `${Array.isArray(findings) ? findings.length : '?'} findings`,
-    counts: Array.isArray(findings) ? { findings: findings.length } : {},
+    status: 'done',
+    detail: `${r.findings.length} findings`,
+    counts: { findings: r.findings.length },
     files: { results: a.resultsPath },
   };
 }
@@ -85,15 +55,19 @@ export async function reportStep(a: {
   out: string;
   reportPath: string;
 }): Promise<StepOutcome> {
-  const definitions = loadConfig(a.configPath).config.measures.map((m) => ({
+  const { project, measures } = loadConfig(a.configPath).config;
+  const definitions = measures.map((m) => ({
     id: m.id,
     title: m.title,
     numerator: m.numerator,
     denominator: m.denominator,
     ...(m.description ? { description: m.description } : {}),
+    ...(m.titles ? { titles: m.titles } : {}),
     ...(m.exclusions ? { exclusions: m.exclusions } : {}),
   }));
-  const report = await writeReport({ results: a.resultsPath, out: a.out, definitions });
+  // The demo's data is generated: every edition says so, and names the (synthetic) organisation.
+  const provenance = { organisation: project.name, synthetic: true };
+  const report = await writeReport({ results: a.resultsPath, out: a.out, definitions, provenance });
   const files: Record<string, string> = { report };
   const publicResults = join(dirname(a.resultsPath), 'results.public.json');
   if (existsSync(publicResults)) {
@@ -103,6 +77,16 @@ export async function reportStep(a: {
       audience: 'public',
       file: 'report-public.html',
       definitions,
+      provenance,
+    });
+    files.summaryReport = await writeReport({
+      results: publicResults,
+      out: a.out,
+      audience: 'public',
+      edition: 'summary',
+      file: 'report-summary.html',
+      definitions,
+      provenance,
     });
   }
   const r = readResults(a.resultsPath);

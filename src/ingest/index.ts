@@ -4,6 +4,7 @@
  * @example
  *   const r = await ingest({ configPath: 'equilens.yaml', data: ['extract.csv.gz'] });
  *   r.reconciliation.read === r.reconciliation.loaded + r.reconciliation.rejected; // always
+ * An ingest that would load no row is an error (exit 1) and stores nothing (see nothing-loaded.ts).
  */
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
@@ -16,8 +17,10 @@ import {
 import { quoteLiteral, type Engine } from '../engine/dialect.js';
 import { invalidConfig, usageError, type Warning } from '../errors.js';
 import { mergePatientsAcrossSources } from './merge-patients.js';
+import { nothingLoaded } from './nothing-loaded.js';
 import { deriveLibraryMeasures } from '../engine/measures/index.js';
 import type { ColumnDef } from '../model/index.js';
+import { checkInputs } from './check-inputs.js';
 import { contentHash } from './content-hash.js';
 import { LOADERS } from './loaders.js';
 import {
@@ -100,6 +103,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     return { source, loader, paths };
   });
   const allPaths = jobs.flatMap((j) => j.paths).filter((p) => !isUrl(p));
+  // Every input is checked (a compressed one read whole) before the workspace is even opened.
+  await checkInputs(jobs.map((j) => ({ source: j.source, paths: j.paths.filter((p) => !isUrl(p)) })));
   const wsDir = resolveWorkspaceDir(dir, opts.workspace, cwd);
   const ws = await openWorkspace(wsDir);
   try {
@@ -184,6 +189,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         files.push(...r.files);
         warnings.push(...r.warnings);
       }
+      // Nothing loaded (all rejected, or nothing read): an error, and the transaction rolls back.
+      if (summary.rows.loaded === 0) throw await nothingLoaded(engine, schema, summary.rows, allPaths);
       if (jobs.length > 1) {
         const sourceNames = jobs.map((j) => j.source.name);
         const { merged } = await mergePatientsAcrossSources(engine, schema, sourceNames);

@@ -2,7 +2,7 @@
  * Malformed inputs: each gives one clear EquilensError (no stack trace) or a rejection with its location,
  * and a failed ingest leaves the earlier versions and no half-written version behind.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listDatasets, openWorkspace } from '../engine/workspace.js';
 import { EquilensError } from '../errors.js';
@@ -65,10 +65,32 @@ describe('rejections with file, line, column and reason', () => {
     expect(rec.rejections[1]!.reason).toMatch(/^month 99 does not exist/);
   });
 
-  it('accepts a header-only file: zero rows, zero patients', async () => {
+  // Deliberate change (issue #10 item 6): a header-only file used to become an empty newest version.
+  it('refuses a header-only file, storing no version', async () => {
     const p = project({ rows: [] });
-    const r = await ingest({ configPath: p.config, workspace: p.workspace });
-    expect([r.reconciliation.read, r.dataset.patients]).toEqual([0, 0]);
+    const e = await failure(p);
+    expect([e.code, e.message]).toEqual([
+      'invalid_input',
+      'The input has no data rows (a header only, or nothing): nothing was stored.',
+    ]);
+    expect(e.details.file).toBe(p.data);
+  });
+
+  it('refuses an ingest that rejects every row, saying why without values; v1 stays the newest', async () => {
+    const p = project();
+    await ingest({ configPath: p.config, workspace: p.workspace });
+    writeFileSync(p.data, `${HEADER}\np1,e1,1999-99-01,B,N,F,MCR,NO,1\np2,e2,31/31/2024,B,N,F,MCR,NO,1\n`);
+    const e = await failure(p);
+    expect(e.message).toBe(
+      'Every row was rejected (2 read, 2 rejected), so nothing was stored: 2 × column date: not a date: use YYYY-MM-DD (or MM/DD/YYYY) (first at line 2).',
+    );
+    expect(e.message).not.toMatch(/1999|31\/31/);
+    const ws = await openWorkspace(p.workspace);
+    try {
+      expect((await listDatasets(ws.engine)).map((d) => d.version)).toEqual([1]);
+    } finally {
+      await ws.close();
+    }
   });
 });
 

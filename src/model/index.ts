@@ -38,3 +38,4 @@ export type {
   Finding,
   SuppressionReason,
 } from './results.js';
+export { parseResults, validResults } from './parse-results.js';

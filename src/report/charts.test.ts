@@ -1,31 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { svgSnapshot } from '../../test/support/svg-snapshot.js';
 import { fixtureResults } from './__fixtures__/results.js';
 import { gapChartSvg } from './gap-chart.js';
 import { gapGlyph } from './gap-glyph.js';
 import { createLocale, type Lang } from './i18n.js';
 import { rateChartSvg } from './rate-chart.js';
 
-/**
- * Golden-file tests in the style of Observable Plot's snapshots (test/plot-snapshot.js): numbers are
- * normalised to 3 decimals; on a mismatch `<name>-changed.svg` is written beside the golden file for review
- * (delete the golden file and re-run to accept a new rendering).
- */
+// Golden files beside this test (test/support/svg-snapshot.ts: a missing or changed one fails).
 const dir = fileURLToPath(new URL('./__snapshots__/', import.meta.url));
-const normalise = (svg: string): string => svg.replace(/-?\d+\.\d+/g, (n) => String(+Number(n).toFixed(3)));
-
-function snapshot(name: string, svg: string): void {
-  mkdirSync(dir, { recursive: true });
-  const golden = `${dir}${name}.svg`;
-  const changed = `${dir}${name}-changed.svg`;
-  const actual = normalise(svg);
-  if (!existsSync(golden)) writeFileSync(golden, actual);
-  const expected = readFileSync(golden, 'utf8');
-  if (expected === actual) rmSync(changed, { force: true });
-  else writeFileSync(changed, actual);
-  expect(actual === expected, `${name}.svg differs: see ${name}-changed.svg`).toBe(true);
-}
+const snapshot = (name: string, svg: string): void => svgSnapshot(dir, name, svg);
 
 const rate = (audience: 'internal' | 'public', lang: Lang, mi: number, si: number): Promise<string> => {
   const r = fixtureResults(audience);
@@ -52,7 +36,7 @@ describe('chart SVGs', () => {
   });
   it('rate chart: public edition keeps suppressed and no-data rows, in words', async () => {
     const svg = await rate('public', 'en', 0, 0);
-    expect(svg).toContain('>suppressed<');
+    expect(svg).toContain('>suppressed to protect privacy<');
     expect(svg).toContain('>no data<');
     snapshot('rate-readmit30-race-public-en', svg);
   });

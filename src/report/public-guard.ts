@@ -8,7 +8,7 @@ import type { GroupResult, ResultsFile, TrendPoint } from '../model/results.js';
 import { PUBLIC_MINIMUM, primaryReason, suppressResults } from '../suppression/index.js';
 
 const FIX =
-  'Build the public report from suppressed results: run `equilens analyze` with suppression.threshold of at least 11 and suppression.complementary on (it writes results.public.json) and pass `--results out/results.public.json --audience public`.';
+  'Build the public report from suppressed results: analyse with suppression.threshold of at least 11 and suppression.complementary on (it writes results.public.json) and build the public edition from that file.';
 
 type Counted = Pick<GroupResult, 'numerator' | 'denominator'> & { suppressed?: boolean | undefined };
 
@@ -33,7 +33,12 @@ function countedCells(results: ResultsFile): [string, Counted][] {
 }
 
 const fail = (message: string, path: string, file?: string): never => {
-  throw new EquilensError('small_cell', message, { ...(file ? { file } : {}), path, fix: FIX });
+  throw new EquilensError('small_cell', message, {
+    ...(file ? { file } : {}),
+    path,
+    fix: FIX,
+    next: 'analyze_public',
+  });
 };
 
 /** Refuse results that are not a public edition, show a small count, or fail the audit run again. */

@@ -3,9 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EquilensError } from '../errors.js';
 import type { ResultsFile } from '../model/results.js';
+import { parseResults } from '../model/parse-results.js';
 import { buildReport } from './build-report.js';
 import type { Lang } from './i18n.js';
-import type { MeasureDefinition } from './methods-section.js';
+import type { Edition } from './build-report.js';
+import type { LocalisedDefinition } from './localise.js';
+import type { Provenance } from './provenance.js';
+import { basename } from 'node:path';
 import { assertPublic } from './public-guard.js';
 import { verifyOutputFile } from '../engine/analysis/output-set.js';
 
@@ -16,7 +20,9 @@ export interface WriteReportOptions {
   lang?: Lang;
   /** File name inside `out` (default report.html). */
   file?: string;
-  definitions?: readonly MeasureDefinition[];
+  definitions?: readonly LocalisedDefinition[];
+  edition?: Edition;
+  provenance?: Provenance;
 }
 
 export function readResults(path: string): ResultsFile {
@@ -28,23 +34,11 @@ export function readResults(path: string): ResultsFile {
     throw new EquilensError(
       'not_found',
       `Cannot read the results file ${path}.`,
-      { file: path, fix: 'Run `equilens analyze` first, or pass --results PATH.' },
+      { file: path, fix: 'Run the analysis first, or name the results file that it wrote.', next: 'analyze' },
       { cause },
     );
   }
-  try {
-    const r = JSON.parse(text) as ResultsFile;
-    if (!r || typeof r !== 'object' || !Array.isArray(r.measures) || !r.stamp)
-      throw new Error('not a results file');
-    return r;
-  } catch (cause) {
-    throw new EquilensError(
-      'invalid_input',
-      `${path} is not a results.json written by \`equilens analyze\`.`,
-      { file: path, fix: 'Pass the results.json (or results.public.json) that `equilens analyze` wrote.' },
-      { cause },
-    );
-  }
+  return parseResults(text, path);
 }
 
 export async function writeReport(opts: WriteReportOptions): Promise<string> {
@@ -56,6 +50,8 @@ export async function writeReport(opts: WriteReportOptions): Promise<string> {
     audience,
     lang: opts.lang ?? 'en',
     ...(opts.definitions ? { definitions: opts.definitions } : {}),
+    ...(opts.edition ? { edition: opts.edition } : {}),
+    provenance: { ...(path ? { source: basename(path) } : {}), ...opts.provenance },
   });
   mkdirSync(opts.out, { recursive: true });
   const file = join(opts.out, opts.file ?? 'report.html');

@@ -13,6 +13,7 @@ export {
   type PoissonMethod,
 } from './rate.js';
 export { meanEstimate, meanInterval } from './mean.js';
+export { invert, leastSquares, type LeastSquaresFit, type LeastSquaresResult } from './least-squares.js';
 export { newcombeDifference } from './difference.js';
 export { oddsRatio, rateRatio, riskRatio } from './ratios.js';
 export { fisherExact, twoProportionTest, type TestResult } from './two-proportion-test.js';
@@ -29,6 +30,10 @@ export { indirectStandardise, type IndirectStandardised } from './indirect-stand
 // WHO HEAT summary measures of inequality and Healthy People 2030 disparity measures (owner: INEQUALITY).
 export {
   absoluteConcentrationIndex,
+  applicableMeasures,
+  appliesToDimension,
+  MEASURE_DIMENSION,
+  type DimensionKind,
   bestGroupComparisons,
   betweenGroupSd,
   betweenGroupVariance,

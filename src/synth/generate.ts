@@ -71,11 +71,13 @@ export async function generate(
   const spec = parseSpec(specInput);
   const seed = options.seed ?? 1;
   if (options.patients !== undefined && (!Number.isInteger(options.patients) || options.patients < 1))
-    throw invalidInput('--patients must be a positive whole number.', {
-      fix: 'For example --patients 20000.',
+    throw invalidInput('The number of patients must be a positive whole number.', {
+      fix: 'For example 20000.',
     });
   if (options.rows !== undefined && (!Number.isInteger(options.rows) || options.rows < 1))
-    throw invalidInput('--rows must be a positive whole number.', { fix: 'For example --rows 1000000.' });
+    throw invalidInput('The number of rows must be a positive whole number.', {
+      fix: 'For example 1000000.',
+    });
   const out = resolve(options.out);
   mkdirSync(out, { recursive: true });
   const rowTarget = options.rows;

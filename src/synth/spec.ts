@@ -136,7 +136,8 @@ export function parseSpec(input: unknown, file = 'spec'): SynthSpec {
     throw invalidInput(`The synth spec is not valid: ${issue.message}`, {
       file,
       path,
-      fix: 'See src/synth/spec.ts for the spec format, or start from `equilens synth --print-spec`.',
+      fix: 'See src/synth/spec.ts for the spec format, or start from the default spec.',
+      next: 'synth_spec',
     });
   }
   const ids = new Set<string>();
@@ -166,7 +167,7 @@ export function loadSpec(path: string): SynthSpec {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw notFound(`Synth spec ${path} not found.`, { file: path, fix: 'Check the --spec path.' });
+    throw notFound(`Synth spec ${path} not found.`, { file: path, fix: 'Check the path of the spec file.' });
   }
   let data: unknown;
   try {

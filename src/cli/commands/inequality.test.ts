@@ -168,4 +168,28 @@ describe('equilens inequality', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/"XYZ" is not a WHO HEAT measure/);
   });
+
+  it('says which direction it assumed when favourable_indicator is absent (and only then)', async () => {
+    const f = write('no-direction.csv', [
+      'setting,date,indicator_abbr,dimension,subgroup,estimate',
+      'X,2021,imr,Sex,Female,30',
+      'X,2021,imr,Sex,Male,40',
+    ]);
+    const json = await run(f, '--format', 'json');
+    const { warnings } = JSON.parse(json.out) as { warnings: { code: string; indicator: string }[] };
+    expect(warnings).toEqual([expect.objectContaining({ code: 'assumed_favourable', indicator: 'imr' })]);
+    const table = await run(f);
+    expect(table.err).toMatch(
+      /favourable_indicator is absent for indicator imr.*assumed 1, higher is better/,
+    );
+    const given = await run(upload, '--format', 'json');
+    expect((JSON.parse(given.out) as { warnings: unknown[] }).warnings).toEqual([]);
+  });
+
+  it('--help lists every column of the upload layout', async () => {
+    const io = captureIO(dir);
+    await main(['node', 'equilens', 'inequality', '--help'], io);
+    for (const c of HEADER.split(',').filter((c) => !['source', 'indicator_name', 'iso3'].includes(c)))
+      expect(io.stdout, c).toMatch(new RegExp(`^  ${c} `, 'm'));
+  });
 });

@@ -44,10 +44,11 @@ describe('equilens ingest / datasets / init', () => {
   });
 
   it('ingest prints a table, and an error as one line with exit code 1', async () => {
-    const p = project({ rows: ['p1,e1,not-a-date,B,N,F,MCR,NO,1'] });
+    // One row kept: an ingest that loads no row is refused (issue #10 item 6).
+    const p = project({ rows: ['p1,e1,not-a-date,B,N,F,MCR,NO,1', 'p2,e2,2024-01-01,B,N,F,MCR,NO,1'] });
     const ok = await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws'], p.dir);
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/Rows read 1 = loaded 0 \+ rejected 1/);
+    expect(ok.out).toMatch(/Rows read 2 = loaded 1 \+ rejected 1/);
     expect(ok.out).toContain('not a date');
     expect(existsSync(join(p.dir, 'ws', 'rejections-v1.internal.csv'))).toBe(true);
     const bad = await run(['ingest', '--config', 'missing.yaml', '--workspace', 'ws'], p.dir);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ingest, type IngestResult, type Rejection } from '../../ingest/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
+import { resolvePath } from '../paths.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -29,7 +30,7 @@ export function ingestCommand(ctx: CliContext): Command {
       const result = await ingest({
         configPath: opts.config,
         data: opts.data,
-        workspace: opts.workspace,
+        workspace: resolvePath(ctx.io.cwd, opts.config, opts.workspace),
         cwd: ctx.io.cwd,
         force: opts.force,
         onProgress: (done, total) => progress.update(done, total),

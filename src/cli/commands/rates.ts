@@ -10,7 +10,7 @@ import {
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatCsv, formatJson, formatTable, parseFormat, type Cell, type OutputFormat } from '../output.js';
-import { readTable, requireColumns, requireNumber } from '../read-table.js';
+import { readTable, requireColumns, requireNumber } from '../../ingest/aggregate/read-table.js';
 
 /** Parse `--confidence 0.95,0.998` (or `95,99.8`) into levels in (0, 1). */
 export function parseConfidence(value: string | undefined): number[] {

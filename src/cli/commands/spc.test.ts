@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -103,5 +103,29 @@ describe('equilens spc', () => {
     expect((await run('juice.csv', '--baseline', '0')).code).toBe(1);
     expect((await run('juice.csv', '--chart', 'u')).code).toBe(1);
     expect((await run('pdsa.csv', '--chart', 'p')).code).toBe(1);
+  });
+
+  it('draws the chart as SVG or HTML (--chart-file, or --chart FILE), the numbers unchanged', async () => {
+    const plain = await run('juice.csv');
+    const svg = await run('juice.csv', '--chart', 'juice.svg');
+    expect(svg.code, svg.err).toBe(0);
+    expect(svg.out).toBe(plain.out);
+    expect(svg.err).toContain(join(dir, 'juice.svg'));
+    const text = readFileSync(join(dir, 'juice.svg'), 'utf8');
+    expect(text).toMatch(/^<svg role="img"/);
+    // Samples 15 and 23 are above the UCL (Montgomery Example 7.1): named in the text alternative.
+    expect(text).toMatch(/s15: outside the control limits.*s23: outside the control limits/);
+    const html = await run('pdsa.csv', '--chart', 'xmr', '--chart-file', 'pdsa.html', '--title', 'Falls');
+    expect(html.code, html.err).toBe(0);
+    const page = readFileSync(join(dir, 'pdsa.html'), 'utf8');
+    expect(page).toContain('<title>Falls</title>');
+    expect(page).toContain('<th scope="row">2024-07</th><td>20</td><td>20</td>');
+    expect(page).not.toMatch(/<script|(src|href)="https?:/);
+  });
+
+  it('says what --chart takes when it is neither a type nor a chart file', async () => {
+    const bad = await run('juice.csv', '--chart', 'pie');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/neither a chart type nor an \.svg or \.html file/);
   });
 });

@@ -1,25 +1,61 @@
 /**
  * `equilens spc FILE`: run-chart and control-chart rules for a time series of aggregated data.
  *
- * Input: a CSV with `period` and either `numerator` + `denominator` (proportions: p / Laney p′ chart) or
- * `value` (XmR / run chart), optionally `phase` ("baseline", "PDSA 1", …). Rows are in time order.
- * When a file has both, counts are used for `auto`, `p` and `pprime`, values for `xmr` and `run`.
- * Output: centre line, limits and every rule signal per period (JSON by default; table or CSV).
+ * Input: the series file (src/ingest/aggregate/spc-series.ts). Output: centre line, limits and every rule
+ * signal per period (JSON by default; table or CSV), and with `--chart-file FILE` (or `--chart FILE`) the
+ * chart itself as SVG or a self-contained HTML page (src/report/spc-chart.ts).
  */
 import { Command, Option } from 'commander';
-import { invalidInput, usageError } from '../../errors.js';
-import { spc, type SpcPoint, type SpcResult } from '../../stats/index.js';
+import { writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { usageError } from '../../errors.js';
+import { CHART_OPTIONS, readSeries, type ChartOption } from '../../ingest/aggregate/spc-series.js';
+import { spcChartHtml, spcChartSvg } from '../../report/spc-chart.js';
+import { spc, type SpcResult } from '../../stats/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatCsv, formatJson, formatTable, parseFormat, type Cell } from '../output.js';
-import { optionalNumber, readTable, requireColumns, type Table } from '../read-table.js';
-
-type ChartOption = 'auto' | 'run' | 'p' | 'pprime' | 'xmr';
+import { readTable } from '../../ingest/aggregate/read-table.js';
 
 interface SpcOptions {
-  chart: ChartOption;
+  chart: string;
+  chartFile?: string;
+  title?: string;
   baseline?: string;
   format?: string;
+}
+
+const CHART_FILE = /\.(svg|html?)$/i;
+
+/**
+ * `--chart`: a chart type, or (a shorthand for --chart-file) a file name ending .svg or .html, which
+ * writes the chart with the type chosen automatically.
+ */
+export function parseChart(value: string, chartFile?: string): { chart: ChartOption; file?: string } {
+  if (CHART_FILE.test(value)) {
+    if (chartFile)
+      throw usageError(`--chart "${value}" and --chart-file both name a file.`, {
+        fix: 'Give the chart type with --chart (auto, run, p, pprime, xmr) and the file with --chart-file.',
+      });
+    return { chart: 'auto', file: value };
+  }
+  if (!(CHART_OPTIONS as readonly string[]).includes(value))
+    throw usageError(`--chart "${value}" is neither a chart type nor an .svg or .html file.`, {
+      fix: `Use one of ${CHART_OPTIONS.join(', ')}, or a file name such as chart.svg or chart.html.`,
+    });
+  if (chartFile && !CHART_FILE.test(chartFile))
+    throw usageError(`--chart-file "${chartFile}" does not end in .svg or .html.`, {
+      fix: 'Name the file chart.svg (the chart alone) or chart.html (a page with the chart and its table).',
+    });
+  return { chart: value as ChartOption, ...(chartFile ? { file: chartFile } : {}) };
+}
+
+/** Write the chart of `result` to `path` (.svg: the chart; .html: a page with the chart and its data). */
+async function writeChart(result: SpcResult, path: string, title: string): Promise<void> {
+  const text = /\.svg$/i.test(path)
+    ? await spcChartSvg(result, { title })
+    : await spcChartHtml(result, { title });
+  writeFileSync(path, text);
 }
 
 /** Parse `--baseline N` (a whole number of periods ≥ 1). */
@@ -32,52 +68,6 @@ export function parseBaseline(value: string | undefined): number | undefined {
     });
   }
   return n;
-}
-
-/** Read the series, checking every cell; errors name the file, line, column and the fix. */
-export function readSeries(table: Table, chart: ChartOption): SpcPoint[] {
-  const file = table.file;
-  requireColumns(table, ['period']);
-  const has = (c: string) => table.columns.includes(c);
-  const hasCounts = has('numerator') || has('denominator');
-  const useCounts = hasCounts && (chart === 'auto' || chart === 'p' || chart === 'pprime' || !has('value'));
-  if (useCounts) requireColumns(table, ['numerator', 'denominator']);
-  else if (!has('value')) {
-    throw invalidInput(`The file has no column "value" (or "numerator" and "denominator").`, {
-      file,
-      line: 1,
-      column: 'value',
-      fix: `Add a "value" column for measurements, or "numerator" and "denominator" columns for proportions (found: ${table.columns.join(', ')}).`,
-    });
-  }
-  const seen = new Map<string, number>();
-  return table.rows.map((row) => {
-    const period = row.values['period'] ?? '';
-    const at = { file, line: row.line, column: 'period' };
-    if (period === '')
-      throw invalidInput(`The period is empty.`, { ...at, fix: 'Name every period, e.g. 2024-01.' });
-    const first = seen.get(period);
-    if (first !== undefined) {
-      throw invalidInput(`Period "${period}" repeats line ${first}.`, {
-        ...at,
-        fix: 'Give one row per period (add the counts of repeated rows together).',
-      });
-    }
-    seen.set(period, row.line);
-    const phase = has('phase') && row.values['phase'] !== '' ? (row.values['phase'] ?? null) : null;
-    if (!useCounts) return { period, value: optionalNumber(row, 'value', file), phase };
-    const numerator = optionalNumber(row, 'numerator', file, { min: 0 });
-    const denominator = optionalNumber(row, 'denominator', file, { min: 0 });
-    if (numerator !== null && denominator !== null && numerator > denominator) {
-      throw invalidInput(`The numerator is larger than the denominator.`, {
-        file,
-        line: row.line,
-        column: 'numerator',
-        fix: 'A proportion needs numerator ≤ denominator; correct the row (or use a "value" column for rates).',
-      });
-    }
-    return { period, numerator, denominator, phase };
-  });
 }
 
 const round = (v: number | null, digits?: number): Cell =>
@@ -105,17 +95,27 @@ export function spcCommand(ctx: CliContext): Command {
     .description('run-chart and control-chart rules (Anhøj, NHS Making Data Count) for a time series')
     .argument('<file>', 'CSV with period and numerator, denominator (or value); optional phase')
     .addOption(
-      new Option('--chart <chart>', 'auto (p / Laney p′ for counts, XmR for values), run, p, pprime or xmr')
-        .choices(['auto', 'run', 'p', 'pprime', 'xmr'])
-        .default('auto'),
+      new Option(
+        '--chart <chart>',
+        'auto (p / Laney p′ for counts, XmR for values), run, p, pprime or xmr; or a file (.svg, .html) to draw the chart in',
+      ).default('auto'),
     )
+    .option('--chart-file <file>', 'also draw the chart: FILE.svg (the chart) or FILE.html (chart and table)')
+    .option('--title <text>', 'the chart title (default: the series file name)')
     .option('--baseline <n>', 'freeze the centre and limits of each phase at its first N periods')
     .addOption(commonOptions.format(['json', 'table', 'csv']).default('json'))
-    .action((file: string, opts: SpcOptions) => {
+    .action(async (file: string, opts: SpcOptions) => {
       const format = parseFormat(opts.format ?? 'json', ['json', 'table', 'csv']);
       const baselinePeriods = parseBaseline(opts.baseline);
-      const points = readSeries(readTable(file, ctx.io.cwd), opts.chart);
-      const result = spc(points, { chart: opts.chart, baselinePeriods });
+      const { chart, file: chartFile } = parseChart(opts.chart, opts.chartFile);
+      const points = readSeries(readTable(file, ctx.io.cwd), chart);
+      const result = spc(points, { chart, baselinePeriods });
+      if (chartFile) {
+        const title = opts.title ?? basename(file, extname(file));
+        const path = resolve(ctx.io.cwd, chartFile);
+        await writeChart(result, path, title);
+        ctx.io.err(`chart: ${path}\n`);
+      }
       if (format === 'json') {
         ctx.io.out(formatJson(result));
         return;
@@ -140,5 +140,6 @@ export function spcCommand(ctx: CliContext): Command {
     'equilens spc monthly.csv                      # JSON: centre, limits and signals per period',
     'equilens spc monthly.csv --chart run --format table',
     'equilens spc readmissions.csv --chart pprime --baseline 12 --format csv',
+    'equilens spc monthly.csv --chart-file monthly.html --title "Readmissions, monthly"',
   );
 }

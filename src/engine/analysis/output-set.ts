@@ -76,7 +76,7 @@ function readManifest(out: string): Manifest | undefined {
     throw new EquilensError(
       'invalid_input',
       `${p} is not a manifest written by \`equilens analyze\`.`,
-      { file: p, fix: 'Run `equilens analyze` again to write a complete output set.' },
+      { file: p, fix: 'Run the analysis again to write a complete output set.', next: 'rerun_analysis' },
       { cause },
     );
   }
@@ -98,7 +98,7 @@ export function verifyOutputFile(file: string): void {
     throw new EquilensError(
       'invalid_input',
       `${p} does not belong to run ${manifest.run} named in ${join(out, MANIFEST)}: the folder holds files from two different runs.`,
-      { file: p, fix: 'Run `equilens analyze` again to write a complete output set.' },
+      { file: p, fix: 'Run the analysis again to write a complete output set.', next: 'rerun_analysis' },
     );
   }
 }

@@ -9,7 +9,8 @@ import { openDuckDB } from '../duckdb/duckdb-driver.js';
 import { pgliteEngine } from '../postgres/pglite.js';
 import { openPostgres } from '../postgres/postgres-driver.js';
 
-export type CaseName = 'library measures' | 'analysis plan' | 'quality counts' | 'catalogue';
+export type CaseName =
+  'library measures' | 'analysis plan' | 'suppression inputs' | 'quality counts' | 'catalogue';
 
 export interface ConformanceEngine {
   name: string;

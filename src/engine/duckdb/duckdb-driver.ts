@@ -35,7 +35,12 @@ export async function openDuckDB(path = ':memory:', options: Record<string, stri
         : `Could not open the DuckDB database ${path}: ${msg}`,
       {
         file: path,
-        fix: locked ? 'Wait for the other command to finish, or use another --workspace.' : undefined,
+        ...(locked
+          ? {
+              fix: 'Wait for the other process to finish, or use another workspace.',
+              next: 'workspace_busy' as const,
+            }
+          : {}),
       },
       { cause: err },
     );

@@ -4,7 +4,7 @@ import type { Workspace } from '../workspace.js';
 import { getDataset } from '../workspace.js';
 import { qualityWorkspace } from './__fixtures__/workspace.js';
 import { qualityForResults, qualityReport, type QualityReport } from './report.js';
-import { parseThresholds } from './thresholds.js';
+import { withOverrides } from './thresholds.js';
 
 let ws: Workspace;
 let dir: string;
@@ -109,7 +109,10 @@ describe('qualityReport (counts worked out by hand from the fixture)', () => {
   it('buckets by year when asked, and honours threshold overrides', async () => {
     const r = await qualityReport(ws.engine, await getDataset(ws.engine), {
       period: 'year',
-      thresholds: parseThresholds(['race_ethnicity=40', 'sex=off']),
+      thresholds: withOverrides([
+        { field: 'race_ethnicity', minKnownPct: 40, source: 'test' },
+        { field: 'sex', minKnownPct: 'off', source: 'test' },
+      ]),
     });
     expect([...new Set(r.byPeriod.map((p) => p.period))]).toEqual(['2024', 'FY24']);
     expect(r.thresholds.find((t) => t.field === 'race_ethnicity')).toMatchObject({
@@ -117,7 +120,7 @@ describe('qualityReport (counts worked out by hand from the fixture)', () => {
       shortfall: 0,
     });
     expect(r.thresholds.find((t) => t.field === 'sex')).toBeUndefined();
-    expect(() => parseThresholds(['race=abc'])).toThrow(/Invalid --threshold/);
+    expect(() => withOverrides([{ field: 'race', minKnownPct: 101, source: 'test' }])).toThrow(/0 to 100/);
   });
 });
 

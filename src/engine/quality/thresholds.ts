@@ -2,7 +2,7 @@
  * Completeness targets: the minimum share of people with a known (non-status) value.
  *
  * No federal rule sets a completeness threshold for REAL/SOGI data, so these are Equilens defaults,
- * overridable per field (`--threshold race_ethnicity=95`, `--threshold gender_identity=off`):
+ * overridable per field (`withOverrides`; the CLI's `--threshold race_ethnicity=95`, `gender_identity=off`):
  * - Race and ethnicity, language: 90%. Stratified results are only as good as the share of people they
  *   cover; below ~90% known, the Unknown group is often larger than the minority groups being compared.
  *   The IOM's 2009 report "Race, Ethnicity, and Language Data: Standardization for Health Care Quality
@@ -13,7 +13,7 @@
  * - Gender identity and sexual orientation: 50% (collection is newer; a first milestone).
  * Declined counts as not known for the target, but the summary treats it as a valid answer, not a defect.
  */
-import { usageError } from '../../errors.js';
+import { invalidInput } from '../../errors.js';
 
 export interface ThresholdRule {
   field: string;
@@ -44,28 +44,31 @@ export const DEFAULT_THRESHOLDS: readonly ThresholdRule[] = [
   { field: 'sexual_orientation', minKnownPct: 50, source: DEFAULT_SOURCE },
 ];
 
+/** A change to the default targets: a new minimum known percent for a field, or `off` to drop its target. */
+export interface ThresholdOverride {
+  field: string;
+  minKnownPct: number | 'off';
+  /** Where the override came from, shown beside the target (e.g. "set with --threshold"). */
+  source: string;
+}
+
 /**
- * Apply `field=pct` / `field=off` overrides to the defaults.
- * @example parseThresholds(['race_ethnicity=95', 'gender_identity=off'])
+ * The default targets with `overrides` applied, in order (a later override of a field wins).
+ * @example withOverrides([{ field: 'race_ethnicity', minKnownPct: 95, source: 'the council' }])
  */
-export function parseThresholds(overrides: readonly string[] = []): ThresholdRule[] {
+export function withOverrides(overrides: readonly ThresholdOverride[] = []): ThresholdRule[] {
   const rules = new Map(DEFAULT_THRESHOLDS.map((r) => [r.field, { ...r }]));
   for (const o of overrides) {
-    const m = /^([a-z][a-z0-9_]*)=(off|\d+(?:\.\d+)?)%?$/.exec(o.trim());
-    if (!m) {
-      throw usageError(`Invalid --threshold "${o}".`, {
-        fix: 'Write FIELD=PERCENT (e.g. race_ethnicity=95) or FIELD=off.',
-      });
-    }
-    const [, field, value] = m as unknown as [string, string, string];
-    if (value === 'off') {
-      rules.delete(field);
+    if (o.minKnownPct === 'off') {
+      rules.delete(o.field);
       continue;
     }
-    const pct = Number(value);
-    if (pct > 100)
-      throw usageError(`--threshold ${field} is above 100%.`, { fix: 'Use a percent from 0 to 100.' });
-    rules.set(field, { field, minKnownPct: pct, source: 'set with --threshold' });
+    if (!(o.minKnownPct >= 0 && o.minKnownPct <= 100))
+      throw invalidInput(`The completeness target for ${o.field} is not a percent from 0 to 100.`, {
+        path: o.field,
+        fix: 'Give a percent from 0 to 100, or off.',
+      });
+    rules.set(o.field, { field: o.field, minKnownPct: o.minKnownPct, source: o.source });
   }
   return [...rules.values()];
 }

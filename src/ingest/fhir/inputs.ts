@@ -44,7 +44,8 @@ export function listInputs(paths: readonly string[]): FhirInput[] {
     if (!existsSync(p))
       throw notFound(`The FHIR source path ${p} does not exist.`, {
         file: p,
-        fix: 'Check `sources[].path` in the config or the --data option.',
+        fix: 'Check `sources[].path` in the config, or the input named.',
+        next: 'input_path',
       });
     if (statSync(p).isDirectory()) walk(p, out);
     else {

@@ -4,10 +4,10 @@
  * event model (events.ts), SDOH screenings (sdoh.ts) and `patients` (persons.ts). Every person-bearing
  * row read is loaded or rejected (read = loaded + rejected); the vocabulary (CONCEPT) is a lookup, not counted.
  */
-import pg from 'pg';
 import { invalidInput, type Warning } from '../../errors.js';
 import type { Engine } from '../../engine/dialect.js';
 import { quoteLiteral } from '../../engine/dialect.js';
+import { openPostgres } from '../../engine/postgres/postgres-driver.js';
 import { CLINICAL_TABLES, createClinicalTableSql, type ClinicalTable } from '../../model/clinical.js';
 import type { EquilensConfig } from '../../config/index.js';
 import type { FileAccount, LoadContext, LoadResult, SourceLoader } from '../source-loader.js';
@@ -28,11 +28,12 @@ async function stageInput(engine: Engine, input: OmopInput): Promise<StagedTable
     const files = listCdmFolder(input.folder);
     return stageAll(engine, (t) => stageCsvTable(engine, input.folder, files, t));
   }
-  const client = new pg.Client({ connectionString: input.url });
+  let client: Engine;
   try {
-    await client.connect();
+    client = await openPostgres(input.url);
   } catch (err) {
-    throw invalidInput(`Could not connect to the OMOP database ${input.label}: ${(err as Error).message}`, {
+    const why = err instanceof Error && err.cause instanceof Error ? err.cause.message : String(err);
+    throw invalidInput(`Could not connect to the OMOP database ${input.label}: ${why}`, {
       path: 'sources[].path',
       fix: 'Check the postgres:// URL, that the server is reachable, and the credentials.',
     });
@@ -43,7 +44,7 @@ async function stageInput(engine: Engine, input: OmopInput): Promise<StagedTable
       stagePgTable(engine, client, input.schema, tables.get(t.name.toLowerCase()), t),
     );
   } finally {
-    await client.end();
+    await client.close();
   }
 }
 

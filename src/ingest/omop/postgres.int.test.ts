@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture, omopConfig, type Loaded } from './__fixtures__/load.js';
 import { postgresUrl } from '../../../test/support/needs.js';
+import { openPostgres } from '../../engine/postgres/postgres-driver.js';
 
 // A real PostgreSQL server (TEST_DATABASE_URL): the OMOP source reads a CDM schema through `pg`.
 const URL_ = postgresUrl();
@@ -10,9 +10,8 @@ const SCHEMA = `omop_it_${process.pid}`;
 describe.skipIf(!URL_)('loadOmop from a PostgreSQL schema', () => {
   let l: Loaded;
   beforeAll(async () => {
-    const client = new pg.Client({ connectionString: URL_ });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA};
+    const client = await openPostgres(URL_ as string);
+    await client.run(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA};
       CREATE TABLE ${SCHEMA}.person (person_id BIGINT PRIMARY KEY, gender_concept_id INTEGER, year_of_birth INTEGER,
         month_of_birth INTEGER, day_of_birth INTEGER, race_concept_id INTEGER, ethnicity_concept_id INTEGER,
         race_source_value VARCHAR(50));
@@ -22,16 +21,15 @@ describe.skipIf(!URL_)('loadOmop from a PostgreSQL schema', () => {
         visit_concept_id INTEGER, visit_start_date DATE, visit_end_date DATE);
       INSERT INTO ${SCHEMA}.visit_occurrence VALUES (1, 1, 9202, '2021-03-01', '2021-03-01'),
         (2, 2, 9203, '2021-04-01', '2021-04-01'), (3, 9, 9202, '2021-05-01', '2021-05-01');`);
-    await client.end();
+    await client.close();
     const config = omopConfig({ sources: [{ name: 'omop', type: 'omop', path: `${URL_}#${SCHEMA}` }] });
     l = await loadFixture([`${URL_}#${SCHEMA}`], config);
   });
   afterAll(async () => {
     await l?.close();
-    const client = new pg.Client({ connectionString: URL_ });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await client.end();
+    const client = await openPostgres(URL_ as string);
+    await client.run(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+    await client.close();
   });
 
   it('loads persons and visits and rejects a visit of an unknown person', async () => {

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/dialect.js';
 import { openDuckDB } from '../../engine/duckdb/duckdb-driver.js';
+import { pgliteEngine } from '../../engine/postgres/pglite.js';
 import { CDM_TABLES, stageTable } from './cdm-tables.js';
 import { createStage } from './stage.js';
 import { pgSchemaColumns, stagePgTable } from './stage-postgres.js';
@@ -25,10 +26,10 @@ describe('staging CDM tables from PostgreSQL in batches', () => {
   });
 
   it('copies every row in key order across batches, matching names case-insensitively', async () => {
-    const { tables } = await pgSchemaColumns(pg, 'cdm');
+    const { tables } = await pgSchemaColumns(pgliteEngine(pg), 'cdm');
     const person = CDM_TABLES.find((t) => t.name === 'PERSON')!;
     await createStage(duck, person);
-    const got = await stagePgTable(duck, pg, 'cdm', tables.get('person'), person, 2);
+    const got = await stagePgTable(duck, pgliteEngine(pg), 'cdm', tables.get('person'), person, 2);
     expect(got).toEqual({ file: 'postgresql:cdm.PERSON', rows: 5 });
     const rows = await duck.all(
       `SELECT _line, person_id, race_concept_id, birth_datetime, location_id FROM ${stageTable('PERSON')} ORDER BY _line`,
@@ -49,6 +50,6 @@ describe('staging CDM tables from PostgreSQL in batches', () => {
   });
 
   it('says which schema is empty', async () => {
-    await expect(pgSchemaColumns(pg, 'nope')).rejects.toThrow(/schema "nope" has no tables/);
+    await expect(pgSchemaColumns(pgliteEngine(pg), 'nope')).rejects.toThrow(/schema "nope" has no tables/);
   });
 });

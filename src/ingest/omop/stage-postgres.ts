@@ -1,6 +1,6 @@
 /**
- * Stage CDM tables from a PostgreSQL schema, read through `pg` (DuckDB's postgres extension is not
- * available offline) in keyset-paginated batches (`WHERE key > last ORDER BY key LIMIT n`), every column
+ * Stage CDM tables from a PostgreSQL schema, read through the PostgreSQL engine (DuckDB's postgres
+ * extension is not available offline) in keyset-paginated batches (`WHERE key > last ORDER BY key LIMIT n`), every column
  * read as text. `_file` is `postgresql:<schema>.<table>` (never the connection string, which may carry a
  * password) and `_line` the row's ordinal in key order.
  */
@@ -9,10 +9,8 @@ import type { Engine, SqlValue } from '../../engine/dialect.js';
 import { quoteIdent } from '../../engine/dialect.js';
 import { stageTable, type CdmTable } from './cdm-tables.js';
 
-/** The part of pg's Client (and PGlite) the reader needs. */
-export interface PgQueryable {
-  query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
-}
+/** The part of the source engine (PostgreSQL: a server or PGlite) the reader needs. */
+export type PgQueryable = Pick<Engine, 'all'>;
 
 export const PG_BATCH = 5000;
 const INSERT_CHUNK = 500;
@@ -22,7 +20,7 @@ export async function pgSchemaColumns(
   db: PgQueryable,
   schema: string,
 ): Promise<{ tables: Map<string, { name: string; columns: Map<string, string> }> }> {
-  const { rows } = await db.query(
+  const rows = await db.all(
     `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = $1 ORDER BY table_name, ordinal_position`,
     [schema],
   );
@@ -67,12 +65,12 @@ export async function stagePgTable(
   const from = `${quoteIdent(schema)}.${quoteIdent(found.name)}`;
   const key = found.columns.get(table.key);
   let line = 0;
-  let last: unknown = undefined;
+  let last: SqlValue | undefined = undefined;
   for (;;) {
     const where = key && last !== undefined ? `WHERE ${quoteIdent(key)} > $1` : '';
     const order = key ? `ORDER BY ${quoteIdent(key)}` : '';
     const limit = key ? `LIMIT ${batch}` : '';
-    const { rows } = await db.query(
+    const rows = await db.all(
       `SELECT ${key ? `${quoteIdent(key)} AS _key, ` : ''}${select.join(', ')} FROM ${from} ${where} ${order} ${limit}`,
       key && last !== undefined ? [last] : [],
     );
@@ -89,7 +87,7 @@ export async function stagePgTable(
       await engine.run(`INSERT INTO ${stageTable(table.name)} VALUES ${tuples.join(', ')}`, params);
     }
     if (!key || rows.length < batch) break;
-    last = rows[rows.length - 1]?._key;
+    last = rows[rows.length - 1]?._key as SqlValue | undefined;
   }
   return { file, rows: line };
 }

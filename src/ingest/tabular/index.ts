@@ -61,7 +61,8 @@ async function prepareTabular(ctx: PrepareContext): Promise<PreparedTabular> {
   if (!ctx.paths.length) {
     throw invalidInput(`Source "${source.name}" has no input file.`, {
       path: 'sources[].path',
-      fix: 'Set sources[].path in the config or pass --data FILE.',
+      fix: 'Set sources[].path in the config, or name the input file.',
+      next: 'input_path',
     });
   }
   // Temp tables of every source coexist until the transaction (each source is prepared first): the
@@ -240,16 +241,25 @@ async function buildLookups(
   return out;
 }
 
-/** Run `fn` with DuckDB's `preserve_insertion_order` off, then restore the setting. */
+/**
+ * Run `fn` with DuckDB's `preserve_insertion_order` off, then restore the setting. When `fn` fails, its error
+ * is the one thrown: restoring the setting in an aborted transaction fails too ("Current transaction is
+ * aborted"), which would mask the real cause (e.g. "No space left on device").
+ */
 async function unordered<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
   const [row] = await engine.all<{ v: unknown }>(`SELECT current_setting('preserve_insertion_order') AS v`);
   const before = row?.v === false || row?.v === 'false' ? 'false' : 'true';
+  const restore = () => engine.run(`SET preserve_insertion_order = ${before}`);
   await engine.run('SET preserve_insertion_order = false');
+  let result: T;
   try {
-    return await fn();
-  } finally {
-    await engine.run(`SET preserve_insertion_order = ${before}`);
+    result = await fn();
+  } catch (err) {
+    await restore().catch(() => undefined);
+    throw err;
   }
+  await restore();
+  return result;
 }
 
 async function dropTemps(engine: Engine, prefix: string): Promise<void> {

@@ -95,7 +95,8 @@ function checkFile(path: string): void {
   } catch {
     throw notFound(`Input file ${path} not found.`, {
       file: path,
-      fix: 'Check the path in sources[].path or --data.',
+      fix: 'Check the path in sources[].path, or the input file named.',
+      next: 'input_path',
     });
   }
   if (size === 0) throw emptyFile(path);

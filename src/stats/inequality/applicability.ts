@@ -12,8 +12,50 @@ import type { InequalityMeasureCode, InequalityResult } from './types.js';
 import { missingWarning, type Prepared } from './prepare.js';
 import { notApplicable } from './result.js';
 
+/** The kind of dimension a measure is defined on. */
+export type DimensionKind = 'any' | 'ordered' | 'non-ordered';
+
+/**
+ * The one registry of which dimensions each WHO HEAT measure applies to (the table above): the measures
+ * check it, the CLI's "applicable" selection and the analysis's summary measures both filter with it.
+ */
+export const MEASURE_DIMENSION: Readonly<Record<InequalityMeasureCode, DimensionKind>> = {
+  D: 'any',
+  R: 'any',
+  PAR: 'any',
+  PAF: 'any',
+  BGV: 'non-ordered',
+  BGSD: 'non-ordered',
+  COV: 'non-ordered',
+  IDISU: 'non-ordered',
+  IDISW: 'non-ordered',
+  MDBU: 'non-ordered',
+  MDBW: 'non-ordered',
+  MDMU: 'non-ordered',
+  MDMW: 'non-ordered',
+  MDRU: 'non-ordered',
+  MDRW: 'non-ordered',
+  MLD: 'non-ordered',
+  TI: 'non-ordered',
+  ACI: 'ordered',
+  RCI: 'ordered',
+  SII: 'ordered',
+  RII: 'ordered',
+};
+
+/** True when `measure` is defined on an ordered (`ordered` true) or non-ordered dimension. */
+export const appliesToDimension = (measure: InequalityMeasureCode, ordered: boolean): boolean => {
+  const kind = MEASURE_DIMENSION[measure];
+  return kind === 'any' || kind === (ordered ? 'ordered' : 'non-ordered');
+};
+
+/** The measures of `from` (in its order) defined on an ordered or non-ordered dimension. */
+export const applicableMeasures = (
+  ordered: boolean,
+  from: readonly InequalityMeasureCode[],
+): InequalityMeasureCode[] => from.filter((m) => appliesToDimension(m, ordered));
+
 export interface Requirements {
-  dimension: 'any' | 'ordered' | 'non-ordered';
   /** Minimum number of subgroups with an estimate. */
   minSubgroups: number;
   /** Needs a population for every subgroup (weighted measures). */
@@ -36,13 +78,14 @@ export function checkApplies(
   const n = p.groups.length;
   const na = (code: string, message: string) => notApplicable(measure, code, message);
   if (n === 0) return na('no_estimates', `${measure} needs subgroup estimates; none were given.`);
-  if (req.dimension === 'ordered' && !p.ordered) {
+  const dimension = MEASURE_DIMENSION[measure];
+  if (dimension === 'ordered' && !p.ordered) {
     return na(
       'needs_ordered_dimension',
       `${measure} applies only to ordered dimensions (such as wealth quintiles); this dimension is not ordered.`,
     );
   }
-  if (req.dimension === 'non-ordered' && p.ordered) {
+  if (dimension === 'non-ordered' && p.ordered) {
     return na(
       'needs_non_ordered_dimension',
       `${measure} applies only to non-ordered dimensions (such as region); this dimension is ordered — use ACI, RCI, SII or RII.`,

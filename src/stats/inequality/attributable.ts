@@ -22,7 +22,7 @@ export function attributable(
   measure: InequalityMeasureCode,
   p: Prepared,
 ): { ok: Attributable } | { fail: InequalityResult } {
-  const bad = checkApplies(measure, p, { dimension: 'any', minSubgroups: 2 });
+  const bad = checkApplies(measure, p, { minSubgroups: 2 });
   if (bad) return { fail: bad };
   if (p.mean === null) {
     return {

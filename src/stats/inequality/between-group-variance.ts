@@ -19,7 +19,7 @@ import type { InequalityInput, InequalityResult } from './types.js';
 
 export function betweenGroupVariance(input: InequalityInput): InequalityResult {
   const p = prepare(input);
-  const bad = checkApplies('BGV', p, { dimension: 'non-ordered', minSubgroups: 3, population: true });
+  const bad = checkApplies('BGV', p, { minSubgroups: 3, population: true });
   if (bad) return bad;
   const w = p.shares!;
   const mu = p.weightedMean!;

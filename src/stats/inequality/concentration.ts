@@ -52,7 +52,7 @@ export function orderedSetup(
   input: InequalityInput,
 ): { ok: OrderedSetup } | { fail: InequalityResult } {
   const p = prepare(input);
-  const bad = checkApplies(measure, p, { dimension: 'ordered', minSubgroups: 3, population: true });
+  const bad = checkApplies(measure, p, { minSubgroups: 3, population: true });
   if (bad) return { fail: bad };
   return {
     ok: {

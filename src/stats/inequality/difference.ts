@@ -22,7 +22,7 @@ import type { InequalityInput, InequalityResult } from './types.js';
 
 export function difference(input: InequalityInput): InequalityResult {
   const p = prepare(input);
-  const bad = checkApplies('D', p, { dimension: 'any', minSubgroups: 2, extremesOnly: true });
+  const bad = checkApplies('D', p, { minSubgroups: 2, extremesOnly: true });
   if (bad) return bad;
   if (!p.ordered && p.referenceCount === 1 && !p.reference) {
     return notApplicable(

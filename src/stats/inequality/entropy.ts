@@ -31,7 +31,7 @@ export function entropySetup(
   input: InequalityInput,
 ): { ok: EntropySetup } | { fail: InequalityResult } {
   const p = prepare(input);
-  const bad = checkApplies(measure, p, { dimension: 'non-ordered', minSubgroups: 3, population: true });
+  const bad = checkApplies(measure, p, { minSubgroups: 3, population: true });
   if (bad) return { fail: bad };
   const warnings = baseWarnings(p);
   if (p.groups.some((g) => g.estimate < 0)) {

@@ -57,6 +57,12 @@ export {
 };
 export { SIMULATION_DRAWS, SIMULATION_SEED } from './simulation.js';
 export {
+  MEASURE_DIMENSION,
+  appliesToDimension,
+  applicableMeasures,
+  type DimensionKind,
+} from './applicability.js';
+export {
   bestGroupComparisons,
   type BestGroupComparison,
   type BestGroupComparisons,

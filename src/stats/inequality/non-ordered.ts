@@ -46,7 +46,6 @@ export function nonOrderedMeasure(
 ): InequalityResult {
   const p: Prepared = prepare(input);
   const bad = checkApplies(measure, p, {
-    dimension: 'non-ordered',
     minSubgroups: 3,
     population: spec.population,
     reference: spec.reference,

@@ -23,7 +23,7 @@ import type { InequalityInput, InequalityResult } from './types.js';
 
 export function ratio(input: InequalityInput): InequalityResult {
   const p = prepare(input);
-  const bad = checkApplies('R', p, { dimension: 'any', minSubgroups: 2, extremesOnly: true });
+  const bad = checkApplies('R', p, { minSubgroups: 2, extremesOnly: true });
   if (bad) return bad;
   if (!p.ordered && p.referenceCount === 1 && !p.reference) {
     return notApplicable(

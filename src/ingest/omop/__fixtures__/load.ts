@@ -10,7 +10,10 @@ import type { LoadResult } from '../../source-loader.js';
 import { loadOmop } from '../index.js';
 
 export const FIXTURE_CDM = fileURLToPath(new URL('./cdm', import.meta.url));
-export const EUNOMIA = '/work/shared/data/omop-synthea27nj-eunomia';
+/** The Eunomia CDM in `../shared/data` beside the repository (tests check it with `sharedData`). */
+export const EUNOMIA = fileURLToPath(
+  new URL('../../../../../shared/data/omop-synthea27nj-eunomia', import.meta.url),
+);
 
 export function omopConfig(extra: Record<string, unknown> = {}): EquilensConfig {
   return ConfigSchema.parse({

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EquilensError } from '../errors.js';
+import { EquilensError } from '../../errors.js';
 import { parseCsv, readTable, requireColumns, requireNumber } from './read-table.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'equilens-read-table-'));
