@@ -82,7 +82,7 @@ describe('rejections with file, line, column and reason', () => {
     writeFileSync(p.data, `${HEADER}\np1,e1,1999-99-01,B,N,F,MCR,NO,1\np2,e2,31/31/2024,B,N,F,MCR,NO,1\n`);
     const e = await failure(p);
     expect(e.message).toBe(
-      'Every row was rejected (2 read, 2 rejected), so nothing was stored: 2 × column date: not a date: use YYYY-MM-DD (or MM/DD/YYYY) (first at line 2).',
+      'Every row was rejected (2 read, 2 rejected), so nothing was stored: 1 × column date: month 99 does not exist (read as YYYY-MM-DD; months are 1-12) (first at line 2); 1 × column date: month 31 does not exist (read as MM/DD/YYYY; months are 1-12) (first at line 3).',
     );
     expect(e.message).not.toMatch(/1999|31\/31/);
     const ws = await openWorkspace(p.workspace);

@@ -72,9 +72,11 @@ describe('a messy extract from init to a public report', () => {
     const at = (line: number) => ingest.reconciliation.rejections.find((x) => x.line === line);
     expect(at(100)?.reason).toMatch(/field/i); // 10 fields, the header has 12
     expect(at(150)?.reason).toMatch(/field/i); // 13 fields
-    // Nothing else is rejected: blanks, Declined, unknown codes and duplicates load.
+    // The same encounter twice (lines 80, 81) is counted once: the repeat is rejected, naming line 80.
+    expect(at(81)).toMatchObject({ column: 'encounter_id', reason: expect.stringContaining('as line 80') });
+    // Nothing else is rejected: blanks, Declined, unknown codes and duplicate MRNs load.
     const lines = ingest.reconciliation.rejections.map((x) => x.line).sort((a, b) => a - b);
-    expect(lines.filter((l) => ![100, 120, 121, 122, 150].includes(l))).toEqual([]);
+    expect(lines.filter((l) => ![81, 100, 120, 121, 122, 150].includes(l))).toEqual([]);
   });
 
   it('the quality report counts blanks, Declined and the duplicate MRN with two sexes', async () => {

@@ -38,10 +38,11 @@ describe('conflict rule property', () => {
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 14 }), async (rows) => {
         const lines = rows.map(
           (r, i) =>
-            `${r.pid},e${i},${r.badDate && i % 3 === 0 ? '2024-02-30' : '2024-01-01'},${r.race},N,${r.sex},${r.payer},NO,1`,
+            `${r.pid},e${i},${r.badDate && i % 3 === 1 ? '2024-02-30' : '2024-01-01'},${r.race},N,${r.sex},${r.payer},NO,1`,
         );
-        // Rows the row checks reject (bad date) take no part in the resolution.
-        const kept = rows.filter((r, i) => !(r.badDate && i % 3 === 0));
+        // Rows the row checks reject (bad date) take no part in the resolution. (The first row is never
+        // rejected: an ingest that rejects every row is refused, see malformed.test.ts.)
+        const kept = rows.filter((r, i) => !(r.badDate && i % 3 === 1));
         const p = project({ rows: lines });
         await ingest({ configPath: p.config, workspace: p.workspace });
         const ws = await openWorkspace(p.workspace);

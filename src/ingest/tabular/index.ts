@@ -117,6 +117,7 @@ async function prepareTabular(ctx: PrepareContext): Promise<PreparedTabular> {
     numbers: plans.filter((p) => p.kind === 'number').map((p) => p.column),
     parsed: new Map(eventCol ? [[eventCol, EVENT_DATE]] : []),
     identifying: identifyingColumns(map, header),
+    singleLine: header.filter((c) => needed.has(c)),
   });
   // The row checks run as the rows are staged (one pass over the data), their result in a column.
   const staged = await stageFiles(engine, {

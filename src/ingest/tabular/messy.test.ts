@@ -2,10 +2,12 @@
  * A messy extract (issue #13 items 2 and 10): bad rows are rejections at their line, never an aborted
  * ingest; values that can be read are loaded, with counted warnings. Fixtures are made up here (no PHI).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { openWorkspace } from '../../engine/workspace.js';
+import { qualityReport } from '../../engine/quality/index.js';
+import { getDataset, openWorkspace } from '../../engine/workspace.js';
 import { EquilensError } from '../../errors.js';
 import { CONFIG, HEADER, ROWS, project } from '../__fixtures__/project.js';
 import { ingest, type IngestResult } from '../index.js';
@@ -72,6 +74,18 @@ describe('ragged and malformed rows are rejections; the rest of the file loads',
     expect(Number(ids[0]!.n)).toBe(27);
   });
 
+  it('a quote closed by a later stray quote: the row that swallowed the lines is rejected, saying so', async () => {
+    const rows = good(8);
+    rows[2] = 'p3,"e3,2024-01-05,B,N,F,MCR,NO,1'; // line 4 opens a quote…
+    rows[4] = 'p5,e5",2024-01-05,B,N,F,MCR,NO,1'; // …line 6 closes it: lines 4-6 read as one row of 9 fields
+    const r = await run(project({ rows }));
+    expect(where(r)).toEqual([
+      [4, 'enc', expect.stringMatching(/^a quote opens on this line and closes only 2 line\(s\) later/)],
+    ]);
+    expect(r.reconciliation.rejections[0]!.value).toBeNull();
+    expect(r.reconciliation.loaded).toBe(5);
+  });
+
   it('a line longer than the reader limit names the setting; raising it loads the line', async () => {
     const rows = good(5);
     rows[2] = `p3,e3,2024-01-05,B,N,F,MCR,NO,${'1'.repeat(3000)}`; // line 4
@@ -88,6 +102,29 @@ describe('ragged and malformed rows are rejections; the rest of the file loads',
     const config = { ...CONFIG, sources: [{ ...CONFIG.sources[0], max_line_size: 20 }] };
     const err = await failure(project({ config }));
     expect(err.details).toMatchObject({ line: 1, path: 'sources[].max_line_size' });
+  });
+});
+
+describe('several files of one source', () => {
+  it('reads files whose columns come in another order; a stray quote in the second keeps its lines', async () => {
+    const p = project({ rows: good(3) });
+    const cols = HEADER.split(',');
+    const order = [...cols].reverse();
+    const second = join(p.dir, 'more.csv');
+    const rows = good(4, 10).map((r) => r.split(',').reverse().join(','));
+    rows[1] = rows[1]!.replace(',e11,', ',"e11,'); // line 3 of more.csv
+    writeFileSync(second, `${[order.join(','), ...rows].join('\n')}\n`);
+    const r = await ingest({ configPath: p.config, workspace: p.workspace, data: [p.data, second] });
+    expect(r.reconciliation.files.map((f) => [f.read, f.loaded, f.rejected])).toEqual([
+      [3, 3, 0],
+      [4, 3, 1],
+    ]);
+    expect(r.reconciliation.rejections.map((x) => [x.file, x.line, x.column])).toEqual([[second, 3, 'enc']]);
+    const ids = await query<{ patient_id: string }>(
+      p.workspace,
+      `SELECT patient_id FROM ds_1.patients ORDER BY 1`,
+    );
+    expect(ids.map((x) => x.patient_id)).toEqual(['p1', 'p10', 'p12', 'p13', 'p2', 'p3']);
   });
 });
 
@@ -128,6 +165,18 @@ describe('dates, birth dates and ZIP codes', () => {
       ['p5', 'Missing', '601'],
       ['p6', '70-79', '02138-1234'],
     ]);
+    // The quality report counts the bad birth date as an Unknown age (p4), the empty one as Missing (p5).
+    const ws = await openWorkspace(p.workspace);
+    try {
+      const q = await qualityReport(ws.engine, await getDataset(ws.engine), { period: 'none' });
+      expect(q.fields.find((f) => f.field === 'age_band')).toMatchObject({
+        known: 2,
+        unknown: 1,
+        missing: 1,
+      });
+    } finally {
+      await ws.close();
+    }
     const codes = Object.fromEntries(r.warnings.map((w) => [w.code, w]));
     expect(codes.birth_date_invalid).toMatchObject({ rows: 1, people: 1, column: 'dob' });
     expect(codes.zip_padded).toMatchObject({ rows: 2, people: 2, column: 'zip' });
@@ -217,6 +266,15 @@ describe('files that cannot be read say why, in terms of the file', () => {
     const err = await failure(project({ raw: Buffer.from(text) }));
     expect(err.message).toMatch(/looks semicolon-separated/);
     expect(err.details.fix).toContain('delimiter: ";"');
+  });
+
+  it('a file none of whose rows fits its header', async () => {
+    const rows = ROWS.map((r) => `${r},x,y,z`);
+    const err = await failure(project({ rows }));
+    expect(err.message).toBe(
+      'No row of extract.csv could be read: line 2 has more than 9 fields, the header has 9 (all 7 data line(s) were rejected).',
+    );
+    expect(err.details).toMatchObject({ line: 2 });
   });
 
   it('duplicate column names', async () => {

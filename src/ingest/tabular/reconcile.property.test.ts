@@ -1,9 +1,11 @@
 /**
  * Property: whatever mix of good rows, short rows, long rows, bad dates and empty ids a file has, every
- * line is accounted for: read = number of data lines = loaded + rejected, and rejected = bad lines.
+ * line is accounted for: read = number of data lines = loaded + rejected, and rejected = bad lines (or,
+ * when no line is good, the ingest is refused).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EquilensError } from '../../errors.js';
 import { project } from '../__fixtures__/project.js';
 import { ingest } from '../index.js';
 
@@ -24,6 +26,13 @@ describe('reconciliation property', () => {
         fc.array(fc.constantFrom<Kind>('good', 'good', 'short', 'long', 'date', 'id'), { maxLength: 25 }),
         async (kinds) => {
           const p = project({ rows: kinds.map(line) });
+          if (!kinds.includes('good')) {
+            // No row loads: the ingest is refused (an error naming the file), nothing is stored.
+            await expect(ingest({ configPath: p.config, workspace: p.workspace })).rejects.toBeInstanceOf(
+              EquilensError,
+            );
+            return;
+          }
           const r = await ingest({ configPath: p.config, workspace: p.workspace });
           const rec = r.reconciliation;
           const bad = kinds.filter((k) => k !== 'good').length;

@@ -32,10 +32,21 @@ export function rowChecks(
     parsed?: ReadonlyMap<string, string>;
     /** Columns whose rejected values are withheld (identifying). */
     identifying?: ReadonlySet<string>;
+    /** Columns in which a line break means a stray quote swallowed the lines after it. */
+    singleLine?: readonly string[];
   },
 ): RowCheck[] {
   const q = (col: string) => engine.ident(col);
   return [
+    // First: a quote opened on this line and closed on a later one makes one row of several lines (the
+    // other checks would fail on it for that reason). Ids, codes, dates and outcomes never hold a line break.
+    ...(c.singleLine ?? []).map((col) => ({
+      column: col,
+      fails: `contains(${q(col)}, chr(10))`,
+      reason: 'a quote opens on this line and closes on a later one',
+      reasonSql: `'a quote opens on this line and closes only ' || (length(s.${q(col)}) - length(replace(s.${q(col)}, chr(10), ''))) || ' line(s) later: those lines were read as part of this row; remove the stray quote'`,
+      keepValue: false,
+    })),
     {
       column: c.patientId,
       fails: `${q(c.patientId)} IS NULL`,

@@ -16,6 +16,7 @@ import { quoteIdent, quoteLiteral, type Engine } from '../../engine/dialect.js';
 import { EquilensError, invalidInput, notFound } from '../../errors.js';
 import { checkHeader, delimiterOf, firstLine, maxLineSize, splitLine } from './header.js';
 import { canCopyRemainder, copyRemainder, type Remainder } from './remainder.js';
+import { collectRejects, unclosed, unclosedQuote } from './unclosed-quote.js';
 import { copyRejects, countRejects, REJECT_COLUMNS } from './rejects.js';
 
 export interface StagedFile {
@@ -169,7 +170,9 @@ export async function stageFiles(
   for (const [i, path] of opts.paths.entries()) {
     const fileHeader = await readHeader(engine, type, path, source);
     if (i === 0) first = fileHeader;
-    else if (fileHeader.join('\u0000') !== first.join('\u0000')) throw otherColumns(path, first);
+    else if ([...fileHeader].sort().join('\u0000') !== [...first].sort().join('\u0000')) {
+      throw otherColumns(path, first); // the same columns, in any order (rows are inserted by name)
+    }
     const rejects = `${table}_rej${i}`;
     const before = await engine.all<{ n: number; next: number | null }>(
       i === 0 ? 'SELECT 0 AS n, NULL AS next' : `SELECT COUNT(*) AS n, MAX(rowid) + 1 AS next FROM ${table}`,
@@ -179,6 +182,7 @@ export async function stageFiles(
     // Read the file; after a quote that is never closed, read the lines after it again (remainder.ts).
     let segment: { path: string; offset: number; rest: Remainder | null } = { path, offset: 0, rest: null };
     for (let seg = 0; ; seg++) {
+      if (seg > MAX_UNCLOSED_QUOTES) throw tooManyQuotes(path);
       const segRejects = `${rejects}_${seg}`;
       let reader = readerSql(type, segment.path, source, {
         header: fileHeader,
@@ -227,6 +231,7 @@ export async function stageFiles(
     )) as [{ n: number; first: number | null }];
     const rejectedLines =
       type === 'parquet' ? 0 : await countRejects(engine, { rejects, gaps, index: i, headerLines });
+    if (n === 0 && rejectedLines > 0) throw await unreadable(engine, path, rejects, rejectedLines);
     files.push({
       file: path,
       staged: n,
@@ -239,76 +244,12 @@ export async function stageFiles(
   return { table, header, files, gaps };
 }
 
-/**
- * A quote that is never closed, in one read: its line (as DuckDB numbers records in the read) and byte
- * position, or null. DuckDB read what followed it as one quoted field, to the end of the read or to the
- * next stray quote; any rows and rejects after it are taken out, to be read again from a copy of the lines
- * after it (remainder.ts). The stage is rebuilt then, so its rowids stay dense (line numbers use them).
- */
-async function unclosed(
-  engine: Engine,
-  o: { table: string; segRejects: string; start: number; headerLines: number },
-): Promise<{ line: number; at: number } | null> {
-  const e = `${o.segRejects}_e`;
-  const [row] = await engine.all<{ line: number; at: number }>(
-    `SELECT line, byte_position AS at FROM ${e}
-     WHERE error_type = 'UNQUOTED VALUE' AND error_message ILIKE '%unterminated%' ORDER BY line LIMIT 1`,
-  );
-  if (!row) return null;
-  const line = Number(row.line);
-  const [{ before }] = (await engine.all<{ before: number }>(
-    `SELECT COUNT(DISTINCT line) AS before FROM ${e} WHERE line < ${line}`,
-  )) as [{ before: number }];
-  await engine.run(`DELETE FROM ${e} WHERE line > ${line}`);
-  // Rows of this read staged before the unclosed quote's record; the rest came from inside or after it.
-  const keep = o.start + line - 1 - o.headerLines - Number(before);
-  const [{ extra }] = (await engine.all<{ extra: number }>(
-    `SELECT COUNT(*) AS extra FROM ${o.table} WHERE rowid >= ${keep}`,
-  )) as [{ extra: number }];
-  if (Number(extra) > 0) {
-    const tmp = `${o.table}_rebuild`;
-    await engine.run(
-      `CREATE TEMP TABLE ${tmp} AS SELECT * FROM ${o.table} WHERE rowid < ${keep} ORDER BY rowid;
-       DROP TABLE ${o.table}; ALTER TABLE ${tmp} RENAME TO ${o.table}`,
-    );
-  }
-  // byte_position is one past the opening quote (line_byte_position is not reliable in parallel scans).
-  return { line, at: Math.max(0, Number(row.at) - 1) };
-}
-
-/**
- * Move one read's DuckDB rejects into the file's reject table (lines made absolute by `offset`, the lines
- * before the read) and drop DuckDB's tables.
- */
-async function collectRejects(
-  engine: Engine,
-  segRejects: string,
-  rejects: string,
-  offset: number,
-): Promise<void> {
-  const e = `${segRejects}_e`;
-  await engine.run(
-    `INSERT INTO ${rejects}_e SELECT line + ${offset}, column_idx, column_name, error_type, error_message FROM ${e}`,
-  );
-  await engine.run(`DROP TABLE IF EXISTS ${e}; DROP TABLE IF EXISTS ${segRejects}_s`);
-}
-
 const otherColumns = (path: string, header: readonly string[]) =>
   invalidInput(`Input file ${basename(path)} does not have the same columns as the first file.`, {
     file: path,
     line: 1,
     fix: `Give every file of a source the same header (${header.slice(0, 10).join(', ')}…).`,
   });
-
-const unclosedQuote = (path: string, line: number) =>
-  invalidInput(
-    `${basename(path)}: line ${line} opens a quote that is never closed, so the lines after it cannot be read.`,
-    {
-      file: path,
-      line,
-      fix: 'Remove the stray quote character on that line (or quote the whole field and close it), then ingest again.',
-    },
-  );
 
 /** Copy the structural rejections of every staged file into `${schema}.rejections`. */
 export async function writeStageRejects(
@@ -321,6 +262,42 @@ export async function writeStageRejects(
       await copyRejects(engine, { ...o, file: f.file, rejects: f.rejects, lines: f.rejectedLines });
     }
   }
+}
+
+/** Reads again after unclosed quotes, per file, before the file is refused (each read is a full pass). */
+const MAX_UNCLOSED_QUOTES = 100;
+
+const tooManyQuotes = (path: string) =>
+  invalidInput(
+    `${basename(path)} has more than ${MAX_UNCLOSED_QUOTES} lines with a quote that is never closed: its fields are probably not quoted with ".`,
+    {
+      file: path,
+      fix: 'Export the file with standard CSV quoting (fields holding the delimiter or a quote wrapped in "…", quotes inside doubled).',
+    },
+  );
+
+/** Every line of a file was rejected by the reader: the first line's problem, in terms of the file. */
+async function unreadable(engine: Engine, path: string, rejects: string, lines: number) {
+  const [first] = await engine.all<{ line: number; error_type: string; error_message: string }>(
+    `SELECT line, error_type, error_message FROM ${rejects}_e ORDER BY line, column_idx LIMIT 1`,
+  );
+  const line = Number(first?.line ?? 2);
+  const expected = /Expected Number of Columns: (\d+)/.exec(first?.error_message ?? '')?.[1];
+  const found = /Found: (\d+)/.exec(first?.error_message ?? '')?.[1];
+  const why =
+    first?.error_type === 'MISSING COLUMNS'
+      ? `line ${line} has ${found} fields, the header has ${expected}`
+      : first?.error_type === 'TOO MANY COLUMNS'
+        ? `line ${line} has more than ${expected} fields, the header has ${expected}`
+        : `line ${line}: ${(first?.error_type ?? 'unreadable').toLowerCase()}`;
+  return invalidInput(
+    `No row of ${basename(path)} could be read: ${why} (all ${lines} data line(s) were rejected).`,
+    {
+      file: path,
+      line,
+      fix: 'Check that the header line matches the rows, the delimiter (sources[].delimiter) and the quoting.',
+    },
+  );
 }
 
 /** A file DuckDB could not read at all, said in terms of the file. */
