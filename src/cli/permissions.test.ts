@@ -51,14 +51,18 @@ describe.skipIf(!usable)('permission faults, as an unprivileged user', () => {
     expect(unreadable.code).toBe(1);
     expect(unreadable.error).toMatchObject({
       code: 'io_failure',
-      message: 'Permission denied: this user may not read or write it.',
+      message: 'Permission denied: this user may not open it.',
       details: { file: p.data },
     });
 
     chmodSync(p.data, 0o644);
     const noWorkspace = await asUser('ingest', '--config', p.config, '--workspace', join(locked, 'ws'));
     expect(noWorkspace.code).toBe(1);
-    expect(noWorkspace.error).toMatchObject({ code: 'io_failure', details: { file: join(locked, 'ws') } });
+    expect(noWorkspace.error).toMatchObject({
+      code: 'io_failure',
+      message: 'Permission denied: this user may not create it.',
+      details: { file: join(locked, 'ws') },
+    });
 
     // A workspace made read-only (chmod -w, as archived) is still listed.
     const ws = join(p.dir, 'ws');
