@@ -43,6 +43,13 @@ describe('conflict rule property', () => {
         // Rows the row checks reject (bad date) take no part in the resolution.
         const kept = rows.filter((r, i) => !(r.badDate && i % 3 === 0));
         const p = project({ rows: lines });
+        if (kept.length === 0) {
+          // Every row rejected: refused, nothing stored (issue #10 item 6).
+          await expect(ingest({ configPath: p.config, workspace: p.workspace })).rejects.toThrow(
+            /^Every row was rejected/,
+          );
+          return;
+        }
         await ingest({ configPath: p.config, workspace: p.workspace });
         const ws = await openWorkspace(p.workspace);
         try {
