@@ -13,7 +13,20 @@ export interface IoFault {
   path?: string;
   /** The operating system's words, e.g. "No space left on device". */
   reason: string;
+  /** What was being done, when Node says (its `syscall`): e.g. "create" for mkdir. */
+  doing?: string;
 }
+
+const DOING: Readonly<Record<string, string>> = {
+  open: 'open',
+  mkdir: 'create',
+  scandir: 'list',
+  rename: 'replace',
+  unlink: 'remove',
+  rmdir: 'remove',
+  write: 'write',
+  read: 'read',
+};
 
 const BY_ERRNO: Readonly<Record<string, IoFaultKind>> = {
   ENOSPC: 'disk_full',
@@ -41,14 +54,15 @@ const BY_TEXT: readonly [RegExp, IoFaultKind][] = [
 /** The I/O fault `err` (or its cause) reports, or undefined when it is not one. */
 export function ioFault(err: unknown, depth = 0): IoFault | undefined {
   if (!(err instanceof Error) || depth > 3) return undefined;
-  const e = err as Error & { code?: unknown; path?: unknown; dest?: unknown };
+  const e = err as Error & { code?: unknown; path?: unknown; syscall?: unknown };
   const byCode = typeof e.code === 'string' ? BY_ERRNO[e.code] : undefined;
   const byText = BY_TEXT.find(([re]) => re.test(e.message))?.[1];
   const kind = byCode ?? byText;
   if (!kind) return ioFault(e.cause, depth + 1);
   const named =
     typeof e.path === 'string' ? e.path : /(?:file|directory|database)\s+"([^"]+)"/i.exec(e.message)?.[1];
-  return { kind, reason: REASON[kind], ...(named ? { path: named } : {}) };
+  const doing = typeof e.syscall === 'string' ? DOING[e.syscall] : undefined;
+  return { kind, reason: REASON[kind], ...(named ? { path: named } : {}), ...(doing ? { doing } : {}) };
 }
 
 /**
@@ -71,7 +85,7 @@ export function describeIoFault(f: IoFault): { message: string; fix: string } {
       };
     case 'permission':
       return {
-        message: `${f.reason}: this user may not ${f.path ? 'read or write it' : 'read or write there'}.`,
+        message: `${f.reason}: this user may not ${f.doing ?? 'read or write'} ${f.path ? 'it' : 'there'}.`,
         fix: 'Check the permissions of the file and its folder (ls -l), or use a folder you own (--workspace, --out).',
       };
   }

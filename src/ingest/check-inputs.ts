@@ -37,7 +37,8 @@ const statOf = (path: string) => {
   }
 };
 
-const isCompressedName = (path: string) => /\.(gz|gzip|zst|zstd|bz2|xz|zip)$/i.test(path);
+/** In a folder, only files named as gzip or zstd are checked (the loader chooses what else it reads). */
+const isCompressedName = (path: string) => /\.(gz|gzip|zst|zstd)$/i.test(path);
 
 async function checkFile(source: SourceConfig, path: string): Promise<void> {
   const { head } = await inspectInput(path);

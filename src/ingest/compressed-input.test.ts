@@ -3,7 +3,8 @@
  * item 6): DuckDB alone loads the rows before a cut with exit 0. Synthetic files are made here; the UCI
  * extract is cut too when ../shared/data has it.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { listDatasets, openWorkspace } from '../engine/workspace.js';
 import { EquilensError } from '../errors.js';
 import { ROOT, sharedData } from '../../test/support/needs.js';
 import { HEADER, project } from './__fixtures__/project.js';
+import { checkInputs } from './check-inputs.js';
 import { inspectInput } from './compressed-input.js';
 import { ingest } from './index.js';
 
@@ -150,5 +152,21 @@ describe.skipIf(!sharedData('uci-diabetes-130/diabetic_data.csv.gz'))('the UCI e
       'diabetic_data.csv.gz is damaged: its gzip stream ends early (the file was cut short, or is still being copied). Nothing of it was loaded.',
     ]);
     expect(existsSync(p.workspace)).toBe(false); // refused before the workspace was opened
+  });
+});
+
+describe('compressed files inside an input folder (FHIR, OMOP)', () => {
+  it('are checked whole too; other files are left to the loader', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'equilens-folder-'));
+    const ndjson = Buffer.from(`${'{"resourceType":"Patient","id":"x"}\n'.repeat(2000)}`);
+    const gz = gzipSync(ndjson);
+    writeFileSync(join(dir, 'Patient.ndjson.gz'), gz);
+    writeFileSync(join(dir, 'notes.zip'), Buffer.from('PK\u0003\u0004 not read by the loader'));
+    const source = { name: 'fhir', type: 'fhir' as const };
+    await expect(checkInputs([{ source, paths: [dir] }])).resolves.toBeUndefined();
+    writeFileSync(join(dir, 'Observation.ndjson.gz'), gz.subarray(0, gz.length >> 1));
+    await expect(checkInputs([{ source, paths: [dir] }])).rejects.toThrow(
+      /^Observation\.ndjson\.gz is damaged: its gzip stream ends early/,
+    );
   });
 });

@@ -44,6 +44,13 @@ describe('conflict rule property', () => {
         // rejected: an ingest that rejects every row is refused, see malformed.test.ts.)
         const kept = rows.filter((r, i) => !(r.badDate && i % 3 === 1));
         const p = project({ rows: lines });
+        if (kept.length === 0) {
+          // Every row rejected: refused, nothing stored (issue #10 item 6).
+          await expect(ingest({ configPath: p.config, workspace: p.workspace })).rejects.toThrow(
+            /^Every row was rejected/,
+          );
+          return;
+        }
         await ingest({ configPath: p.config, workspace: p.workspace });
         const ws = await openWorkspace(p.workspace);
         try {
