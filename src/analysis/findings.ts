@@ -24,8 +24,14 @@ const countsOf = (g: GroupResult): Counts | null =>
     ? null
     : { numerator: g.numerator, denominator: g.denominator };
 
-const unstable = (c: Counts | null, m: { direction: Direction; kind?: string }): { unstable?: true } =>
-  c && isUnstable(c, { direction: m.direction, rate: m.kind === 'rate' }) ? { unstable: true } : {};
+/** Either side of the comparison rests on an unstable rate (RSE > 30%, rank.ts). */
+const unstable = (
+  sides: readonly (Counts | null)[],
+  m: { direction: Direction; kind?: string },
+): { unstable?: true } =>
+  sides.some((c) => c && isUnstable(c, { direction: m.direction, rate: m.kind === 'rate' }))
+    ? { unstable: true }
+    : {};
 
 const strengthOf = (
   a: Counts | null,
@@ -84,7 +90,7 @@ export function strataFindings(measures: readonly MeasureResult[], level: number
               ? { periods: s.trend.groups.find((t) => t.group === g.group)?.points.length ?? 0 }
               : {}),
             strength: strengthOf(counts, comparisonOf(counts), m, level),
-            ...unstable(counts, m),
+            ...unstable([counts, comparisonOf(counts)], m),
           });
         } else if (g.label === 'better' && refCounts && counts) {
           const f: Finding = {
@@ -92,7 +98,7 @@ export function strataFindings(measures: readonly MeasureResult[], level: number
             excessEvents: excessEvents(refCounts, counts, m.direction),
             referenceWorse: true,
             strength: strengthOf(refCounts, counts, m, level),
-            ...unstable(refCounts, m),
+            ...unstable([refCounts, counts], m),
           };
           // one finding about the reference: its gap to the group it trails most clearly
           const key = (x: Finding): [number, number] => [x.strength ?? -1, x.denominator ?? 0];
@@ -161,7 +167,7 @@ export function intersectionFindings(
         parents: g.parents,
         referenceRule: 'combination',
         strength: vsRef === null || added === null ? vsRef : Math.min(vsRef, added),
-        ...(m ? unstable(counts, m) : {}),
+        ...(m ? unstable([counts, ref ? countsOf(ref) : null], m) : {}),
       });
     }
   }

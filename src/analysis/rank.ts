@@ -1,9 +1,9 @@
 /**
  * The order of the key findings (`analysis.ranking`), stated on the report's front page and by the CLI:
  * 1. findings the council pinned (`ranking.pin`: a measure and the worse-off group), in the config's order;
- * 2. then findings whose group rate is stable before those resting on an unstable one (relative standard
- *    error of the worse-off group's adverse rate above 30%, the NCHS reliability standard: about fewer than
- *    11 events), so a handful of events in a small cell does not lead the page;
+ * 2. then findings whose rates are stable before those resting on an unstable one (relative standard
+ *    error of either side's adverse rate above 30%, the NCHS reliability standard: about fewer than 11
+ *    events), so a handful of events in a small cell does not lead the page;
  * 3. then by score = strength × weights, largest first:
  *    - strength: the size of the gap relative to its measure, at its conservative bound — the log ratio of
  *      the adverse outcome's rates (readmitted; not screened; events of a count-based rate), |ln RR|, minus

@@ -135,7 +135,7 @@ const finding = z.object({
   pinned: z.boolean().optional(),
   strength: num.optional().describe('gap relative to its measure at its conservative bound'),
   score: num.optional().describe('strength × priority and measure-type weights'),
-  unstable: z.boolean().optional().describe('the worse-off rate has a relative standard error > 30%'),
+  unstable: z.boolean().optional().describe('a rate it compares has a relative standard error > 30%'),
 });
 
 export const ResultsSchema = z.object({

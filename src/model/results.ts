@@ -185,7 +185,7 @@ export interface Finding {
   strength?: number | null;
   /** Ranking score: strength × the priority and measure-type weights. */
   score?: number | null;
-  /** The worse-off group's rate is unstable (relative standard error > 30%): ranked after stable ones. */
+  /** A rate it compares is unstable (relative standard error > 30%): ranked after stable findings. */
   unstable?: boolean;
 }
 

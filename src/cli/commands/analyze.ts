@@ -152,22 +152,27 @@ function renderTable(summary: ReturnType<typeof summarize>, results: ResultsFile
     // what the denominator counts (people only when the unit is a person)
     unit: m.unit ?? null,
   })) as Record<string, Cell>[];
-  const findings = summary.findings.map((f, i) => ({
-    '#': i + 1,
-    measure: f.measure,
-    kind: f.kind,
-    group: describeValues(f),
-    rate: rateCell(byId.get(f.measure), f.rate),
-    vs: f.comparison,
-    'vs rate': rateCell(byId.get(f.measure), f.comparisonRate),
-    'excess events': r(f.excessEvents, 1),
-    q: f.qValue === null ? null : Number(f.qValue.toPrecision(2)),
-    score: r(f.score, 3),
-    // the rule that chose the comparison group, beside every comparison
-    reference: f.referenceRule
-      ? `${RULES[f.referenceRule]}${f.referenceWorse ? ', worse off' : ''}${f.pinned ? ', pinned' : ''}`
-      : null,
-  })) as Record<string, Cell>[];
+  const findings = summary.findings.map((f, i) => {
+    // the worse-off group leads the row: the reference itself when it is the worse-off one
+    const flip = f.referenceWorse === true && f.kind === 'stratum';
+    const [key] = Object.keys(f.values);
+    return {
+      '#': i + 1,
+      measure: f.measure,
+      kind: f.kind,
+      group: flip ? `${key}=${f.comparison}` : describeValues(f),
+      rate: rateCell(byId.get(f.measure), flip ? f.comparisonRate : f.rate),
+      vs: flip ? (f.values[key ?? ''] ?? '') : f.comparison,
+      'vs rate': rateCell(byId.get(f.measure), flip ? f.rate : f.comparisonRate),
+      'excess events': r(f.excessEvents, 1),
+      q: f.qValue === null ? null : Number(f.qValue.toPrecision(2)),
+      score: r(f.score, 3),
+      // the rule that chose the comparison group, beside every comparison
+      reference: f.referenceRule
+        ? `${RULES[f.referenceRule]}${flip ? ' (reference worse off)' : ''}${f.pinned ? ', pinned' : ''}`
+        : null,
+    };
+  }) as Record<string, Cell>[];
   const ds = summary.dataset;
   const size = [
     ds.people !== undefined ? plural(ds.people, 'person', 'people') : '',
