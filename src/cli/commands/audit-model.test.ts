@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDuckDB } from '../../engine/duckdb/duckdb-driver.js';
+import { PLANTED, predictionsCsv, syntheticPredictions } from '../../synth/predictions.js';
+import { captureIO } from '../io.js';
+import { main } from '../main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'equilens-audit-model-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  const io = captureIO(dir);
+  const code = await main(['node', 'equilens', 'audit-model', ...args], io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+type Row = Record<string, unknown>;
+const find = (rows: Row[], s: string, g: string) => rows.find((r) => r.stratifier === s && r.group === g)!;
+
+describe('equilens audit-model', () => {
+  writeFileSync(join(dir, 'scores.csv'), predictionsCsv(syntheticPredictions({ seed: 11, perGroup: 1200 })));
+
+  it('finds the planted problems in a CSV grouped by its own columns', async () => {
+    const { code, out, err } = await run(
+      '--predictions',
+      'scores.csv',
+      '--by',
+      'race,sex,race*sex',
+      '--threshold',
+      '0.2,0.4',
+      '--out',
+      'res',
+    );
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(Object.keys(result)).toEqual(expect.arrayContaining(['groups', 'calibration']));
+    const overall = result.groups.filter((r: Row) => r.stratifier === 'overall');
+    expect(overall.map((r: Row) => r.threshold)).toEqual([0.2, 0.4]);
+    for (const k of [
+      'n',
+      'tp',
+      'fp',
+      'tn',
+      'fn',
+      'prevalence',
+      'selection_rate',
+      'tpr',
+      'fpr',
+      'tnr',
+      'fnr',
+      'ppv',
+      'npv',
+      'fdr',
+      'for',
+      'tpr_lower',
+      'for_upper',
+    ])
+      expect(overall[0]).toHaveProperty(k);
+    for (const k of [
+      'observed_expected',
+      'calibration_intercept',
+      'calibration_slope',
+      'brier',
+      'ece',
+      'auc',
+      'auc_lower',
+      'auc_upper',
+    ])
+      expect(result.calibration[0]).toHaveProperty(k);
+    const cal = (g: string) => find(result.calibration, 'race', g);
+    expect(cal(PLANTED.under).observed_expected).toBeGreaterThan(1.2);
+    expect(cal(PLANTED.over).observed_expected).toBeLessThan(0.85);
+    expect(cal(PLANTED.poor).auc as number).toBeLessThan((cal(PLANTED.reference).auc as number) - 0.1);
+    expect(find(result.groups, 'race*sex', `${PLANTED.over} × male`).n).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(dir, 'res', 'audit.json'), 'utf8')).groups).toHaveLength(
+      result.groups.length,
+    );
+  });
+
+  it('reads Parquet and flags the top N', async () => {
+    const engine = await openDuckDB();
+    const csv = join(dir, 'scores.csv').replace(/'/g, "''");
+    await engine.run(
+      `COPY (SELECT * FROM read_csv_auto('${csv}')) TO '${join(dir, 'scores.parquet')}' (FORMAT parquet)`,
+    );
+    await engine.close();
+    const { code, out } = await run('--predictions', 'scores.parquet', '--by', 'race', '--top', '500');
+    expect(code).toBe(0);
+    const overall = find(JSON.parse(out).groups, 'overall', 'overall');
+    expect((overall.tp as number) + (overall.fp as number)).toBeGreaterThanOrEqual(500);
+    expect((overall.tp as number) + (overall.fp as number)).toBeLessThan(510);
+  });
+
+  it('prints a table with the guidance', async () => {
+    const { code, out } = await run(
+      '--predictions',
+      'scores.csv',
+      '--by',
+      'sex',
+      '--top-pct',
+      '5',
+      '--format',
+      'table',
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/score ≥ threshold/);
+    expect(out).toMatch(/proxy/);
+  });
+
+  it('names a missing column and a bad label', async () => {
+    let r = await run('--predictions', 'scores.csv', '--by', 'ethnicity', '--threshold', '0.5');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/no column "ethnicity"/);
+    writeFileSync(join(dir, 'bad.csv'), 'patient_id,score,label\nA,0.5,maybe\nB,0.2,0\n');
+    r = await run('--predictions', 'bad.csv', '--threshold', '0.5');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/1 a label that is not 0\/1/);
+  });
+});
