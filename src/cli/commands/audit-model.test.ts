@@ -120,3 +120,44 @@ describe('equilens audit-model', () => {
     expect(r.err).toMatch(/1 a label that is not 0\/1/);
   });
 });
+
+describe('equilens audit-model with a dataset', () => {
+  it('joins the patients on the engine and keeps Declined, Unknown and Missing apart', async () => {
+    const { qualityWorkspace } = await import('../../engine/quality/__fixtures__/workspace.js');
+    const { ws, dir: wsDir } = await qualityWorkspace();
+    await ws.close();
+    try {
+      writeFileSync(
+        join(dir, 'ds.csv'),
+        'patient_id,score,label\np1,0.9,1\np2,0.2,0\np3,0.7,0\np4,0.4,1\np5,0.1,0\np6,0.8,1\n',
+      );
+      const { code, out, err } = await run(
+        '--workspace',
+        wsDir,
+        '--predictions',
+        'ds.csv',
+        '--by',
+        'race_ethnicity,sex',
+        '--threshold',
+        '0.5',
+      );
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const groups = JSON.parse(out).groups as Row[];
+      // p3 (Declined) is flagged but has no event: fp 1. p2 Unknown, p5 Missing: tn 1 each.
+      expect(find(groups, 'race_ethnicity', 'Declined')).toMatchObject({ n: 1, fp: 1, tpr: null });
+      expect(find(groups, 'race_ethnicity', 'Unknown')).toMatchObject({ n: 1, tn: 1 });
+      expect(find(groups, 'race_ethnicity', 'Missing')).toMatchObject({ n: 1, tn: 1 });
+      expect(find(groups, 'race_ethnicity', 'Declined').tpr_difference).toBeNull();
+      expect(find(groups, 'overall', 'overall')).toMatchObject({ n: 6, tp: 2, fp: 1, fn: 1, tn: 2 });
+      // p6 has sex '' → Missing; p3 has NULL → Missing: two rows.
+      expect(find(groups, 'sex', 'Missing').n).toBe(3);
+      writeFileSync(join(dir, 'stranger.csv'), 'patient_id,score,label\np1,0.9,1\nzz,0.2,0\n');
+      const r = await run('--workspace', wsDir, '--predictions', 'stranger.csv', '--threshold', '0.5');
+      expect(r.code).not.toBe(0);
+      expect(r.err).toMatch(/1 of 2 predictions have a patient id that is not in the dataset/);
+    } finally {
+      rmSync(wsDir, { recursive: true, force: true });
+    }
+  });
+});
