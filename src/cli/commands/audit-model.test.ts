@@ -161,3 +161,18 @@ describe('equilens audit-model with a dataset', () => {
     }
   });
 });
+
+describe('equilens synth --predictions → audit-model', () => {
+  it('generates a file whose planted problems the audit finds', async () => {
+    const io = captureIO(dir);
+    expect(await main(['node', 'equilens', 'synth', '--predictions', 'planted.csv', '--seed', '4'], io)).toBe(
+      0,
+    );
+    const { code, out } = await run('--predictions', 'planted.csv', '--by', 'race', '--threshold', '0.3');
+    expect(code).toBe(0);
+    const cal = (g: string) => find(JSON.parse(out).calibration, 'race', g);
+    expect(cal(PLANTED.under).calibration_intercept).toBeGreaterThan(0.5);
+    expect(cal(PLANTED.over).calibration_intercept).toBeLessThan(-0.5);
+    expect(cal(PLANTED.poor).auc_difference).toBeLessThan(-0.1);
+  });
+});
