@@ -20,6 +20,7 @@ import { CSS } from './styles.js';
 import { summaryAppendix } from './summary-block.js';
 import { summaryEdition } from './summary-edition.js';
 import { withheldNotice } from './withheld.js';
+import { auditSection, type AuditFileLike } from './audit-section.js';
 
 export type Edition = 'full' | 'summary';
 
@@ -32,6 +33,8 @@ export interface ReportOptions {
   definitions?: readonly LocalisedDefinition[];
   /** Organisation, period, synthetic data, source file (shown on every page). */
   provenance?: Provenance;
+  /** A model audit (audit.json from `equilens audit-model --out`) to add as a section. */
+  audit?: AuditFileLike;
 }
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -121,6 +124,7 @@ export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promis
     qualitySection(loc, results),
     measures.join('\n'),
     summaryAppendix(loc, results, (mi) => results.measures[mi]!.title),
+    opts.audit ? await auditSection(opts.audit) : '',
     glossarySection(loc),
     methodsSection(loc, results, opts.definitions),
   ].join('\n');

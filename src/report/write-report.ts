@@ -1,4 +1,5 @@
 /** `writeReport`: read results (object or path), build the report, write `<out>/<file>` (default report.html). */
+import type { AuditFileLike } from './audit-section.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EquilensError } from '../errors.js';
@@ -23,6 +24,8 @@ export interface WriteReportOptions {
   definitions?: readonly LocalisedDefinition[];
   edition?: Edition;
   provenance?: Provenance;
+  /** Path of an audit.json (`equilens audit-model --out`) to add as the model audit section. */
+  audit?: string;
 }
 
 export function readResults(path: string): ResultsFile {
@@ -52,9 +55,44 @@ export async function writeReport(opts: WriteReportOptions): Promise<string> {
     ...(opts.definitions ? { definitions: opts.definitions } : {}),
     ...(opts.edition ? { edition: opts.edition } : {}),
     provenance: { ...(path ? { source: basename(path) } : {}), ...opts.provenance },
+    ...(opts.audit ? { audit: readAudit(opts.audit, audience) } : {}),
   });
   mkdirSync(opts.out, { recursive: true });
   const file = join(opts.out, opts.file ?? 'report.html');
   writeFileSync(file, html);
   return file;
+}
+
+/** An audit.json; a public report takes only an audit run with --audience public (it names its suppression). */
+function readAudit(path: string, audience: 'internal' | 'public'): AuditFileLike {
+  let audit: AuditFileLike;
+  try {
+    audit = JSON.parse(readFileSync(path, 'utf8')) as AuditFileLike;
+  } catch (cause) {
+    throw new EquilensError(
+      'not_found',
+      `Cannot read the model audit ${path}.`,
+      { file: path, fix: 'Run `equilens audit-model --out DIR` first, or name the audit.json it wrote.' },
+      { cause },
+    );
+  }
+  if (!Array.isArray(audit.groups) || !Array.isArray(audit.calibration))
+    throw new EquilensError(
+      'invalid_input',
+      `${path} is not an audit.json (no "groups" and "calibration").`,
+      {
+        file: path,
+        fix: 'Name the audit.json written by `equilens audit-model --out DIR`.',
+      },
+    );
+  if (audience === 'public' && !audit.method?.suppression)
+    throw new EquilensError(
+      'invalid_input',
+      `${path} was not run for a public audience, so it is not suppressed.`,
+      {
+        file: path,
+        fix: 'Run `equilens audit-model ... --audience public --out DIR` for a public report.',
+      },
+    );
+  return audit;
 }

@@ -83,3 +83,6 @@ export {
   type SpcResult,
   type SpcSignal,
 } from './spc/index.js';
+// Model audit (issue #15): logistic recalibration and DeLong AUC.
+export { logisticFit, type LogisticFit } from './logistic.js';
+export { aucDelong, aucDifferenceTest, type AucEstimate } from './delong.js';

@@ -8,6 +8,7 @@ import { invalidInput } from '../../errors.js';
 import { allEgfr, EGFR_EQUATIONS, kdigoG, type EgfrInput, type Sex } from '../../equations/egfr.js';
 import { reclassifyByRace } from '../../equations/reclassification.js';
 import type { CliContext } from '../context.js';
+import { egfrOnDataset } from '../egfr-dataset.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatJson, formatTable, parseFormat } from '../output.js';
 import {
@@ -50,6 +51,9 @@ export function egfrRows(inputs: readonly EgfrInput[]): Record<string, number | 
 interface EgfrOptions {
   format?: string;
   byRace?: boolean;
+  config?: string;
+  workspace?: string;
+  dataset?: string;
 }
 
 export function egfrCommand(ctx: CliContext): Command {
@@ -57,9 +61,24 @@ export function egfrCommand(ctx: CliContext): Command {
     .description('CKD-EPI eGFR (2009 with and without race coefficient, 2021, cystatin C) per row')
     .argument('<file>', 'CSV with age_years, sex (female/male), creatinine_mg_dl[, cystatin_c_mg_l][, race]')
     .option('--by-race', 'count KDIGO stage changes and waitlist (≤ 20) crossings by the "race" column')
+    .option(
+      '-c, --config <file>',
+      "FILE is a lab extract (patient_id, creatinine_mg_dl[, cystatin_c_mg_l, age_years, date, code]) joined to this project's dataset: counts by race",
+    )
+    .option('-w, --workspace <dir>', 'workspace folder (default: .equilens/ beside the config)')
+    .option('-d, --dataset <version>', 'dataset version (default: the newest)')
     .addOption(commonOptions.format(['table', 'json']))
-    .action((file: string, opts: EgfrOptions) => {
+    .action(async (file: string, opts: EgfrOptions) => {
       const format = parseFormat(opts.format, ['table', 'json']);
+      if (opts.config || opts.workspace) {
+        const result = await egfrOnDataset(file, opts, ctx.io.cwd);
+        ctx.io.out(
+          format === 'json'
+            ? formatJson(result)
+            : `${formatTable(result.by_race.map((r) => ({ ...r })))}\n\nrace-adjusted calculators in use:\n${formatTable(result.race_adjusted_use.map((r) => ({ ...r })))}\n\n${result.method}`,
+        );
+        return;
+      }
       const table = readTable(file, ctx.io.cwd);
       requireColumns(table, ['age_years', 'sex', 'creatinine_mg_dl', ...(opts.byRace ? ['race'] : [])]);
       const inputs = table.rows.map((r) => readEgfrInput(r, file));
@@ -82,5 +101,10 @@ export function egfrCommand(ctx: CliContext): Command {
         formatTable(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])))),
       );
     });
-  return withExamples(cmd, 'equilens egfr labs.csv --format json', 'equilens egfr labs.csv --by-race');
+  return withExamples(
+    cmd,
+    'equilens egfr labs.csv --format json',
+    'equilens egfr labs.csv --by-race',
+    'equilens egfr lab-extract.csv --config equilens.yml --format json',
+  );
 }

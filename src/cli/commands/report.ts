@@ -24,6 +24,7 @@ interface ReportCliOptions {
   config?: string;
   file?: string;
   edition: 'full' | 'summary';
+  audit?: string;
 }
 
 /**
@@ -91,6 +92,7 @@ export function reportCommand(ctx: CliContext): Command {
         .default('full'),
     )
     .option('-c, --config <file>', 'project config, for measure definitions in the methods appendix')
+    .option('--audit <file>', 'add a model audit section from this audit.json (equilens audit-model --out)')
     .addOption(commonOptions.format(['table', 'json']))
     .action(async (opts: ReportCliOptions) => {
       const cwd = ctx.io.cwd;
@@ -114,6 +116,7 @@ export function reportCommand(ctx: CliContext): Command {
           opts.file ??
           `report${opts.edition === 'summary' ? '-summary' : ''}${opts.audience === 'public' ? '-public' : ''}.html`,
         ...(cfg ? { definitions: cfg.definitions, provenance: cfg.provenance } : {}),
+        ...(opts.audit ? { audit: resolve(cwd, opts.audit) } : {}),
       });
       const summary = {
         file,

@@ -7,6 +7,8 @@ import { commonOptions, withExamples } from '../options.js';
 import { formatJson, formatTable } from '../output.js';
 import { createProgress } from '../progress.js';
 import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { predictionsCsv, syntheticPredictions } from '../../synth/predictions.js';
 
 const int =
   (name: string) =>
@@ -27,6 +29,10 @@ export function synthCommand(ctx: CliContext): Command {
     .option('--spec <file>', 'planted-disparity spec (YAML or JSON); default: the built-in spec')
     .addOption(new Option('--null', 'plant nothing (every group has the same rates)').conflicts('spec'))
     .option('--print-spec', 'print the spec (YAML) and exit')
+    .option(
+      '--predictions <file>',
+      'write only a predictions CSV with planted model problems (for audit-model) and exit',
+    )
     .addOption(commonOptions.format(['table', 'json']))
     .addOption(commonOptions.quiet())
     .action(
@@ -38,6 +44,7 @@ export function synthCommand(ctx: CliContext): Command {
         spec?: string;
         null?: boolean;
         printSpec?: boolean;
+        predictions?: string;
         format: string;
         quiet?: boolean;
       }) => {
@@ -46,6 +53,12 @@ export function synthCommand(ctx: CliContext): Command {
           : opts.null
             ? nullSpec()
             : defaultSpec();
+        if (opts.predictions) {
+          const rows = syntheticPredictions({ seed: opts.seed });
+          writeFileSync(resolve(ctx.io.cwd, opts.predictions), predictionsCsv(rows));
+          ctx.io.out(`Wrote ${rows.length} synthetic predictions to ${opts.predictions}\n`);
+          return;
+        }
         if (opts.printSpec) {
           ctx.io.out(stringify(spec, { lineWidth: 0 }));
           return;
