@@ -15,6 +15,7 @@ import { egfrCommand } from './egfr.js';
 import { communityCommand } from './community.js';
 import { payerMixCommand } from './payer-mix.js';
 import { workforceCommand } from './workforce.js';
+import { mapCommand } from './map.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -37,4 +38,5 @@ export const commands: ReadonlyArray<(ctx: CliContext) => Command> = [
   communityCommand,
   payerMixCommand,
   workforceCommand,
+  mapCommand,
 ];
