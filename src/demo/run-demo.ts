@@ -4,6 +4,7 @@
  * 2. ingest  — into a new dataset version in the embedded DuckDB workspace (<out>/.equilens)
  * 3. analyze — stratified analysis → <out>/results.json
  * 4. report  — <out>/report.html (internal) and <out>/report-public.html (from results.public.json)
+ * 5. equity  — community, payer mix by department and site, and a synthetic workforce (<out>/*.json)
  * Each step reports its time and row counts. A step is "pending" only when the step before it did not finish.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { defaultSpec, generate, type Truth } from '../synth/index.js';
 import { headlineRank } from './headline.js';
 import { analyzeStep, ingestStep, reportStep, type StepOutcome } from './steps.js';
+import { equityStep } from './equity-step.js';
 
 export interface DemoOptions {
   /** Output folder (default ./equilens-demo). */
@@ -22,7 +24,7 @@ export interface DemoOptions {
 }
 
 export interface DemoStep {
-  name: 'synth' | 'ingest' | 'analyze' | 'report';
+  name: 'synth' | 'ingest' | 'analyze' | 'report' | 'equity';
   status: 'running' | 'done' | 'pending';
   seconds?: number;
   /** What the step did, in one line. */
@@ -99,6 +101,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     analyze.status === 'done'
       ? await timed('report', () => reportStep({ resultsPath, configPath, out, reportPath }))
       : await timed('report', async () => ({ status: 'pending', detail: 'waits for analyze' }));
+
+  if (ingest.status === 'done') await timed('equity', () => equityStep({ workspace, out, seed }));
+  else await timed('equity', async () => ({ status: 'pending', detail: 'waits for ingest' }));
 
   const ranked = truth && analyze.status === 'done' ? headlineRank(resultsPath, truth) : null;
   const headline = truth?.headline

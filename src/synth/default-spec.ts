@@ -14,6 +14,8 @@ const HISPANIC = RACE_ETHNICITY_2024.hispanic;
  *   female and Medicaid alone carry little or no effect.
  * - Narrowing gap: blood-pressure control for Black patients (OR 0.55) moves to OR 0.9 after a PDSA
  *   change starting in period 5.
+ * - Access gap: 60% of Surgery's encounters of Medicaid, dual-eligible and uninsured patients go elsewhere,
+ *   so Surgery's payer mix is far from its peers' (payer mix by department).
  */
 export function defaultSpec(): SynthSpec {
   return parseSpec({
@@ -103,14 +105,16 @@ export function defaultSpec(): SynthSpec {
         trend: { odds_ratio_per_period: 1.03 },
       },
     ],
+    payer_mix: { department: 'Surgery', diverted: 0.6 },
   });
 }
 
 /** The default population and measures with no planted effect and no trend: every group has the same rate. */
 export function nullSpec(): SynthSpec {
   const spec = defaultSpec();
+  const { payer_mix: _planted, ...rest } = spec;
   return parseSpec({
-    ...spec,
+    ...rest,
     measures: spec.measures.map((m) => ({ ...m, effects: [], trend: { odds_ratio_per_period: 1 } })),
   });
 }

@@ -29,6 +29,7 @@ import { createRng, cumulative, pick, poisson } from './prng.js';
 import { parseSpec, type SynthSpec, type SynthSpecInput } from './spec.js';
 import { buildTruth, createTally, type Truth } from './truth.js';
 import { SITES } from './geography.js';
+import { PAYER_CODES } from './vocabulary.js';
 import { quarterStarts } from './calendar.js';
 
 export interface GenerateOptions {
@@ -161,6 +162,10 @@ export async function generate(
         type = ENC.outpatient;
         dept = pick(rng, opCum[flags]!);
       }
+      // Planted access gap (spec.payer_mix): decided without a random draw, so the stream is unchanged, and
+      // only between departments no measure's eligibility tells apart.
+      if (divert(spec, p.payerIndex, dept, rows))
+        dept = type === ENC.inpatient ? DEPT.medicine : DEPT.behavioral;
       const site = type === ENC.outpatient || rng.next() < 0.7 ? p.site : 0;
       for (let i = 0; i < measures.length; i++) {
         const m = measures[i]!;
@@ -194,4 +199,17 @@ export async function generate(
     seed,
     truth,
   };
+}
+
+/** Low-income payers whose Surgery encounters the planted access gap diverts, by payer index. */
+const PAYER_LIST_CODES = Object.values(PAYER_CODES).map((c) => c.local);
+const LOW_INCOME = new Set([PAYER_CODES.medicaid.local, PAYER_CODES.dual.local, PAYER_CODES.selfPay.local]);
+
+/** Whether encounter number `row` of a low-income patient leaves Surgery: `diverted` of them, evenly spread. */
+function divert(spec: SynthSpec, payerIndex: number, dept: number, row: number): boolean {
+  const plan = spec.payer_mix;
+  if (!plan || dept !== DEPT.surgery) return false;
+  const code = PAYER_LIST_CODES[payerIndex];
+  if (code === undefined || !LOW_INCOME.has(code)) return false;
+  return (row * 0.6180339887) % 1 < plan.diverted;
 }

@@ -6,3 +6,5 @@ export { parseSpec, loadSpec, SynthSpecSchema } from './spec.js';
 export type { SynthSpec, SynthSpecInput, MeasureSpec, Effect, Where } from './spec.js';
 export type { Truth, TruthMeasure, TruthEffect, Count } from './truth.js';
 export { periodLabel } from './calendar.js';
+export { syntheticCommunity } from './community.js';
+export { syntheticWorkforce, WORKFORCE_HEADER, type WorkforceSpec } from './workforce.js';

@@ -122,6 +122,15 @@ export const SynthSpecSchema = z
         disability_recorded: 0.62,
       }),
     measures: z.array(MeasureSpecSchema).min(1),
+    /**
+     * Planted access gap: this share of the department's encounters of Medicaid, dual-eligible and uninsured
+     * patients go elsewhere (inpatient to Medicine, outpatient to Behavioral health), so the department sees
+     * fewer of them than its peers. Absent: no department differs by design.
+     */
+    payer_mix: z
+      .object({ department: z.literal('Surgery'), diverted: z.number().min(0).max(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SynthSpec = z.infer<typeof SynthSpecSchema>;

@@ -21,6 +21,7 @@ const TITLES: Record<DemoStep['name'], string> = {
   ingest: 'Ingest into a new dataset version',
   analyze: 'Analyse: stratified rates, gaps, intersections',
   report: 'Write the equity report',
+  equity: 'Who we serve and employ: payer mix, workforce',
 };
 
 export function demoCommand(ctx: CliContext): Command {

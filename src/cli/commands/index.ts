@@ -16,6 +16,7 @@ import { communityCommand } from './community.js';
 import { payerMixCommand } from './payer-mix.js';
 import { workforceCommand } from './workforce.js';
 import { auditModelCommand } from './audit-model.js';
+import { mapCommand } from './map.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -39,4 +40,5 @@ export const commands: ReadonlyArray<(ctx: CliContext) => Command> = [
   payerMixCommand,
   workforceCommand,
   auditModelCommand,
+  mapCommand,
 ];

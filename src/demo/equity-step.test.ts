@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingest } from '../ingest/index.js';
+import { defaultSpec, generate, nullSpec } from '../synth/index.js';
+import { DEMO_PAY_GAP, equityStep } from './equity-step.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+async function demoEquity(spec: ReturnType<typeof defaultSpec>, seed: number) {
+  const out = mkdtempSync(join(tmpdir(), 'equilens-equity-'));
+  dirs.push(out);
+  const r = await generate(spec, { seed, patients: 6000, out });
+  const workspace = join(out, '.equilens');
+  await ingest({ configPath: r.files.config, workspace });
+  await equityStep({ workspace, out, seed });
+  const read = (f: string) => JSON.parse(readFileSync(join(out, f), 'utf8'));
+  return {
+    payer: read('payer-mix.json'),
+    workforce: read('workforce.json'),
+    pub: read('workforce.public.json'),
+  };
+}
+
+type Unit = { facet: string; unit: string; flag: string | null };
+
+describe('the demo: who we serve and who we employ', () => {
+  it('finds the planted Surgery payer-mix gap and the planted pay gap', async () => {
+    const { payer, workforce, pub } = await demoEquity(defaultSpec(), 7);
+    const surgery = payer.units.find((u: Unit) => u.facet === 'department' && u.unit === 'Surgery');
+    expect(surgery.flag).toBe('low');
+    const gap = workforce.pay_gap.find(
+      (p: { attribute: string; group: string }) =>
+        p.attribute === 'race_ethnicity' && p.group === DEMO_PAY_GAP.group,
+    );
+    expect(gap.upper).toBeLessThan(0);
+    expect(gap.lower).toBeLessThan(DEMO_PAY_GAP.gap);
+    expect(gap.upper).toBeGreaterThan(DEMO_PAY_GAP.gap);
+    for (const row of pub.representation)
+      if (row.employees !== null) expect(row.employees === 0 || row.employees >= 20).toBe(true);
+  }, 180_000);
+
+  it('with nothing planted, Surgery is not flagged', async () => {
+    const { payer } = await demoEquity(nullSpec(), 7);
+    const surgery = payer.units.find((u: Unit) => u.facet === 'department' && u.unit === 'Surgery');
+    expect(surgery.flag).toBeNull();
+  }, 180_000);
+});

@@ -1,0 +1,69 @@
+/**
+ * The demo's "who we serve and who we employ" step: the community (a synthetic ACS-style table), payer mix by
+ * department and site from the demo's dataset (counted on the engine), and a synthetic workforce with a
+ * planted pay gap. Writes community.csv and workforce.csv (inputs, synthetic) and community.json,
+ * payer-mix.json, workforce.json and workforce.public.json beside results.json.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { communityReport, longAreas, payerMixReport } from '../community/index.js';
+import { patientCountsFromLabels } from '../community/dataset-counts.js';
+import { peopleByLabels } from '../engine/community/people-by-labels.js';
+import { getDataset, openWorkspace } from '../engine/workspace.js';
+import { syntheticCommunity, syntheticWorkforce } from '../synth/index.js';
+import { readEmployees, workforceReport } from '../workforce/index.js';
+import type { StepOutcome } from './steps.js';
+
+/** The demo's planted pay gap: Black employees paid 6% less at equal level, family, tenure and FTE. */
+export const DEMO_PAY_GAP = { group: 'Black or African American', gap: -0.06 };
+
+const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
+const records = (file: string, rows: string[][]) => ({
+  file,
+  header: rows[0]!,
+  rows: rows.slice(1).map((cells, i) => ({ line: i + 2, cells })),
+});
+const json = (path: string, value: unknown) => writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
+
+export async function equityStep(a: { workspace: string; out: string; seed: number }): Promise<StepOutcome> {
+  const community = syntheticCommunity();
+  const staff = syntheticWorkforce({ employees: 2400, seed: a.seed, payGap: DEMO_PAY_GAP });
+  const files = {
+    communityTable: join(a.out, 'community.csv'),
+    workforceExtract: join(a.out, 'workforce.csv'),
+    community: join(a.out, 'community.json'),
+    payerMix: join(a.out, 'payer-mix.json'),
+    workforce: join(a.out, 'workforce.json'),
+    workforcePublic: join(a.out, 'workforce.public.json'),
+  };
+  writeFileSync(files.communityTable, csv(community));
+  writeFileSync(files.workforceExtract, csv(staff));
+  const ws = await openWorkspace(a.workspace);
+  let counts;
+  try {
+    const dataset = await getDataset(ws.engine);
+    counts = patientCountsFromLabels(await peopleByLabels(ws.engine, dataset.schema, 'county'));
+  } finally {
+    await ws.close();
+  }
+  const area = longAreas(records('community.csv', community));
+  const payer = payerMixReport(counts, area);
+  json(files.community, communityReport(counts, area));
+  json(files.payerMix, payer);
+  const { employees } = readEmployees(records('workforce.csv', staff));
+  const workforce = workforceReport(employees);
+  json(files.workforce, workforce);
+  json(files.workforcePublic, workforceReport(employees, { audience: 'public' }));
+  const flagged = payer.units.filter((u) => u.flag !== null).map((u) => `${u.unit} (${u.flag})`);
+  const gap = workforce.pay_gap.find(
+    (p) => p.attribute === 'race_ethnicity' && p.group === DEMO_PAY_GAP.group,
+  );
+  return {
+    status: 'done',
+    detail:
+      `payer mix: ${flagged.length ? flagged.join(', ') : 'no unit'} stands out; ` +
+      `pay gap for ${DEMO_PAY_GAP.group}: ${gap?.adjusted === null || gap?.adjusted === undefined ? 'n/a' : `${(100 * gap.adjusted).toFixed(1)}%`} adjusted`,
+    counts: { units: payer.units.length, flagged: flagged.length, employees: employees.length },
+    files,
+  };
+}
