@@ -44,6 +44,8 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
   const lastSignal = values.map((v) => v.note !== '').lastIndexOf(true);
   const spec = {
     width: CHART_WIDTH,
+    // The whole drawing fits the width (labels included), so every chart scales the same way.
+    autosize: { type: 'fit-x', contains: 'padding' },
     height: 130,
     title: {
       text: input.scale?.isRate

@@ -140,6 +140,8 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
   } as const;
   const spec = {
     width: CHART_WIDTH,
+    // The whole drawing fits the width (labels included), so every chart scales the same way.
+    autosize: { type: 'fit-x', contains: 'padding' },
     height: { step: 36 },
     padding: { top: 26, bottom: 4, left: 6, right: 14 },
     data: { values },
@@ -162,6 +164,8 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
           dy: 3,
           fontSize: FONT,
           fontWeight: 600,
+          // A long name is cut with "…" rather than narrowing the plot (the table has it in full).
+          limit: CHART_WIDTH - 30,
           color: PALETTE.ink,
         },
         encoding: { y: { ...y, bandPosition: 0 }, x: { value: 0 }, text: { field: 'group' } },

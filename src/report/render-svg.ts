@@ -30,7 +30,7 @@ const LOCALES: Record<
  * Charts are drawn CHART_WIDTH wide with FONT-px text: at a phone's 390 px the chart box is about 360 px,
  * so text scales to at least 11 px; on a desktop they show at their own size.
  */
-export const CHART_WIDTH = 420;
+export const CHART_WIDTH = 380;
 export const FONT = 14;
 
 /** Shared look: system fonts (nothing to download), quiet axes, light grid. */

@@ -76,6 +76,8 @@ export async function trendChartSvg(input: TrendChartInput, loc: Locale): Promis
   });
   const spec = {
     width: CHART_WIDTH,
+    // The whole drawing fits the width (labels included), so every chart scales the same way.
+    autosize: { type: 'fit-x', contains: 'padding' },
     height: 150,
     title: {
       text: isRate
