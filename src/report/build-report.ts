@@ -5,6 +5,7 @@
  */
 import type { ResultsFile } from '../model/results.js';
 import { stratifierName } from './cells.js';
+import { resetTableIds } from './html.js';
 import { findingsSection, glanceSection } from './findings-section.js';
 import { CARDS, findingsTable } from './findings-table.js';
 import { glossarySection } from './glossary.js';
@@ -100,6 +101,7 @@ function nav(loc: Locale, results: ResultsFile): string {
 export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promise<string> {
   if (opts.audience === 'public') assertPublic(raw);
   const loc = createLocale(opts.lang);
+  resetTableIds();
   const results = localise(raw, opts.lang, opts.definitions);
   const edition = opts.edition ?? 'full';
   if (edition === 'summary')

@@ -46,7 +46,7 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
     width: CHART_WIDTH,
     // The whole drawing fits the width (labels included), so every chart scales the same way.
     autosize: { type: 'fit-x', contains: 'padding' },
-    height: 130,
+    height: 100,
     title: {
       text: input.scale?.isRate
         ? loc.t('chart.axis.gap.rate', { per: perUnit(loc, input.scale) })

@@ -21,7 +21,7 @@ const SHAPES = ['triangle-up', 'square', 'circle', 'diamond', 'cross'];
 const COLOURS = [PALETTE.worse, PALETTE.better, PALETTE.same, PALETTE.reference, PALETTE.muted];
 
 /** At most this many rows in a chart; the data table always has every group. */
-export const MAX_ROWS = 20;
+export const MAX_ROWS = 12;
 
 /** The groups a chart shows: all of them, or (when there are many) the reference, those that differ, then the largest. */
 export function chartGroups(stratum: StratumResult): StratumResult['groups'] {
@@ -96,7 +96,7 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
     title: null,
     axis: null,
   } as const;
-  const yDot = { ...y, bandPosition: 0.7 };
+  const yDot = { ...y, bandPosition: 0.74 };
   const x = {
     type: 'quantitative',
     scale: { domain: [lo, hi], nice: false, zero: false },
@@ -142,8 +142,8 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
     width: CHART_WIDTH,
     // The whole drawing fits the width (labels included), so every chart scales the same way.
     autosize: { type: 'fit-x', contains: 'padding' },
-    height: { step: 36 },
-    padding: { top: 26, bottom: 4, left: 6, right: 14 },
+    height: { step: 32 },
+    padding: { top: 22, bottom: 2, left: 6, right: 14 },
     data: { values },
     layer: [
       ...(input.overall === null

@@ -78,7 +78,7 @@ export async function trendChartSvg(input: TrendChartInput, loc: Locale): Promis
     width: CHART_WIDTH,
     // The whole drawing fits the width (labels included), so every chart scales the same way.
     autosize: { type: 'fit-x', contains: 'padding' },
-    height: 150,
+    height: 110,
     title: {
       text: isRate
         ? loc.t('chart.axis.rate.per', { per: perUnit(loc, input.scale!) })
