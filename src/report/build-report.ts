@@ -124,7 +124,16 @@ export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promis
     measures.join('\n'),
     summaryAppendix(loc, results, (mi) => results.measures[mi]!.title),
     glossarySection(loc),
-    methodsSection(loc, results, opts.definitions),
+    // The methods name each measure as the rest of the report does (in its language).
+    methodsSection(
+      loc,
+      results,
+      opts.definitions?.map((d) => {
+        const m = results.measures.find((x) => x.id === d.id) as
+          { title: string; description?: string } | undefined;
+        return m ? { ...d, title: m.title, ...(m.description ? { description: m.description } : {}) } : d;
+      }),
+    ),
   ].join('\n');
   return page(loc, results, opts, { edition, nav: nav(loc, results), main });
 }

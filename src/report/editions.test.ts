@@ -159,3 +159,15 @@ measures:
     expect(t).toContain('Synthetic data.');
   });
 });
+
+describe('every finding in one table', () => {
+  it('public: a small excess is not printed in the table either', async () => {
+    const r = fixtureResults('public');
+    const f = r.findings[0]!;
+    r.findings = Array.from({ length: 14 }, (_, i) => ({ ...f, excessEvents: i === 13 ? 7 : 50 }));
+    const html = await buildReport(r, { audience: 'public', lang: 'en' });
+    const table = html.slice(html.indexOf('class="data all-findings"'));
+    expect(table).toContain('<td>50</td>');
+    expect(table).not.toMatch(/<td>7<\/td><\/tr>/);
+  });
+});
