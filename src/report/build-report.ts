@@ -5,6 +5,7 @@
  */
 import type { ResultsFile } from '../model/results.js';
 import { stratifierName } from './cells.js';
+import { resetTableIds } from './html.js';
 import { findingsSection, glanceSection } from './findings-section.js';
 import { CARDS, findingsTable } from './findings-table.js';
 import { glossarySection } from './glossary.js';
@@ -103,6 +104,7 @@ function nav(loc: Locale, results: ResultsFile): string {
 export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promise<string> {
   if (opts.audience === 'public') assertPublic(raw);
   const loc = createLocale(opts.lang);
+  resetTableIds();
   const results = localise(raw, opts.lang, opts.definitions);
   const edition = opts.edition ?? 'full';
   if (edition === 'summary')
@@ -126,7 +128,16 @@ export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promis
     summaryAppendix(loc, results, (mi) => results.measures[mi]!.title),
     opts.audit ? await auditSection(opts.audit) : '',
     glossarySection(loc),
-    methodsSection(loc, results, opts.definitions),
+    // The methods name each measure as the rest of the report does (in its language).
+    methodsSection(
+      loc,
+      results,
+      opts.definitions?.map((d) => {
+        const m = results.measures.find((x) => x.id === d.id) as
+          { title: string; description?: string } | undefined;
+        return m ? { ...d, title: m.title, ...(m.description ? { description: m.description } : {}) } : d;
+      }),
+    ),
   ].join('\n');
   return page(loc, results, opts, { edition, nav: nav(loc, results), main });
 }

@@ -1,5 +1,5 @@
 /**
- * Faceted strata (e.g. race within each site) as one compact table per stratifier: groups down, facet values
+ * Faceted strata (e.g. race within each site) as one compact table per stratifier: facet values down, groups
  * across, the rate in each cell ("suppressed" and "no data" in words). Tables rather than charts keep a large
  * run readable and quick to build.
  */
@@ -20,18 +20,23 @@ export function facetTables(loc: Locale, results: ResultsFile, mi: number, si: n
   const kind = measureScale(m).rate;
   return names
     .map((name) => {
-      const cols = faceted.filter(({ s }) => s.facet!.name === name);
+      // One row per facet value (one stratum each), one column per group: a column holds the same group
+      // in every row, so the table is written compactly (html.ts).
+      const facetRows = faceted.filter(({ s }) => s.facet!.name === name);
       const groups = main.groups.map((g) => g.group);
-      const rows = groups.map((group) => [
-        loc.label(group),
-        ...cols.map(({ s, sj }) => {
+      const rows = facetRows.map(({ s, sj }) => [
+        loc.label(s.facet!.value),
+        ...groups.map((group) => {
           const gk = s.groups.findIndex((g) => g.group === group);
           const g = s.groups[gk];
           return g ? rateCell(loc, g, `measures.${mi}.strata.${sj}.groups.${gk}`, threshold, kind) : '';
         }),
       ]);
       const caption = `${esc(m.title)} — ${loc.t('measure.by', { stratifier: stratifierName(loc, main.stratifier) })} × ${stratifierName(loc, name)}`;
-      const head = [esc(loc.t('table.group')), ...cols.map(({ s }) => loc.label(s.facet!.value))];
+      const head = [
+        stratifierName(loc, name).replace(/^./, (c) => c.toUpperCase()),
+        ...groups.map((g) => loc.label(g)),
+      ];
       return dataTable(
         loc,
         caption,

@@ -14,6 +14,8 @@ export const CARDS = 12;
 
 export function findingsTable(loc: Locale, results: ResultsFile): string {
   if (results.findings.length <= CARDS) return '';
+  // As on the cards: in the public edition an excess below the suppression threshold is not printed.
+  const min = results.stamp.audience === 'public' ? results.settings.suppressionThreshold : 0;
   const rows = results.findings.map((f, i) => {
     const m = results.measures.find((x) => x.id === f.measure);
     const kind = measureScale(m).rate;
@@ -30,7 +32,9 @@ export function findingsTable(loc: Locale, results: ResultsFile): string {
       num(loc, f.comparisonRate, `${b}.comparisonRate`, kind),
       f.ratio === null ? '' : num(loc, f.ratio, `${b}.ratio`, 'ratio'),
       f.qValue === null ? '' : num(loc, f.qValue, `${b}.qValue`, 'q'),
-      f.excessEvents === null ? '' : num(loc, f.excessEvents, `${b}.excessEvents`, 'int'),
+      f.excessEvents === null || f.excessEvents < min
+        ? ''
+        : num(loc, f.excessEvents, `${b}.excessEvents`, 'int'),
     ];
   });
   const head = [

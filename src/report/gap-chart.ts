@@ -44,7 +44,9 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
   const lastSignal = values.map((v) => v.note !== '').lastIndexOf(true);
   const spec = {
     width: CHART_WIDTH,
-    height: 130,
+    // The whole drawing fits the width (labels included), so every chart scales the same way.
+    autosize: { type: 'fit-x', contains: 'padding' },
+    height: 100,
     title: {
       text: input.scale?.isRate
         ? loc.t('chart.axis.gap.rate', { per: perUnit(loc, input.scale) })

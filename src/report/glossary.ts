@@ -16,7 +16,7 @@ export const TERMS = [
 export type Term = (typeof TERMS)[number];
 
 /** A word linked to its glossary entry; `html` is already escaped. */
-export const term = (id: Term, html: string): string => `<a class="term" href="#g-${id}">${html}</a>`;
+export const term = (id: Term, html: string): string => `<a href="#g-${id}">${html}</a>`;
 
 export function glossarySection(loc: Locale): string {
   const items = TERMS.map(

@@ -41,9 +41,6 @@ export function interval(
   return `${num(loc, lower, `${base}.${lf}`, kind)} ${esc(loc.t('table.to'))} ${num(loc, upper, `${base}.${uf}`, kind)}`;
 }
 
-const stripTags = (h: string): string =>
-  h.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
-
 export interface TableOptions {
   /** Rows' results path prefix: marked numbers under it are written relative to it (see `num`). */
   base?: string;
@@ -103,6 +100,7 @@ function compactRows(
 }
 
 function tableHtml(
+  id: string,
   caption: string,
   head: string[],
   rows: string[][],
@@ -122,14 +120,21 @@ function tableHtml(
     )
     .join('');
   const cols = compacted.cols.length
-    ? ` data-cols="${esc(head.map((_, j) => compacted.cols[j] ?? '').join('|'))}" data-sep="${esc(sep)}"`
+    ? ` data-cols="${esc(head.map((_, j) => compacted.cols[j] ?? '').join('|'))}"${sep === ' to ' ? '' : ` data-sep="${esc(sep)}"`}`
     : '';
-  return `<table${cls ? ` class="${cls}"` : ''}${base ? ` data-base="${esc(base)}"` : ''}${cols}><caption${hideCaption ? ' class="sr-only"' : ''}>${caption}</caption><thead><tr>${th}</tr></thead><tbody>${relativise(body, base)}</tbody></table>`;
+  return `<table${cls ? ` class="${cls}"` : ''}${base ? ` data-base="${esc(base)}"` : ''}${cols}><caption id="${id}"${hideCaption ? ' class="sr-only"' : ''}>${caption}</caption><thead><tr>${th}</tr></thead><tbody>${relativise(body, base)}</tbody></table>`;
 }
 
-/** The box a table scrolls in (sideways, with shadows as the cue), focusable for keyboard scrolling. */
-const scrollBox = (caption: string, inner: string): string =>
-  `<div class="scroll" tabindex="0" role="group" aria-label="${esc(stripTags(caption))}">${inner}</div>`;
+let tables = 0;
+/** Restart table ids (each report numbers its tables from 1). */
+export const resetTableIds = (): void => {
+  tables = 0;
+};
+
+/** The box a table scrolls in (sideways, with shadows as the cue), focusable for keyboard scrolling and
+ * named by the table's caption. */
+const scrollBox = (id: string, inner: string): string =>
+  `<div class="scroll" tabindex="0" role="group" aria-labelledby="${id}">${inner}</div>`;
 
 /** A CSV download button: the page's script turns the table beside it into a file (values, not text). */
 export const csvButton = (loc: Locale): string =>
@@ -145,8 +150,9 @@ export function dataTable(
   summary = esc(loc.t('showData')),
   opts: TableOptions = {},
 ): string {
-  const t = tableHtml(caption, head, rows, cls, false, opts.base, ` ${esc(loc.t('table.to'))} `);
-  return `<details class="data${cls ? ` ${cls}` : ''}"><summary>${summary}</summary>${scrollBox(caption, t)}${opts.csv === false ? '' : csvButton(loc)}</details>`;
+  const id = `t${++tables}`;
+  const t = tableHtml(id, caption, head, rows, cls, false, opts.base, ` ${esc(loc.t('table.to'))} `);
+  return `<details class="data${cls ? ` ${cls}` : ''}"><summary>${summary}</summary>${scrollBox(id, t)}${opts.csv === false ? '' : csvButton(loc)}</details>`;
 }
 
 /** A plain table (not collapsed). */
@@ -158,7 +164,9 @@ export function table(
   hideCaption = false,
   opts: TableOptions & { loc?: Locale } = {},
 ): string {
+  const id = `t${++tables}`;
   const t = tableHtml(
+    id,
     caption,
     head,
     rows,
@@ -167,7 +175,7 @@ export function table(
     opts.base,
     opts.loc ? ` ${esc(opts.loc.t('table.to'))} ` : ' to ',
   );
-  return `${scrollBox(caption, t)}${opts.loc && opts.csv ? csvButton(opts.loc) : ''}`;
+  return `${scrollBox(id, t)}${opts.loc && opts.csv ? csvButton(opts.loc) : ''}`;
 }
 
 /** Catalogue text with HTML entities decoded, for SVG titles (renderSvg escapes it again). */

@@ -6,7 +6,7 @@ import { assess } from './legend.js';
 import { rateCell, stratifierName } from './cells.js';
 import { measureScale } from './measure-scale.js';
 
-const TOP = 4;
+const TOP = 3;
 
 export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId: string): string {
   const threshold = results.settings.suppressionThreshold;

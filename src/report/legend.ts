@@ -50,7 +50,7 @@ const ABBR: Record<string, string> = {
 
 /** A group's assessment in a table: words, with the chart's shape drawn by CSS (`.a-worse::before` …). */
 export function assess(loc: Locale, label: string): string {
-  return `<span class="assess a-${ABBR[label] ?? 'x'}">${esc(loc.t(`label.${label}`))}</span>`;
+  return `<span class="a-${ABBR[label] ?? 'x'}">${esc(loc.t(`label.${label}`))}</span>`;
 }
 
 /** Key of the rate-over-time chart: line styles, in words. */

@@ -32,7 +32,7 @@ function expected(results: ResultsFile, m: ReturnType<typeof marks>[number]): un
     return (
       (at(results, m.field!) as ResultsFile['intersections'][number]['groups']).filter(
         (g) => !g.suppressed && (g.label === 'worse' || g.label === 'better'),
-      ).length - 4
+      ).length - 3
     );
   return at(results, m.field!);
 }

@@ -13,7 +13,7 @@ all('[data-stratifier]').forEach(function(e){e.hidden=!!s.value&&e.getAttribute(
 function cell(c){var x=all('data',c);if(x.length===1&&c.textContent.trim()===x[0].textContent.trim())return x[0].value;
 if(x.length===2)return x[0].value+' to '+x[1].value;return c.textContent.replace(/\\s+/g,' ').trim()}
 function q(v){return /[",\\n]/.test(v)?'"'+v.replace(/"/g,'""')+'"':v}
-function csv(t){return all('tr',t).map(function(r){return all('th,td',r).map(function(c){return q(cell(c))}).join(',')}).join('\\r\\n')}
+function csv(t){var k=(t.getAttribute('data-cols')||'').split('|');return all('tr',t).map(function(r){return all('th,td',r).map(function(c,j){var v=cell(c);return q(/:int$/.test(k[j]||'')&&r.hasAttribute('data-i')?v.replace(/[^0-9-]/g,''):v)}).join(',')}).join('\\r\\n')}
 d.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('button[data-csv]');if(!b)return;
 var t=b.parentNode.querySelector('table');if(!t)return;var a=d.createElement('a');
 a.href='data:text/csv;charset=utf-8,'+encodeURIComponent('\\ufeff'+csv(t));

@@ -10,7 +10,12 @@ import { stratifierName } from './cells.js';
 
 const LOW = 0.8;
 
-export function qualitySection(loc: Locale, results: ResultsFile): string {
+/** `only` keeps some rows (the summary edition's caveats); paths stay those of results.json. */
+export function qualitySection(
+  loc: Locale,
+  results: ResultsFile,
+  only: (row: NonNullable<ResultsFile['quality']>[number]) => boolean = () => true,
+): string {
   const q = results.quality ?? [];
   const head = `<h2 id="quality-h">${esc(loc.t('quality'))}</h2>`;
   if (q.length === 0)
@@ -23,7 +28,7 @@ export function qualitySection(loc: Locale, results: ResultsFile): string {
     v === null || v === undefined ? few : num(loc, v, path, 'int');
   const rows = q
     .map((r, i) => ({ r, i }))
-    .filter(({ r }) => !absent.includes(r))
+    .filter(({ r }) => !absent.includes(r) && only(r))
     .map(({ r, i }) => {
       const base = `quality.${i}`;
       const given = (r as { share?: number | null }).share;

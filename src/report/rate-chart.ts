@@ -21,7 +21,7 @@ const SHAPES = ['triangle-up', 'square', 'circle', 'diamond', 'cross'];
 const COLOURS = [PALETTE.worse, PALETTE.better, PALETTE.same, PALETTE.reference, PALETTE.muted];
 
 /** At most this many rows in a chart; the data table always has every group. */
-export const MAX_ROWS = 20;
+export const MAX_ROWS = 12;
 
 /** The groups a chart shows: all of them, or (when there are many) the reference, those that differ, then the largest. */
 export function chartGroups(stratum: StratumResult): StratumResult['groups'] {
@@ -96,7 +96,7 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
     title: null,
     axis: null,
   } as const;
-  const yDot = { ...y, bandPosition: 0.7 };
+  const yDot = { ...y, bandPosition: 0.74 };
   const x = {
     type: 'quantitative',
     scale: { domain: [lo, hi], nice: false, zero: false },
@@ -140,8 +140,10 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
   } as const;
   const spec = {
     width: CHART_WIDTH,
-    height: { step: 36 },
-    padding: { top: 26, bottom: 4, left: 6, right: 14 },
+    // The whole drawing fits the width (labels included), so every chart scales the same way.
+    autosize: { type: 'fit-x', contains: 'padding' },
+    height: { step: 32 },
+    padding: { top: 22, bottom: 2, left: 6, right: 14 },
     data: { values },
     layer: [
       ...(input.overall === null
@@ -162,6 +164,8 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
           dy: 3,
           fontSize: FONT,
           fontWeight: 600,
+          // A long name is cut with "…" rather than narrowing the plot (the table has it in full).
+          limit: CHART_WIDTH - 30,
           color: PALETTE.ink,
         },
         encoding: { y: { ...y, bandPosition: 0 }, x: { value: 0 }, text: { field: 'group' } },

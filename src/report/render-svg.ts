@@ -30,7 +30,7 @@ const LOCALES: Record<
  * Charts are drawn CHART_WIDTH wide with FONT-px text: at a phone's 390 px the chart box is about 360 px,
  * so text scales to at least 11 px; on a desktop they show at their own size.
  */
-export const CHART_WIDTH = 420;
+export const CHART_WIDTH = 380;
 export const FONT = 14;
 
 /** Shared look: system fonts (nothing to download), quiet axes, light grid. */
@@ -74,8 +74,17 @@ const compact = (svg: string): string =>
       / (?:pointer-events="none"|opacity="1"|class="[^"]*"|stroke-width="1"|stroke-dasharray=""|font-size="14px")/g,
       '',
     )
-    .replace(/<path d="M0,0h0v0h0Z"\/>|<path d="" display="none"\/>/g, '')
+    // Empty and invisible frames (no fill, no stroke).
+    .replace(
+      /<path d="M0,0h0v0h0Z"\/>|<path d="" display="none"\/>|<path d="M0,0h[\d.]+v[\d.]+h-[\d.]+Z"\/>/g,
+      '',
+    )
     .replace(/<g transform="translate\(0,0\)">/g, '<g>')
+    // Path data to whole pixels (lines and symbols; text positions keep a tenth).
+    .replace(
+      / d="([^"]*)"/g,
+      (_: string, v: string) => ` d="${v.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n))))}"`,
+    )
     .replace(/="([^"]*)"/g, (a: string, v: string) =>
       /\d\.\d\d/.test(v)
         ? `="${v.replace(/\d+\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`

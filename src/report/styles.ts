@@ -70,7 +70,7 @@ button.csv{font:inherit;font-size:.82rem;color:var(--accent);background:#fff;bor
 .tables>details{flex:0 1 auto;min-width:0;max-width:100%}
 .tables>details[open]{flex-basis:100%}
 td .ci{display:block;font-size:.8rem}
-a.term{color:inherit;text-decoration:underline dotted;text-underline-offset:2px}
+a[href^="#g-"]{color:inherit;text-decoration:underline dotted;text-underline-offset:2px}
 dl.glossary{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:.6rem 1.5rem}
 dl.glossary dt{font-weight:600}
 dl.glossary dd{margin:0;color:var(--muted)}
@@ -79,33 +79,33 @@ dl.glossary dd{margin:0;color:var(--muted)}
 code{overflow-wrap:anywhere;word-break:break-all}
 .prov{font-size:.8rem}
 table.glance td:nth-child(2){font-weight:700}
-.measure{border-top:1px solid var(--line);margin-top:3rem;padding-top:.5rem}
+.measure{border-top:1px solid var(--line);margin-top:2.25rem;padding-top:.25rem}
 .measure-head .eyebrow{margin:1.5rem 0 0;font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);font-weight:600}
 .measure-head h2{margin:.15rem 0 .25rem;font-size:1.8rem}
 .measure-head .overall{margin:0;font-size:1.05rem}
 .measure-head .overall .n:first-child,.measure-head .overall data:first-child{font-weight:700}
 .stratum{margin-top:1.25rem}
-.stratum h3{margin:1.1rem 0 .1rem}
+.stratum h3{margin:.7rem 0 .05rem}
 .stratum.quiet .tables,.stratum.quiet{display:block}
 .quiet-list{display:flex;flex-wrap:wrap;gap:0 1.25rem;align-items:flex-start}
 .quiet-list>div{min-width:0;max-width:100%}
 .quiet-list>div:has(details[open]){flex-basis:100%}
-.ref{margin:.1rem 0 .5rem;color:var(--muted)}
+.ref{margin:.05rem 0 .25rem;color:var(--muted);font-size:.9rem}
 .ref strong{color:var(--ink)}
-figure{margin:.5rem 0 .25rem}
+figure{margin:.25rem 0 0}
 figure svg{max-width:100%;height:auto;display:block}
 figure{min-width:0}
 figure svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:14px}
 figcaption{margin-top:.25rem}
-ul.key{display:flex;flex-wrap:wrap;gap:.3rem 1.1rem;list-style:none;margin:0;padding:0;font-size:.82rem;color:var(--muted)}
+ul.key{display:flex;flex-wrap:wrap;gap:.1rem 1rem;list-style:none;margin:0;padding:0;font-size:.8rem;line-height:1.35;color:var(--muted)}
 ul.key li{display:inline-flex;align-items:center;gap:.35rem}
 .key-shape{flex:none}
-details.data{margin:.35rem 0 .75rem}
+details.data{margin:.15rem 0 .3rem}
 details.data>summary{display:inline-block;cursor:pointer;font-size:.88rem;font-weight:600;color:var(--accent);padding:.2rem .1rem}
-.assess{display:inline-flex;align-items:center;gap:.35rem;white-space:nowrap}
+.assess,[class^="a-"]{display:inline-flex;align-items:center;gap:.35rem;white-space:nowrap}
 .ix-lead{margin:.1rem 0 .2rem;font-size:.9rem;color:var(--muted)}
 .stratum h4{margin:1rem 0 .1rem}
-.assess::before{content:"";flex:none;width:.7rem;height:.7rem;background:#5F6368;border-radius:50%}
+.assess::before,[class^="a-"]::before{content:"";flex:none;width:.7rem;height:.7rem;background:#5F6368;border-radius:50%}
 .a-w::before{background:#D55E00;border-radius:0;clip-path:polygon(50% 0,100% 100%,0 100%)}
 .a-b::before{background:#0072B2;border-radius:0}
 .a-r::before{background:#111;border-radius:0;clip-path:polygon(50% 0,100% 50%,50% 100%,0 50%)}
@@ -129,6 +129,7 @@ table.quality td:nth-child(2){white-space:normal;min-width:14rem}
 .flag{display:block;font-size:.78rem;color:var(--warn);margin-top:.15rem}
 .methods{border-top:1px solid var(--line);margin-top:3rem}
 .methods p{max-width:50rem}
+@media (min-width:60rem){.methods{column-count:2;column-gap:2.5rem}.methods>h2,.methods>.lead,.methods>dl.facts,.methods>details,.methods>ul{column-span:all}.methods h3{break-after:avoid}.methods p{break-inside:avoid}}
 dl.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.5rem 1.5rem;margin:.5rem 0}
 dl.facts dt{font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
 dl.facts dd{margin:0}
@@ -148,7 +149,13 @@ footer{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padd
   .panels{grid-template-columns:1fr 1fr}
   .scroll{background:none}
   body.edition-summary #measures,body.edition-summary #quality{break-inside:auto}
-  .methods{break-before:page}
+  body.edition-summary{font-size:10pt}
+  body.edition-summary .glyph{display:none}
+  body.edition-summary h2{margin:1rem 0 .3rem;font-size:1.2rem}
+  body.edition-summary .finding{padding:.5rem .75rem .5rem 3rem}
+  body.edition-summary .finding::before{left:.7rem;top:.5rem;font-size:1.4rem}
+  body.edition-summary dl.glossary{grid-template-columns:1fr 1fr;gap:.3rem 1rem}
+  .methods{break-before:page;column-count:1}
   figure,.finding,tr,dl.facts>div{break-inside:avoid}
   h2,h3,h4{break-after:avoid}
   details>summary{display:none}

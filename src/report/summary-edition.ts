@@ -14,6 +14,7 @@ import { qualitySection } from './quality-section.js';
 import { withheldNotice } from './withheld.js';
 
 const TOP = 5;
+const CAVEATS = new Set(['race_ethnicity', 'race', 'ethnicity', 'language', 'limited_english']);
 
 function measuresTable(loc: Locale, results: ResultsFile): string {
   const rows = results.measures.map((m, mi) => {
@@ -81,7 +82,12 @@ export async function summaryEdition(
     // The links to measure pages point into the full report: not here.
     withheldNotice(loc, results, findingsSection(loc, top)).replace(/ · <a href="#m-[^"]*">[^<]*<\/a>/g, ''),
     measuresTable(loc, results),
-    qualitySection(loc, results),
+    // The caveats that matter to a reader: race, ethnicity and language always, and any field below 80% known.
+    qualitySection(
+      loc,
+      results,
+      (q) => CAVEATS.has(q.field) || (q.total > 0 && q.known > 0 && q.known / q.total < 0.8),
+    ),
     definitions(loc, results, defs),
     glossarySection(loc),
   ].join('\n');

@@ -76,7 +76,9 @@ export async function trendChartSvg(input: TrendChartInput, loc: Locale): Promis
   });
   const spec = {
     width: CHART_WIDTH,
-    height: 150,
+    // The whole drawing fits the width (labels included), so every chart scales the same way.
+    autosize: { type: 'fit-x', contains: 'padding' },
+    height: 110,
     title: {
       text: isRate
         ? loc.t('chart.axis.rate.per', { per: perUnit(loc, input.scale!) })
