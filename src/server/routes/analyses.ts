@@ -3,7 +3,13 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { invalidInput, notFound } from '../../errors.js';
 import type { ResultsFile } from '../../model/results.js';
-import { listAnalyses, loadAnalysis, saveAnalysis, type AnalysisSummary } from '../../store/index.js';
+import {
+  listAnalyses,
+  loadAnalysis,
+  saveAnalysis,
+  type AnalysisSummary,
+  type Store,
+} from '../../store/index.js';
 import { Memo } from '../memo.js';
 import { can } from '../permissions.js';
 import type { Ctx } from '../env.js';
@@ -94,24 +100,39 @@ export async function listAnalysesApi(c: Ctx) {
   return c.json({ analyses: await listAnalyses(c.get('store').db) });
 }
 
+/** Per analysis and audience: the stored results, suppressed unless staff (suppression is the costly part). */
+const audiences = new Memo<{ summary: AnalysisSummary; results: ResultsFile }>();
+/** Per analysis, audience and unit scope: what a viewer may see (cheap, from the audience's copy). */
 const visible = new Memo<{ summary: AnalysisSummary; results: ResultsFile }>();
 
-/**
- * An analysis as the viewer may see it: suppressed unless staff, and only the unit breakdowns in the viewer's
- * scope (analyses are immutable once imported, so this is memoised by audience and scope).
- */
-export async function loadVisible(c: Ctx, id: string) {
-  const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
-  const store = c.get('store');
-  const scope = await scopeOf(c);
-  return visible.get(`${id}:${staff}:${scopeKey(scope)}`, async () => {
+function forAudience(store: Store, id: string, staff: boolean) {
+  return audiences.get(`${id}:${staff}`, async () => {
     const a = await loadAnalysis(store.db, id);
     if (!a)
       throw notFound(`There is no analysis with id "${id}".`, {
         path: 'id',
         fix: 'List the analyses at /api/v1/analyses.',
       });
-    return { summary: a.summary, results: scopeResults(visibleResults(c.get('viewer'), a.results), scope) };
+    return { summary: a.summary, results: visibleResults(staff ? 'analyst' : 'public', a.results) };
+  });
+}
+
+/** Prepare an analysis's suppressed copy ahead of the first viewer (the demo does this before serving). */
+export async function warmAnalysis(store: Store, id: string): Promise<void> {
+  await forAudience(store, id, false);
+}
+
+/**
+ * An analysis as the viewer may see it: suppressed unless staff, and only the unit breakdowns in the viewer's
+ * scope (analyses are immutable once imported, so both steps are memoised).
+ */
+export async function loadVisible(c: Ctx, id: string) {
+  const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
+  const store = c.get('store');
+  const scope = await scopeOf(c);
+  return visible.get(`${id}:${staff}:${scopeKey(scope)}`, async () => {
+    const a = await forAudience(store, id, staff);
+    return { summary: a.summary, results: scopeResults(a.results, scope) };
   });
 }
 
