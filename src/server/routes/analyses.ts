@@ -11,6 +11,7 @@ import {
   type Store,
 } from '../../store/index.js';
 import { Memo } from '../memo.js';
+import { TtlCache } from '../ttl-cache.js';
 import { can } from '../permissions.js';
 import type { Ctx } from '../env.js';
 import { body, wantsJson } from '../form.js';
@@ -21,6 +22,15 @@ import { visibleResults } from '../visible.js';
 import { scopeKey, scopeOf, scopeResults } from '../scope.js';
 
 const actor = (c: Ctx): string => c.get('user')?.username ?? 'public';
+
+/** The list of analyses, cached for two seconds per store (every dashboard view reads it). */
+const lists = new WeakMap<Store, TtlCache<AnalysisSummary[]>>();
+export function analysesList(c: Ctx): Promise<AnalysisSummary[]> {
+  const store = c.get('store');
+  let cache = lists.get(store);
+  if (!cache) lists.set(store, (cache = new TtlCache(2_000)));
+  return cache.get('all', () => listAnalyses(store.db));
+}
 
 export async function analysesPage(c: Ctx) {
   const lang = c.get('lang');
@@ -92,6 +102,7 @@ export async function importAnalysis(c: Ctx) {
       ? parseResults(await file.text(), file.name || 'results.json')
       : validResults(file, 'results');
   const saved = await saveAnalysis(c.get('store').db, actor(c), title.data, results);
+  lists.get(c.get('store'))?.clear();
   if (wantsJson(c)) return c.json({ analysis: saved }, 201);
   return c.redirect(`/dashboard?analysis=${encodeURIComponent(saved.id)}`, 303);
 }

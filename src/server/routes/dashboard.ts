@@ -4,7 +4,6 @@ import { csvLine } from '../../model/csv.js';
 import type { ResultsFile } from '../../model/results.js';
 import { measureSection } from '../../report/measure-section.js';
 import { createLocale } from '../../report/i18n.js';
-import { listAnalyses } from '../../store/index.js';
 import { LONG_COLUMNS, longRows } from '../../analysis/long-table.js';
 import { FACET_PARAMS, facetKey, periodsOf, select, slice, type Selection } from '../dashboard-view.js';
 import type { Ctx } from '../env.js';
@@ -12,7 +11,7 @@ import { t } from '../i18n.js';
 import { Memo } from '../memo.js';
 import { page, type Html } from '../pages/layout.js';
 import { can } from '../permissions.js';
-import { loadVisible } from './analyses.js';
+import { analysesList, loadVisible } from './analyses.js';
 import { scopeKey, scopeOf } from '../scope.js';
 
 function options(values: { value: string; label: string }[], chosen: string | undefined): Html {
@@ -92,7 +91,7 @@ const tables = new Memo<ReturnType<typeof longRows>>();
 
 export async function dashboard(c: Ctx) {
   const lang = c.get('lang');
-  const analyses = await listAnalyses(c.get('store').db);
+  const analyses = await analysesList(c);
   const id = c.req.query('analysis') ?? analyses[0]?.id;
   if (!id) return c.html(page(c, t(lang, 'dashboard.title'), html`<p>${t(lang, 'dashboard.none')}</p>`));
   const { results } = await loadVisible(c, id);
