@@ -88,6 +88,9 @@ function filters(
 /** Rendered chart sections (SVG), by analysis, audience, language and selection. */
 const sections = new Memo<string>();
 const tables = new Memo<ReturnType<typeof longRows>>();
+/** The dashboard's content (filters, downloads, charts) as text, and the downloads as text. */
+const contents = new Memo<string>();
+const downloads = new Memo<string>();
 
 export async function dashboard(c: Ctx) {
   const lang = c.get('lang');
@@ -98,58 +101,61 @@ export async function dashboard(c: Ctx) {
   const sel = select(results, c.req.query());
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
   const scope = scopeKey(await scopeOf(c));
-  const section = await sections.get(`${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}`, async () => {
-    const part = slice(results, sel);
-    return part.index < 0 ? '' : measureSection(createLocale(lang), part.results, part.index);
-  });
-  const base = `/api/v1/analyses/${encodeURIComponent(id)}/groups`;
-  const qs = new URLSearchParams(
-    Object.entries({
-      measure: sel.measure,
-      stratifier: sel.stratifier ?? '',
-      facet: sel.facet ?? '',
-      from: sel.from ?? '',
-      to: sel.to ?? '',
-    }).filter(([, v]) => v),
-  ).toString();
-  return c.html(
-    page(
-      c,
-      t(lang, 'dashboard.title'),
-      html`${filters(c, id, analyses, results, sel)}
-        ${can(c.get('viewer'), 'analysis.view_unsuppressed') ? '' : html`<p class="note">${t(lang, 'dashboard.suppressed')}</p>`}
+  const list = analyses.map((a) => a.id).join(',');
+  const key = `${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}:${list}`;
+  // The page's content depends only on the key; the shell around it carries the visitor's CSRF token.
+  const content = await contents.get(key, async () => {
+    const section = await sections.get(`${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}`, async () => {
+      const part = slice(results, sel);
+      return part.index < 0 ? '' : measureSection(createLocale(lang), part.results, part.index);
+    });
+    const base = `/api/v1/analyses/${encodeURIComponent(id)}/groups`;
+    const qs = new URLSearchParams(
+      Object.entries({
+        measure: sel.measure,
+        stratifier: sel.stratifier ?? '',
+        facet: sel.facet ?? '',
+        from: sel.from ?? '',
+        to: sel.to ?? '',
+      }).filter(([, v]) => v),
+    ).toString();
+    return String(
+      await html`${filters(c, id, analyses, results, sel)}
+        ${staff ? '' : html`<p class="note">${t(lang, 'dashboard.suppressed')}</p>`}
         <p>
           ${t(lang, 'dashboard.download')}: <a href="${base}.csv?${qs}" download>CSV</a> ·
           <a href="${base}.json?${qs}" download>JSON</a>
         </p>
         <div class="report">${raw(section)}</div>`,
-    ),
-  );
+    );
+  });
+  return c.html(page(c, t(lang, 'dashboard.title'), raw(content)));
 }
 
 /** The selected slice as the long table of results.csv (same columns as `equilens analyze` writes). */
-async function groups(c: Ctx) {
+async function groups(c: Ctx, format: 'csv' | 'json'): Promise<string> {
   const { results } = await loadVisible(c, c.req.param('id') ?? '');
   const sel = select(results, c.req.query());
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
   const scope = scopeKey(await scopeOf(c));
-  const rows = await tables.get(`${c.req.param('id')}:${staff}:${scope}:${JSON.stringify(sel)}`, async () =>
-    longRows(slice(results, sel).results),
+  const key = `${c.req.param('id')}:${staff}:${scope}:${JSON.stringify(sel)}`;
+  const rows = () => tables.get(key, async () => longRows(slice(results, sel).results));
+  return downloads.get(`${format}:${key}`, async () =>
+    format === 'json'
+      ? JSON.stringify({ selection: sel, rows: await rows() })
+      : [csvLine(LONG_COLUMNS), ...(await rows()).map((r) => csvLine(LONG_COLUMNS.map((k) => r[k])))].join(
+          '\r\n',
+        ) + '\r\n',
   );
-  return { sel, rows };
 }
 
 export async function groupsCsv(c: Ctx) {
-  const { rows } = await groups(c);
-  const text =
-    [csvLine(LONG_COLUMNS), ...rows.map((r) => csvLine(LONG_COLUMNS.map((k) => r[k])))].join('\r\n') + '\r\n';
-  return c.body(text, 200, {
+  return c.body(await groups(c, 'csv'), 200, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': 'attachment; filename="groups.csv"',
   });
 }
 
 export async function groupsJson(c: Ctx) {
-  const { sel, rows } = await groups(c);
-  return c.json({ selection: sel, rows });
+  return c.body(await groups(c, 'json'), 200, { 'content-type': 'application/json' });
 }
