@@ -117,3 +117,52 @@ export const EmailForm = z.object({
   email: z.union([z.email(), z.literal('')]),
 });
 export const EmailBody = z.object({ username: z.string(), email: z.string().nullable() });
+
+const Protected = z.enum(['race', 'ethnicity', 'national_origin', 'sex', 'age', 'disability']);
+const text = (max: number) => z.string().trim().max(max).default('');
+export const AlgorithmForm = z.object({
+  name: z.string().trim().min(1).max(200),
+  vendor: text(200),
+  purpose: text(2000),
+  decisions: text(2000),
+  inputs: z.union([z.array(z.string().trim().min(1).max(200)), z.string().max(4000)]).default([]),
+  protected_inputs: z.array(Protected).default([]),
+  owner: text(200),
+  unit: z.string().default(''),
+  last_audit_on: z.union([z.iso.date(), z.literal('')]).default(''),
+  last_audit_result: text(2000),
+  mitigation: text(4000),
+});
+export const Algorithm = z.object({
+  id: z.string(),
+  name: z.string(),
+  vendor: z.string(),
+  purpose: z.string(),
+  decisions: z.string(),
+  inputs: z.array(z.string()),
+  protected_inputs: z.array(Protected),
+  owner: z.string(),
+  unit_id: z.string().nullable(),
+  last_audit_on: z.string().nullable(),
+  last_audit_result: z.string(),
+  mitigation: z.string(),
+  ...stamp,
+});
+export const AlgorithmAuditSummary = z.object({
+  id: z.string(),
+  algorithm_id: z.string(),
+  title: z.string(),
+  summary: z.record(z.string(), z.unknown()),
+  ...stamp,
+});
+export const AlgorithmBody = z.object({
+  algorithm: Algorithm,
+  audits: z.array(AlgorithmAuditSummary).optional(),
+});
+export const AlgorithmsBody = z.object({ algorithms: z.array(Algorithm) });
+export const AlgorithmAuditImport = z.object({
+  title: z.string().trim().min(1).max(200),
+  results: z.object({ groups: z.array(z.unknown()), calibration: z.array(z.unknown()) }),
+});
+export const AlgorithmAuditBody = z.object({ audit: AlgorithmAuditSummary });
+export const AlgorithmAuditFile = z.object({ audit: AlgorithmAuditSummary, results: z.unknown() });

@@ -14,6 +14,9 @@ table{border-collapse:collapse;max-width:100%}th,td{border-bottom:1px solid #ddd
 a{color:#0b57a4}button{cursor:pointer}
 svg{max-width:100%;height:auto}
 code{overflow-wrap:anywhere;word-break:break-all}
+textarea{font:inherit;width:100%;max-width:40rem}fieldset{border:1px solid #ccc;margin:.75rem 0}
+.check{display:inline-flex;gap:.35rem;margin-right:1rem}.flags{margin:0;padding-left:1rem}
+dt{font-weight:600}dd{margin:0 0 .5rem}
 `;
 
 /** Filters submit themselves on change (they also work without JavaScript, with the Show button). */

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureResults } from '../report/__fixtures__/results.js';
-import { createInvite, listAudit, listUnits, openStore, type Store } from '../store/index.js';
+import {
+  createAlgorithm,
+  createInvite,
+  listAudit,
+  listUnits,
+  openStore,
+  type Store,
+} from '../store/index.js';
 import { createApp, type EquilensApp } from './app.js';
 import { Client } from './test-client.js';
 
@@ -21,6 +28,20 @@ const NOT_A_RECORD = new Set([
 
 let store: Store;
 let eq: EquilensApp;
+const tool = () =>
+  createAlgorithm(store.db, 'test', {
+    name: 'T',
+    vendor: '',
+    purpose: '',
+    decisions: '',
+    inputs: [],
+    protected_inputs: [],
+    owner: '',
+    unit_id: null,
+    last_audit_on: null,
+    last_audit_result: '',
+    mitigation: '',
+  });
 const admin = new Client((p, i) => Promise.resolve(eq.app.request(p, i)));
 const json = (v: unknown) => JSON.stringify(v);
 
@@ -56,6 +77,31 @@ const REQUESTS: Record<string, Request> = {
   'POST /people/email': async () => ({ body: 'username=ada&email=ada%40example.org', type: 'form' }),
   'POST /api/v1/users/email': async () => ({
     body: json({ username: 'ada', email: 'ada@example.com' }),
+    type: 'json',
+  }),
+  'POST /inventory': async () => ({ body: 'name=Sepsis+alert&inputs=age', type: 'form' }),
+  'POST /api/v1/algorithms': async () => ({
+    body: json({ name: 'Risk score', inputs: ['race'] }),
+    type: 'json',
+  }),
+  'POST /inventory/:id': async () => ({
+    path: `/inventory/${(await tool()).id}`,
+    body: 'name=Renamed',
+    type: 'form',
+  }),
+  'POST /api/v1/algorithms/:id': async () => ({
+    path: `/api/v1/algorithms/${(await tool()).id}`,
+    body: json({ name: 'Renamed' }),
+    type: 'json',
+  }),
+  'POST /inventory/:id/audits': async () => ({
+    path: `/inventory/${(await tool()).id}/audits`,
+    body: json({ title: 'A', results: { groups: [], calibration: [] } }),
+    type: 'json',
+  }),
+  'POST /api/v1/algorithms/:id/audits': async () => ({
+    path: `/api/v1/algorithms/${(await tool()).id}/audits`,
+    body: json({ title: 'B', results: { groups: [], calibration: [] } }),
     type: 'json',
   }),
   'POST /jobs': async () => ({ body: 'title=Run', type: 'form' }),

@@ -22,6 +22,7 @@ const PAGES: { path: string; nav?: string }[] = [
   { path: '/dashboard', nav: 'Dashboard' },
   { path: '/analyses', nav: 'Analyses' },
   { path: '/organisation', nav: 'Organisation' },
+  { path: '/inventory', nav: 'Algorithms' },
   { path: '/people', nav: 'People' },
   { path: '/audit', nav: 'Audit log' },
 ];

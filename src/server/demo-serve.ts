@@ -9,6 +9,7 @@ import type { ResultsFile } from '../model/results.js';
 import { openStore } from '../store/index.js';
 import { seedDemoOrganisation, type DemoOrganisation } from './demo-org.js';
 import { startServer, type RunningServer } from './serve.js';
+import { warmAnalysis } from './routes/analyses.js';
 
 export interface DemoServeOptions {
   out: string;
@@ -32,6 +33,8 @@ export async function serveDemo(
   const store = await openStore({ dir });
   const results = JSON.parse(readFileSync(opts.results, 'utf8')) as ResultsFile;
   const org = await seedDemoOrganisation(store, results);
+  // Suppressing a large analysis takes seconds: do it once now rather than during the first visitor's request.
+  await warmAnalysis(store, org.analysisId);
   const server = await startServer({
     workspace,
     store,

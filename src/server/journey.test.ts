@@ -130,6 +130,15 @@ describe.skipIf(!haveChromium())('browser journeys', () => {
     await visit(page, 'home-es');
     await page.getByRole('link', { name: 'Registro de auditoría' }).click();
     await visit(page, 'audit');
+    await page.getByRole('link', { name: 'Algoritmos' }).click();
+    await page.getByLabel('Nombre', { exact: true }).fill('Puntuación de riesgo');
+    await page.getByLabel('Variables de entrada (separadas por comas)').fill('prior_cost, age_years, race');
+    await page.getByRole('button', { name: 'Añadir herramienta' }).click();
+    await page.waitForURL(/\/inventory\/[\w-]+$/);
+    expect(await page.textContent('main')).toContain('raza');
+    await visit(page, 'inventory-tool');
+    await page.getByRole('link', { name: 'Algoritmos' }).click();
+    await visit(page, 'inventory');
     await page.getByRole('link', { name: 'Historial' }).click();
     await visit(page, 'history');
     await page.goto(`${server.url}compare?a=${analysisId}&b=${analysisId}`);

@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   'account.self': signedIn,
   'user.manage': admin,
   'audit.view': admin,
+  /** The algorithm inventory (decision-support tools and their audits). Champions manage only their units' tools. */
+  'inventory.view': signedIn,
+  'inventory.manage': ['administrator', 'analyst', 'department_champion'],
 } as const satisfies Record<string, readonly Viewer[]>;
 export type Action = keyof typeof PERMISSIONS;
 

@@ -16,6 +16,7 @@ import * as people from './routes/people.js';
 import * as jobs from './routes/jobs.js';
 import * as history from './routes/history.js';
 import * as sso from './routes/sso.js';
+import * as inventory from './routes/inventory.js';
 import type { Oidc } from './auth/oidc.js';
 import type { Project } from './jobs.js';
 import * as pub from './routes/public.js';
@@ -177,6 +178,39 @@ export function routes(deps: RouteDeps): RouteDef[] {
     r('GET', '/api/v1/jobs/:id', 'analysis.import', jobs.jobApi, {
       summary: 'A job: status, progress, error, analysis',
       response: S.JobBody,
+    }),
+    r('GET', '/inventory', 'inventory.view', inventory.inventoryPage),
+    r('POST', '/inventory', 'inventory.manage', inventory.createTool),
+    r('GET', '/inventory/:id', 'inventory.view', inventory.toolPage),
+    r('POST', '/inventory/:id', 'inventory.manage', inventory.updateTool),
+    r('POST', '/inventory/:id/audits', 'inventory.manage', inventory.importAudit),
+    r('GET', '/api/v1/algorithms', 'inventory.view', inventory.listToolsApi, {
+      summary: 'The algorithm inventory: decision-support tools',
+      response: S.AlgorithmsBody,
+    }),
+    r('POST', '/api/v1/algorithms', 'inventory.manage', inventory.createTool, {
+      summary: 'Add a tool to the inventory',
+      body: S.AlgorithmForm,
+      response: S.AlgorithmBody,
+    }),
+    r('GET', '/api/v1/algorithms/:id', 'inventory.view', inventory.toolApi, {
+      summary: 'One tool, with the audits run on it (summaries)',
+      response: S.AlgorithmBody,
+    }),
+    r('POST', '/api/v1/algorithms/:id', 'inventory.manage', inventory.updateTool, {
+      summary: 'Change a tool (all fields)',
+      body: S.AlgorithmForm,
+      response: S.AlgorithmBody,
+      status: '200',
+    }),
+    r('POST', '/api/v1/algorithms/:id/audits', 'inventory.manage', inventory.importAudit, {
+      summary: 'Import an audit (equilens audit-model --format json) of a tool',
+      body: S.AlgorithmAuditImport,
+      response: S.AlgorithmAuditBody,
+    }),
+    r('GET', '/api/v1/algorithms/:id/audits/:auditId', 'inventory.view', inventory.auditFileApi, {
+      summary: 'An imported audit file, whole, with its summary',
+      response: S.AlgorithmAuditFile,
     }),
     r('GET', '/api/v1/health', 'public.view', pub.health, { summary: 'Health check', response: S.Health }),
   ];

@@ -14,3 +14,4 @@ export * from './jobs.js';
 export * from './memberships.js';
 export type * from './schema.js';
 export * from './sign-in-links.js';
+export * from './algorithms.js';

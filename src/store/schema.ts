@@ -96,7 +96,32 @@ export interface MembershipsTable extends Stamped {
   unit_id: string;
 }
 
+export interface AlgorithmsTable extends Stamped {
+  id: string;
+  name: string;
+  vendor: string;
+  purpose: string;
+  decisions: string;
+  inputs: string[];
+  protected_inputs: string[];
+  owner: string;
+  unit_id: string | null;
+  last_audit_on: string | null;
+  last_audit_result: string;
+  mitigation: string;
+}
+
+export interface AlgorithmAuditsTable extends Stamped {
+  id: string;
+  algorithm_id: string;
+  title: string;
+  summary: unknown;
+  results: unknown;
+}
+
 export interface DB {
+  algorithms: AlgorithmsTable;
+  algorithm_audits: AlgorithmAuditsTable;
   memberships: MembershipsTable;
   jobs: JobsTable;
   invites: InvitesTable;
@@ -114,3 +139,5 @@ export type NewUser = Insertable<UsersTable>;
 export type AuditEntry = Selectable<AuditTable>;
 export type Analysis = Selectable<AnalysesTable>;
 export type Unit = Selectable<UnitsTable>;
+export type Algorithm = Selectable<AlgorithmsTable>;
+export type AlgorithmAudit = Selectable<AlgorithmAuditsTable>;

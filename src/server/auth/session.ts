@@ -9,6 +9,7 @@ import { createSession, endSession, findUser, tokenOwner, useSession } from '../
 import { newToken, setCsrfCookie } from '../csrf.js';
 import type { AppEnv, Ctx, SignedIn } from '../env.js';
 import { ROLES, type Role } from '../permissions.js';
+import { TtlCache } from '../ttl-cache.js';
 
 export const SESSION_COOKIE = 'eq_session';
 export const IDLE_MS = 30 * 60_000;
@@ -16,7 +17,17 @@ export const ABSOLUTE_MS = 12 * 3_600_000;
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 
-async function whoIs(c: Ctx, token: string, bearer: boolean): Promise<SignedIn | undefined> {
+/** Who a session or token is, for a few seconds (see ttl-cache.ts); dropped at sign-in and sign-out here. */
+export const SESSION_CACHE_MS = 3_000;
+const seen = new TtlCache<SignedIn | undefined>(SESSION_CACHE_MS);
+const cacheKey = (c: Ctx, token: string, bearer: boolean) =>
+  `${c.get('store').kind}:${bearer ? 'b' : 's'}:${token}`;
+
+function whoIs(c: Ctx, token: string, bearer: boolean): Promise<SignedIn | undefined> {
+  return seen.get(cacheKey(c, token, bearer), () => lookUp(c, token, bearer));
+}
+
+async function lookUp(c: Ctx, token: string, bearer: boolean): Promise<SignedIn | undefined> {
   const db = c.get('store').db;
   const s = bearer && token.startsWith('eqt_') ? undefined : await useSession(db, token, IDLE_MS);
   const userId = s ? undefined : bearer ? await tokenOwner(db, token) : undefined;
@@ -47,7 +58,10 @@ export const session = (): MiddlewareHandler<AppEnv> => async (c, next) => {
 export async function signIn(c: Ctx, userId: string): Promise<void> {
   const db = c.get('store').db;
   const old = getCookie(c, SESSION_COOKIE);
-  if (old) await endSession(db, old);
+  if (old) {
+    seen.delete(cacheKey(c, old, false));
+    await endSession(db, old);
+  }
   const token = await createSession(db, userId, ABSOLUTE_MS);
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
@@ -61,7 +75,10 @@ export async function signIn(c: Ctx, userId: string): Promise<void> {
 
 export async function signOut(c: Ctx): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await endSession(c.get('store').db, token);
+  if (token) {
+    seen.delete(cacheKey(c, token, false));
+    await endSession(c.get('store').db, token);
+  }
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
   setCsrfCookie(c, newToken());
 }

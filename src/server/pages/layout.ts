@@ -26,6 +26,7 @@ function nav(c: Ctx): Html {
       ${link('/', 'nav.home')} ${link('/dashboard', 'nav.dashboard')} ${link('/history', 'nav.history')}
       ${can(v, 'analysis.import') ? link('/analyses', 'nav.analyses') : ''}
       ${can(v, 'org.view') ? link('/organisation', 'nav.organisation') : ''}
+      ${can(v, 'inventory.view') ? link('/inventory', 'nav.inventory') : ''}
       ${can(v, 'user.manage') ? link('/people', 'nav.people') : ''}
       ${can(v, 'audit.view') ? link('/audit', 'nav.audit') : ''}
       <li>

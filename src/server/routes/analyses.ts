@@ -3,8 +3,15 @@ import { html } from 'hono/html';
 import { z } from 'zod';
 import { invalidInput, notFound } from '../../errors.js';
 import type { ResultsFile } from '../../model/results.js';
-import { listAnalyses, loadAnalysis, saveAnalysis, type AnalysisSummary } from '../../store/index.js';
+import {
+  listAnalyses,
+  loadAnalysis,
+  saveAnalysis,
+  type AnalysisSummary,
+  type Store,
+} from '../../store/index.js';
 import { Memo } from '../memo.js';
+import { TtlCache } from '../ttl-cache.js';
 import { can } from '../permissions.js';
 import type { Ctx } from '../env.js';
 import { body, wantsJson } from '../form.js';
@@ -15,6 +22,15 @@ import { visibleResults } from '../visible.js';
 import { scopeKey, scopeOf, scopeResults } from '../scope.js';
 
 const actor = (c: Ctx): string => c.get('user')?.username ?? 'public';
+
+/** The list of analyses, cached for two seconds per store (every dashboard view reads it). */
+const lists = new WeakMap<Store, TtlCache<AnalysisSummary[]>>();
+export function analysesList(c: Ctx): Promise<AnalysisSummary[]> {
+  const store = c.get('store');
+  let cache = lists.get(store);
+  if (!cache) lists.set(store, (cache = new TtlCache(2_000)));
+  return cache.get('all', () => listAnalyses(store.db));
+}
 
 export async function analysesPage(c: Ctx) {
   const lang = c.get('lang');
@@ -86,6 +102,7 @@ export async function importAnalysis(c: Ctx) {
       ? parseResults(await file.text(), file.name || 'results.json')
       : validResults(file, 'results');
   const saved = await saveAnalysis(c.get('store').db, actor(c), title.data, results);
+  lists.get(c.get('store'))?.clear();
   if (wantsJson(c)) return c.json({ analysis: saved }, 201);
   return c.redirect(`/dashboard?analysis=${encodeURIComponent(saved.id)}`, 303);
 }
@@ -94,24 +111,39 @@ export async function listAnalysesApi(c: Ctx) {
   return c.json({ analyses: await listAnalyses(c.get('store').db) });
 }
 
+/** Per analysis and audience: the stored results, suppressed unless staff (suppression is the costly part). */
+const audiences = new Memo<{ summary: AnalysisSummary; results: ResultsFile }>();
+/** Per analysis, audience and unit scope: what a viewer may see (cheap, from the audience's copy). */
 const visible = new Memo<{ summary: AnalysisSummary; results: ResultsFile }>();
 
-/**
- * An analysis as the viewer may see it: suppressed unless staff, and only the unit breakdowns in the viewer's
- * scope (analyses are immutable once imported, so this is memoised by audience and scope).
- */
-export async function loadVisible(c: Ctx, id: string) {
-  const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
-  const store = c.get('store');
-  const scope = await scopeOf(c);
-  return visible.get(`${id}:${staff}:${scopeKey(scope)}`, async () => {
+function forAudience(store: Store, id: string, staff: boolean) {
+  return audiences.get(`${id}:${staff}`, async () => {
     const a = await loadAnalysis(store.db, id);
     if (!a)
       throw notFound(`There is no analysis with id "${id}".`, {
         path: 'id',
         fix: 'List the analyses at /api/v1/analyses.',
       });
-    return { summary: a.summary, results: scopeResults(visibleResults(c.get('viewer'), a.results), scope) };
+    return { summary: a.summary, results: visibleResults(staff ? 'analyst' : 'public', a.results) };
+  });
+}
+
+/** Prepare an analysis's suppressed copy ahead of the first viewer (the demo does this before serving). */
+export async function warmAnalysis(store: Store, id: string): Promise<void> {
+  await forAudience(store, id, false);
+}
+
+/**
+ * An analysis as the viewer may see it: suppressed unless staff, and only the unit breakdowns in the viewer's
+ * scope (analyses are immutable once imported, so both steps are memoised).
+ */
+export async function loadVisible(c: Ctx, id: string) {
+  const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
+  const store = c.get('store');
+  const scope = await scopeOf(c);
+  return visible.get(`${id}:${staff}:${scopeKey(scope)}`, async () => {
+    const a = await forAudience(store, id, staff);
+    return { summary: a.summary, results: scopeResults(a.results, scope) };
   });
 }
 

@@ -4,7 +4,6 @@ import { csvLine } from '../../model/csv.js';
 import type { ResultsFile } from '../../model/results.js';
 import { measureSection } from '../../report/measure-section.js';
 import { createLocale } from '../../report/i18n.js';
-import { listAnalyses } from '../../store/index.js';
 import { LONG_COLUMNS, longRows } from '../../analysis/long-table.js';
 import { FACET_PARAMS, facetKey, periodsOf, select, slice, type Selection } from '../dashboard-view.js';
 import type { Ctx } from '../env.js';
@@ -12,7 +11,7 @@ import { t } from '../i18n.js';
 import { Memo } from '../memo.js';
 import { page, type Html } from '../pages/layout.js';
 import { can } from '../permissions.js';
-import { loadVisible } from './analyses.js';
+import { analysesList, loadVisible } from './analyses.js';
 import { scopeKey, scopeOf } from '../scope.js';
 
 function options(values: { value: string; label: string }[], chosen: string | undefined): Html {
@@ -89,68 +88,74 @@ function filters(
 /** Rendered chart sections (SVG), by analysis, audience, language and selection. */
 const sections = new Memo<string>();
 const tables = new Memo<ReturnType<typeof longRows>>();
+/** The dashboard's content (filters, downloads, charts) as text, and the downloads as text. */
+const contents = new Memo<string>();
+const downloads = new Memo<string>();
 
 export async function dashboard(c: Ctx) {
   const lang = c.get('lang');
-  const analyses = await listAnalyses(c.get('store').db);
+  const analyses = await analysesList(c);
   const id = c.req.query('analysis') ?? analyses[0]?.id;
   if (!id) return c.html(page(c, t(lang, 'dashboard.title'), html`<p>${t(lang, 'dashboard.none')}</p>`));
   const { results } = await loadVisible(c, id);
   const sel = select(results, c.req.query());
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
   const scope = scopeKey(await scopeOf(c));
-  const section = await sections.get(`${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}`, async () => {
-    const part = slice(results, sel);
-    return part.index < 0 ? '' : measureSection(createLocale(lang), part.results, part.index);
-  });
-  const base = `/api/v1/analyses/${encodeURIComponent(id)}/groups`;
-  const qs = new URLSearchParams(
-    Object.entries({
-      measure: sel.measure,
-      stratifier: sel.stratifier ?? '',
-      facet: sel.facet ?? '',
-      from: sel.from ?? '',
-      to: sel.to ?? '',
-    }).filter(([, v]) => v),
-  ).toString();
-  return c.html(
-    page(
-      c,
-      t(lang, 'dashboard.title'),
-      html`${filters(c, id, analyses, results, sel)}
-        ${can(c.get('viewer'), 'analysis.view_unsuppressed') ? '' : html`<p class="note">${t(lang, 'dashboard.suppressed')}</p>`}
+  const list = analyses.map((a) => a.id).join(',');
+  const key = `${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}:${list}`;
+  // The page's content depends only on the key; the shell around it carries the visitor's CSRF token.
+  const content = await contents.get(key, async () => {
+    const section = await sections.get(`${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}`, async () => {
+      const part = slice(results, sel);
+      return part.index < 0 ? '' : measureSection(createLocale(lang), part.results, part.index);
+    });
+    const base = `/api/v1/analyses/${encodeURIComponent(id)}/groups`;
+    const qs = new URLSearchParams(
+      Object.entries({
+        measure: sel.measure,
+        stratifier: sel.stratifier ?? '',
+        facet: sel.facet ?? '',
+        from: sel.from ?? '',
+        to: sel.to ?? '',
+      }).filter(([, v]) => v),
+    ).toString();
+    return String(
+      await html`${filters(c, id, analyses, results, sel)}
+        ${staff ? '' : html`<p class="note">${t(lang, 'dashboard.suppressed')}</p>`}
         <p>
           ${t(lang, 'dashboard.download')}: <a href="${base}.csv?${qs}" download>CSV</a> ·
           <a href="${base}.json?${qs}" download>JSON</a>
         </p>
         <div class="report">${raw(section)}</div>`,
-    ),
-  );
+    );
+  });
+  return c.html(page(c, t(lang, 'dashboard.title'), raw(content)));
 }
 
 /** The selected slice as the long table of results.csv (same columns as `equilens analyze` writes). */
-async function groups(c: Ctx) {
+async function groups(c: Ctx, format: 'csv' | 'json'): Promise<string> {
   const { results } = await loadVisible(c, c.req.param('id') ?? '');
   const sel = select(results, c.req.query());
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
   const scope = scopeKey(await scopeOf(c));
-  const rows = await tables.get(`${c.req.param('id')}:${staff}:${scope}:${JSON.stringify(sel)}`, async () =>
-    longRows(slice(results, sel).results),
+  const key = `${c.req.param('id')}:${staff}:${scope}:${JSON.stringify(sel)}`;
+  const rows = () => tables.get(key, async () => longRows(slice(results, sel).results));
+  return downloads.get(`${format}:${key}`, async () =>
+    format === 'json'
+      ? JSON.stringify({ selection: sel, rows: await rows() })
+      : [csvLine(LONG_COLUMNS), ...(await rows()).map((r) => csvLine(LONG_COLUMNS.map((k) => r[k])))].join(
+          '\r\n',
+        ) + '\r\n',
   );
-  return { sel, rows };
 }
 
 export async function groupsCsv(c: Ctx) {
-  const { rows } = await groups(c);
-  const text =
-    [csvLine(LONG_COLUMNS), ...rows.map((r) => csvLine(LONG_COLUMNS.map((k) => r[k])))].join('\r\n') + '\r\n';
-  return c.body(text, 200, {
+  return c.body(await groups(c, 'csv'), 200, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': 'attachment; filename="groups.csv"',
   });
 }
 
 export async function groupsJson(c: Ctx) {
-  const { sel, rows } = await groups(c);
-  return c.json({ selection: sel, rows });
+  return c.body(await groups(c, 'json'), 200, { 'content-type': 'application/json' });
 }

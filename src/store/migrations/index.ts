@@ -9,6 +9,7 @@ import * as invites from './0006-invites.js';
 import * as jobs from './0007-jobs.js';
 import * as memberships from './0008-memberships.js';
 import * as signInLinks from './0009-sign-in-links.js';
+import * as algorithms from './0010-algorithms.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-jobs': jobs,
   '0008-memberships': memberships,
   '0009-sign-in-links': signInLinks,
+  '0010-algorithms': algorithms,
 };
