@@ -81,7 +81,7 @@ export function reportCommand(ctx: CliContext): Command {
     .addOption(new Option('--lang <lang>', 'report language').choices(LANGS).default('en'))
     .option(
       '--file <name>',
-      'report file name inside --out (default: report.html; report-summary.html for --edition summary; with --audience public, report-public.html or report-summary-public.html)',
+      'report file name inside --out (default: report.html; report-public.html with --audience public; report-summary.html for --edition summary)',
     )
     .addOption(
       new Option(
@@ -114,7 +114,11 @@ export function reportCommand(ctx: CliContext): Command {
         edition: opts.edition,
         file:
           opts.file ??
-          `report${opts.edition === 'summary' ? '-summary' : ''}${opts.audience === 'public' ? '-public' : ''}.html`,
+          (opts.edition === 'summary'
+            ? 'report-summary.html'
+            : opts.audience === 'public'
+              ? 'report-public.html'
+              : 'report.html'),
         ...(cfg ? { definitions: cfg.definitions, provenance: cfg.provenance } : {}),
         ...(opts.audit ? { audit: resolve(cwd, opts.audit) } : {}),
       });
