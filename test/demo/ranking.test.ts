@@ -82,7 +82,7 @@ describe('the demo leads with the planted disparities', () => {
       expect(results.findings[i]!.kind).toBe('stratum');
       // the report's front page shows that finding (its rate is marked with its path in the results)
       const front = frontPage(readFileSync(report, 'utf8'));
-      expect(front, edition).toContain(`data-field="findings.${i}.rate"`);
+      expect(front, edition).toContain(`data-f="findings.${i}.rate"`);
       expect(matchesHeadline(results.findings[i]!, truth.headline!)).toBe(true);
     }
   });
@@ -121,7 +121,7 @@ describe('the demo leads with the planted disparities', () => {
       html.indexOf('id="glance"'),
       html.indexOf('</section>', html.indexOf('id="glance"')),
     );
-    expect(glance).toMatch(/<\/span> discharges/);
-    expect(glance).not.toMatch(/<\/span> people/);
+    expect(glance).toMatch(/<\/data> discharges/);
+    expect(glance).not.toMatch(/<\/data> people/);
   });
 });
