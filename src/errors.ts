@@ -55,6 +55,10 @@ export type NextStep =
   | 'input_path'
   /** Start the server (CLI: `equilens serve`). */
   | 'serve'
+  /** Audit the model first (CLI: `equilens audit-model --out DIR`). */
+  | 'audit_model'
+  /** Audit the model for a public audience (CLI: `equilens audit-model --audience public`). */
+  | 'audit_model_public'
   /** See which dataset versions the workspace holds (CLI: `equilens datasets`). */
   | 'list_datasets'
   /** The analysis output is incomplete: run it again (CLI: `equilens analyze`). */

@@ -13,6 +13,8 @@ export const CLI_HINTS: Readonly<Record<NextStep, string>> = {
   workspace_busy: 'Wait for the other command to finish, or use another --workspace.',
   input_path: 'Set sources[].path in the config, or pass --data FILE.',
   serve: 'Start it with `equilens serve --config equilens.yaml`.',
+  audit_model: 'Run `equilens audit-model --out DIR` first, and pass the audit.json it wrote.',
+  audit_model_public: 'Run `equilens audit-model ... --audience public --out DIR` for a public report.',
   list_datasets: 'Run `equilens datasets` to list versions.',
   rerun_analysis: 'Run `equilens analyze` again to write a complete output set.',
   synth_spec: 'See src/synth/spec.ts for the spec format, or start from `equilens synth --print-spec`.',

@@ -45,7 +45,8 @@ export async function openWorkspace(dir: string, opts: OpenWorkspaceOptions = {}
     if (!existsSync(file)) {
       throw notFound(`No workspace in ${dir}.`, {
         file: dir,
-        fix: 'Run `equilens ingest` first, or pass --workspace DIR.',
+        fix: 'Load data into the workspace first, or name the folder that holds it.',
+        next: 'ingest',
       });
     }
     // A query that spills writes beside the database by default, which a read-only folder refuses.

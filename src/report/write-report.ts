@@ -72,7 +72,7 @@ function readAudit(path: string, audience: 'internal' | 'public'): AuditFileLike
     throw new EquilensError(
       'not_found',
       `Cannot read the model audit ${path}.`,
-      { file: path, fix: 'Run `equilens audit-model --out DIR` first, or name the audit.json it wrote.' },
+      { file: path, fix: 'Audit the model first, and name the audit.json it wrote.', next: 'audit_model' },
       { cause },
     );
   }
@@ -82,7 +82,8 @@ function readAudit(path: string, audience: 'internal' | 'public'): AuditFileLike
       `${path} is not an audit.json (no "groups" and "calibration").`,
       {
         file: path,
-        fix: 'Name the audit.json written by `equilens audit-model --out DIR`.',
+        fix: 'Name the audit.json the model audit wrote.',
+        next: 'audit_model',
       },
     );
   if (audience === 'public' && !audit.method?.suppression)
@@ -91,7 +92,8 @@ function readAudit(path: string, audience: 'internal' | 'public'): AuditFileLike
       `${path} was not run for a public audience, so it is not suppressed.`,
       {
         file: path,
-        fix: 'Run `equilens audit-model ... --audience public --out DIR` for a public report.',
+        fix: 'Audit the model for a public audience (suppressed) for a public report.',
+        next: 'audit_model_public',
       },
     );
   return audit;
