@@ -5,7 +5,8 @@
  * of rows rejected by the row checks (DuckDB's own rejects keep physical lines).
  */
 import { quoteLiteral, type Engine } from '../../engine/dialect.js';
-import { STAGE_FILE_COLUMN, type Staged } from './stage.js';
+import type { Staged } from './stage.js';
+import { STAGE_FILE_COLUMN } from './stage-columns.js';
 
 const REASONS: Readonly<Record<string, string>> = {
   'MISSING COLUMNS': 'the row has fewer fields than the header',

@@ -11,6 +11,7 @@ import type { SourceConfig } from '../../config/index.js';
 import { quoteIdent, quoteLiteral, type Engine } from '../../engine/dialect.js';
 import { invalidInput, notFound } from '../../errors.js';
 import { copyRejects, countRejects } from './rejects.js';
+import { STAGE_CHECK_COLUMN, STAGE_FILE_COLUMN } from './stage-columns.js';
 
 export interface StagedFile {
   file: string;
@@ -34,8 +35,8 @@ export interface Staged {
   gaps: string;
 }
 
-const FILE_COL = '__eq_file';
-const CHECK_COL = '__eq_check';
+const FILE_COL = STAGE_FILE_COLUMN;
+const CHECK_COL = STAGE_CHECK_COLUMN;
 
 function readerSql(
   type: string,
@@ -198,5 +199,4 @@ function readFailure(path: string, err: unknown, header: readonly string[]) {
   });
 }
 
-export const STAGE_FILE_COLUMN = FILE_COL;
-export const STAGE_CHECK_COLUMN = CHECK_COL;
+export { STAGE_CHECK_COLUMN, STAGE_FILE_COLUMN };
