@@ -41,6 +41,7 @@ export default tseslint.config(
       'src/audit/**/*.ts',
       'src/equations/**/*.ts',
       'src/community/**/*.ts',
+      'src/workforce/**/*.ts',
     ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', pure] },

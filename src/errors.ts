@@ -5,6 +5,7 @@
  *
  * Never put patient-level values in a message: name the file, line and column instead.
  */
+import { describeIoFault, ioFault } from './io-faults.js';
 
 export type ErrorCode =
   /** The user's input (a file, a row, an option) is wrong. */
@@ -19,6 +20,8 @@ export type ErrorCode =
   | 'small_cell'
   /** A statistic does not apply to this input (usually a warning, not an error). */
   | 'not_applicable'
+  /** The machine refused a read or write: disk full, read-only file system, permission denied (see io-faults.ts). */
+  | 'io_failure'
   /** The SQL engine failed. */
   | 'engine_failure'
   /** A bug: anything we did not anticipate. */
@@ -46,6 +49,8 @@ export type NextStep =
   | 'analyze'
   /** Build the public edition from suppressed results (CLI: --results out/results.public.json --audience public). */
   | 'analyze_public'
+  /** No workspace where one was looked for (CLI: `equilens ingest`, or --workspace DIR). */
+  | 'workspace_missing'
   /** Another process holds the workspace (CLI: another --workspace). */
   | 'workspace_busy'
   /** Name the input file (CLI: --data FILE). */
@@ -110,6 +115,9 @@ export class EngineError extends EquilensError {
   }
 }
 
+/** Codes an I/O fault refines: a full disk reported by the engine is the machine's fault, not a bug. */
+const REFINED: ReadonlySet<ErrorCode> = new Set(['engine_failure', 'internal']);
+
 /** Shorthand constructors, so call sites read as sentences. */
 export const invalidInput = (message: string, details?: ErrorDetails): EquilensError =>
   new EquilensError('invalid_input', message, details);
@@ -122,9 +130,22 @@ export const usageError = (message: string, details?: ErrorDetails): EquilensErr
 
 /**
  * Turn anything thrown into an EquilensError: ours (EngineError included: the drivers wrap what the engine
- * throws) stay as they are; anything else is `internal`, a bug.
+ * throws) stay as they are, and anything else is `internal`, a bug — except that a full disk, a read-only
+ * file system or a denied permission (also one wrapped as an engine failure) becomes `io_failure`, which
+ * names what failed and where.
  */
 export function normalizeError(err: unknown): EquilensError {
+  const fault = err instanceof EquilensError && !REFINED.has(err.code) ? undefined : ioFault(err);
+  if (fault) {
+    const { message, fix } = describeIoFault(fault);
+    const prior = err instanceof EquilensError ? err.details : {};
+    return new EquilensError(
+      'io_failure',
+      message,
+      { ...prior, ...(fault.path ? { file: fault.path } : {}), fix, fault: fault.kind },
+      { cause: err },
+    );
+  }
   if (err instanceof EquilensError) return err;
   if (err instanceof Error) return new EquilensError('internal', err.message, {}, { cause: err });
   return new EquilensError('internal', String(err));

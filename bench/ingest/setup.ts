@@ -82,3 +82,29 @@ export function benchConfig(dir: string, file: string): string {
   writeFileSync(path, stringify(config));
   return path;
 }
+
+/**
+ * The bench extract with malformed lines (generated once beside it): every 100,000th line short, every
+ * 100,000th (offset 50,000) with a field too many, and one quote never closed in the middle of the file,
+ * which makes the reader re-read the lines after it. For the cost of accounting for bad rows.
+ */
+export async function generateMessy(rows: number): Promise<{ file: string; bad: number }> {
+  const clean = await generate(rows);
+  const file = clean.replace(/\.csv$/, '-messy.csv');
+  const short = Math.floor((rows - 1) / 100_000) + 1;
+  const long = rows > 50_000 ? Math.floor((rows - 50_001) / 100_000) + 1 : 0;
+  const bad = short + long + 1;
+  if (existsSync(file)) return { file, bad };
+  const engine = await openDuckDB();
+  // Lines as text (no quoting, a delimiter that never occurs), numbered from the first data line (n = 1).
+  await engine.run(`COPY (
+    SELECT CASE WHEN n % 100000 = 1 THEN split_part(l, ',', 1) || ',' || split_part(l, ',', 2)
+      WHEN n % 100000 = 50001 THEN l || ',extra'
+      WHEN n = ${Math.floor(rows / 2) + 7} THEN regexp_replace(l, ',', ',"')
+      ELSE l END
+    FROM (SELECT l, row_number() OVER () - 1 AS n FROM read_csv('${clean}', header = false, auto_detect = false,
+      columns = {'l': 'VARCHAR'}, delim = '\\x01', quote = '', escape = ''))
+  ) TO '${file}' (HEADER false, QUOTE '', ESCAPE '', DELIMITER '\\x01')`);
+  await engine.close();
+  return { file, bad };
+}

@@ -1,7 +1,7 @@
 /**
  * From the aggregates of one engine pass to the results of the run (everything but the stamp):
  * overall rates, strata (also within facets), intersections, q-values across the run, labels, summary
- * measures, standardised rates, trends, discovery and ranked findings. Pure apart from the Cube lookups.
+ * measures, standardised rates, trends, discovery and ranked findings (rank.ts). Pure apart from the Cube lookups.
  * Summary measures and trends are computed for whole-system strata only (not within each facet value):
  * HEAT's simulated intervals cost ~10 ms a stratum, and facets multiply strata by their values.
  */
@@ -11,7 +11,8 @@ import type { Finding, IntersectionResult, MeasureResult, StratumResult } from '
 import { describeGroup } from './compare.js';
 import type { Cube } from './cube.js';
 import { discover } from './discovery.js';
-import { intersectionFindings, rankFindings, strataFindings } from './findings.js';
+import { intersectionFindings, strataFindings } from './findings.js';
+import { rankFindings } from './rank.js';
 import { buildIntersection } from './intersections.js';
 import { applyQValues } from './labels.js';
 import { rateMultiplier, type MeasureInfo } from './measure-info.js';
@@ -92,6 +93,9 @@ export function buildResults(input: BuildInput): BuiltResults {
       title: info.title,
       direction: info.direction,
       ...(multiplier !== undefined ? { kind: 'rate' as const, multiplier } : {}),
+      ...(info.type ? { type: info.type } : {}),
+      ...(info.unit ? { unit: info.unit } : {}),
+      ...(info.description ? { description: info.description } : {}),
       ...(info.definition ? { definition: info.definition } : {}),
       overall: {
         numerator: o.numerator,
@@ -127,12 +131,19 @@ export function buildResults(input: BuildInput): BuiltResults {
     combos,
     minSize: analysis.discovery.min_size,
     fdr: analysis.discovery.fdr,
+    level,
   });
-  const findings = rankFindings([
-    ...strataFindings(measures),
-    ...intersectionFindings(intersections),
-    ...found.findings,
-  ]);
+  const ranked = rankFindings(
+    [
+      ...strataFindings(measures, level),
+      ...intersectionFindings(intersections, measures, level),
+      ...found.findings,
+    ],
+    new Map(input.measures.map((m) => [m.id, m.type])),
+    analysis.ranking,
+  );
+  warnings.push(...ranked.warnings);
+  const findings = ranked.findings;
   return {
     measures,
     intersections,

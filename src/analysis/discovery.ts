@@ -13,21 +13,25 @@
  *   women who are not Black), each at the unadjusted `discovery.fdr` level. Otherwise fewer attributes explain
  *   the gap, and the stratum or the smaller combination already shows it. This filter only removes findings,
  *   so the false-discovery control of the BH step is kept.
- * - Ranked by events to close the gap against everyone else, largest first.
+ * - Listed by events to close the gap against everyone else, largest first (the run's order is rank.ts's);
+ *   each carries its ranking strength against everyone else at `level`.
  * - Rate measures (kind 'rate': numerator = events) use the two-rate score test and the rate ratio; their
  *   rates and differences are per the measure's multiplier.
  */
 import type { Finding } from '../model/results.js';
 import { isStatus } from '../model/status.js';
 import { benjaminiHochberg, rateRatio, riskRatio } from '../stats/index.js';
-import { comparisonPValue, excessEvents, isWorse, rateOf } from './compare.js';
+import { comparisonPValue, excessEvents, isWorse, rateOf, type Counts } from './compare.js';
 import type { Cube } from './cube.js';
 import { rateMultiplier, type MeasureInfo } from './measure-info.js';
+import { addedStrength, gapStrength, isUnstable } from './rank.js';
 
 export interface DiscoveryOptions {
   combos: readonly (readonly string[])[];
   minSize: number;
   fdr: number;
+  /** Confidence level of the ranking strength (rank.ts); default 0.95. */
+  level?: number;
 }
 
 export interface Candidate {
@@ -107,10 +111,26 @@ export function discover(
       qValue,
       parents,
       denominator: c.denominator,
+      referenceRule: 'everyone_else',
+      strength: discoveredStrength(cube, c, opts.level ?? 0.95),
+      ...(isUnstable(c, { direction: c.measure.direction, rate: multiplier !== undefined })
+        ? { unstable: true }
+        : {}),
     });
   });
   findings.sort((a, b) => (b.excessEvents ?? 0) - (a.excessEvents ?? 0));
   return { findings, tested: candidates.length };
+}
+
+/** Ranking strength: the smaller of the gap against everyone else and what the subgroup adds (rank.ts). */
+function discoveredStrength(cube: Cube, c: Candidate, level: number): number | null {
+  const opts = { direction: c.measure.direction, rate: rateMultiplier(c.measure) !== undefined, level };
+  const vsRest = gapStrength(c, c.rest, opts);
+  const overall = cube.get(c.measure.id, {});
+  const parents = Object.entries(c.values).map(([s, v]) => cube.get(c.measure.id, { [s]: v }));
+  if (vsRest === null || !overall || parents.some((p) => !p)) return vsRest;
+  const added = addedStrength(c, parents as Counts[], overall, opts);
+  return added === null ? vsRest : Math.min(vsRest, added);
 }
 
 /** Is the subgroup worse than the rest of every immediate parent (one attribute dropped)? */

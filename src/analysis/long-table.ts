@@ -3,7 +3,9 @@
  * results.parquet): overall, overall by period, each group (also within facets), each group by period,
  * each intersectional group. Every row is stamped with the dataset version, config hash and software version.
  * `measure_kind` 'rate' rows (e.g. ED visits) hold events in `numerator` and rates per `multiplier` units;
- * 'proportion' rows hold 0–1 rates (multiplier 1). Columns are only ever appended.
+ * 'proportion' rows hold 0–1 rates (multiplier 1). `reference_rule` names how the comparison group was chosen
+ * (largest, named, best, everyone_else; combination for intersections); `measure_unit` what one
+ * denominator unit is (person, encounter…). Columns are only ever appended.
  */
 import type { GroupResult, ResultsFile, TrendPoint } from '../model/results.js';
 
@@ -43,6 +45,9 @@ export const LONG_COLUMNS = [
   'unstable',
   'measure_kind',
   'multiplier',
+  // issue #12: how the comparison group was chosen, and what one denominator unit is
+  'reference_rule',
+  'measure_unit',
 ] as const;
 export type LongRow = Record<(typeof LONG_COLUMNS)[number], string | number | boolean | null>;
 
@@ -94,6 +99,7 @@ export function longRows(results: ResultsFile): LongRow[] {
     facet_value: null,
     period: null,
     reference: null,
+    reference_rule: null,
     difference: null,
     difference_lower: null,
     difference_upper: null,
@@ -147,6 +153,7 @@ export function longRows(results: ResultsFile): LongRow[] {
       direction: m.direction,
       measure_kind: m.kind ?? 'proportion',
       multiplier: m.multiplier ?? 1,
+      measure_unit: m.unit ?? null,
     };
     out.push({ ...base, scope: 'overall', ...m.overall });
     for (const p of m.trend ?? []) out.push({ ...base, scope: 'overall_period', ...fromPoint(p) });
@@ -155,6 +162,7 @@ export function longRows(results: ResultsFile): LongRow[] {
         ...base,
         stratifier: s.stratifier,
         reference: s.reference,
+        reference_rule: s.referenceRule,
         facet: s.facet?.name ?? null,
         facet_value: s.facet?.value ?? null,
       };
@@ -172,6 +180,7 @@ export function longRows(results: ResultsFile): LongRow[] {
           scope: 'intersection',
           stratifier: ix.stratifiers.join(' × '),
           reference: ref,
+          reference_rule: 'combination',
           ...fromGroup(g),
         });
     }

@@ -9,10 +9,22 @@ export type Direction = 'lower_is_better' | 'higher_is_better';
  */
 export type MeasureKind = 'proportion' | 'rate';
 
+/** Outcome measures (readmission, control) rank before process measures (screening) of similar strength. */
+export type MeasureType = 'outcome' | 'process';
+
 export interface MeasureInfo {
   id: string;
   title: string;
   direction: Direction;
+  /** Absent: treated as an outcome. */
+  type?: MeasureType;
+  /**
+   * What one denominator unit is, singular: `encounter`, `person`, `discharge`, `screening`… ("people"
+   * only when the unit is a person). Absent: not known.
+   */
+  unit?: string;
+  /** The config's plain-language description (custom measures are described by it, not their expression). */
+  description?: string;
   /** Default 'proportion'. */
   kind?: MeasureKind;
   /** Rates are shown per this many units (kind 'rate' only; default 1). */

@@ -1,10 +1,12 @@
 /**
- * The reference group of a stratifier (`analysis.reference`): a named group, the largest group, or the
- * best-performing group by the measure's direction (Healthy People style). Declined / Unknown / Missing
- * are never the reference. A named group that is absent falls back to the largest, with a warning.
+ * The reference group of a stratifier (`analysis.reference`): a named group, the largest group, the
+ * best-performing group by the measure's direction (Healthy People 2030), or none: `everyone_else` compares
+ * each group with the rest of the denominator. Declined / Unknown / Missing are never the reference. A named
+ * group that is absent falls back to the largest, with a warning.
  */
 import type { AnalysisConfig } from '../config/analysis.js';
 import type { Warning } from '../errors.js';
+import type { ReferenceRuleName } from '../model/results.js';
 import { isStatus } from '../model/status.js';
 import type { Counts } from './compare.js';
 import { rateOf } from './compare.js';
@@ -17,7 +19,7 @@ export const BEST_MIN_DENOMINATOR = 30;
 
 export interface ReferenceChoice {
   group: string | null;
-  rule: 'named' | 'largest' | 'best';
+  rule: ReferenceRuleName;
   warnings: Warning[];
 }
 
@@ -51,6 +53,7 @@ export function chooseReference(
       ],
     };
   }
+  if (rule === 'everyone_else') return { group: null, rule, warnings: [] };
   if (rule === 'best') {
     const big = eligible.filter((g) => g.denominator >= BEST_MIN_DENOMINATOR);
     const pool = big.length ? big : eligible;

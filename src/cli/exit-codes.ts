@@ -3,7 +3,8 @@ import type { ErrorCode } from '../errors.js';
 /**
  * Exit codes (a public contract, documented in the README):
  * - 0: success
- * - 1: usage or input error — the user can fix it (bad option, bad file, bad config, not found, small cell)
+ * - 1: usage or input error — the user can fix it (bad option, bad file, bad config, not found, small cell,
+ *   disk full / read-only / permission denied)
  * - 2: internal error — a bug or an engine failure; please report it
  */
 export const EXIT_OK = 0;
@@ -18,6 +19,7 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   not_found: EXIT_USER,
   small_cell: EXIT_USER,
   not_applicable: EXIT_USER,
+  io_failure: EXIT_USER,
   engine_failure: EXIT_INTERNAL,
   internal: EXIT_INTERNAL,
 };

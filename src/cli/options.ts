@@ -4,7 +4,10 @@ import { Option, type Command } from 'commander';
 export const commonOptions = {
   config: () => new Option('-c, --config <file>', 'project config file').default('equilens.yaml'),
   workspace: () =>
-    new Option('-w, --workspace <dir>', 'workspace folder (default: .equilens/ beside the config)'),
+    new Option(
+      '-w, --workspace <dir>',
+      'workspace folder (default: .equilens/ beside the config; relative: to the config)',
+    ),
   format: (choices: string[] = ['table', 'json', 'csv']) =>
     new Option('-f, --format <format>', 'output format').choices(choices).default('table'),
   quiet: () => new Option('-q, --quiet', 'no progress output'),

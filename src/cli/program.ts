@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/index.js';
 import { commonOptions } from './options.js';
+import { withPathsHelp } from './paths.js';
 
 /** Build the `equilens` program with every subcommand registered. */
 export function buildProgram(ctx: CliContext): Command {
@@ -32,6 +33,7 @@ Example:
     const cmd = register(ctx);
     // -q/--quiet on every command (commands with progress output read it; elsewhere it is accepted).
     if (!cmd.options.some((o) => o.long === '--quiet')) cmd.addOption(commonOptions.quiet());
+    withPathsHelp(cmd);
     cmd.exitOverride().configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr });
     program.addCommand(cmd);
   }

@@ -6,3 +6,15 @@ export { communityShares, type CommunityShare } from './community-share.js';
 export { compareMix, patientGroups, type ComparisonRow, type PatientGroupCounts } from './compare.js';
 export { inclusivityIndex, type InclusivityIndex } from './inclusivity.js';
 export { communityReport, type CommunityReport } from './community-report.js';
+export {
+  binomialTwoSided,
+  DEFAULT_PAYER_GROUPS,
+  PAYER_ATTRIBUTE,
+  PAYER_MIX_METHOD,
+  payerMixReport,
+  payerMixSystem,
+  payerMixUnits,
+  type PayerMixReport,
+  type PayerMixSystem,
+  type PayerMixUnit,
+} from './payer-mix.js';

@@ -60,6 +60,15 @@ describe('config errors name their line, column and fix', () => {
     expect(e.details.fix).toBe('Rename "patinet_id" to "patient_id".');
   });
 
+  it('names misspelled top-level keys, required or not, with the key they mean', () => {
+    const measures = errorOf(`${base}mesures: []\n`);
+    expect(measures.message).toBe('Unknown key "mesures". Did you mean "measures"?');
+    expect(measures.details).toMatchObject({ line: 11, column: 1, path: 'mesures' });
+    const sources = errorOf(base.replace('sources:', 'sorces:'));
+    expect(sources.message).toMatch(/Required key "sources" is missing; "sorces" looks like a misspelling/);
+    expect(sources.details).toMatchObject({ line: 2, column: 1, fix: 'Rename "sorces" to "sources".' });
+  });
+
   it('names a truly missing required key and where to add it', () => {
     const e = errorOf(base.replace('  patient_id: pid\n', ''));
     expect(e.message).toBe('Required key "patient_id" is missing.');

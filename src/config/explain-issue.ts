@@ -56,7 +56,22 @@ function misspelledKey(missing: Issue, typo: string, w: Where): EquilensError {
   });
 }
 
+/** A check of our own (mapping-check.ts) says its fix, and whether it is about a key or its value. */
+function explainCustom(issue: Issue & { code: 'custom' }, w: Where): EquilensError | undefined {
+  const params = issue.params as { fix?: string; at?: 'key' } | undefined;
+  if (!params?.fix) return undefined;
+  const pos =
+    params.at === 'key'
+      ? keyPosition(w, issue.path.slice(0, -1), String(issue.path.at(-1)))
+      : position(w, nodeAt(w.doc, issue.path));
+  return invalidConfig(issue.message, { file: w.file, ...pos, path: keyPath(issue.path), fix: params.fix });
+}
+
 function explain(issue: Issue, w: Where): EquilensError {
+  if (issue.code === 'custom') {
+    const custom = explainCustom(issue, w);
+    if (custom) return custom;
+  }
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
     const suggestion = closest(key, keysAt(ConfigSchema, issue.path));

@@ -19,4 +19,24 @@ describe('schemas/equilens.schema.json', () => {
     expect(text).toContain('conflict_rule');
     expect(text).toContain('most_frequent');
   });
+
+  it('lists the attribute names and the canonical values of each attribute, for autocomplete', () => {
+    type Node = {
+      properties?: Record<string, Node>;
+      additionalProperties?: Node;
+      anyOf?: Node[];
+      enum?: string[];
+    };
+    const schema = configJsonSchema() as Node;
+    const attributes = schema.properties!.mapping!.properties!.attributes!;
+    expect(Object.keys(attributes.properties!)).toEqual(
+      expect.arrayContaining(['race', 'sex', 'payer', 'hrsn_food']),
+    );
+    const enumOf = (name: string) =>
+      attributes.properties![name]!.properties!.values!.additionalProperties!.anyOf!.find((n) => n.enum)!
+        .enum;
+    expect(enumOf('sex')).toEqual(['female', 'male', 'intersex', 'declined', 'unknown', 'missing']);
+    expect(enumOf('race')).toEqual(expect.arrayContaining(['black', '2054-5', 'declined']));
+    expect(enumOf('payer')).toContain('selfPay');
+  });
 });

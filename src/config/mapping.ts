@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { allowedText, ATTRIBUTES, STATUS_CODES, type AttributeInfo } from './attribute-vocabulary.js';
+import { checkAttributes } from './mapping-check.js';
 
 /**
  * `mapping:` — how local columns and local codes become the canonical model. Owner: ingest.
@@ -13,9 +15,38 @@ export const AttributeMappingSchema = z
     column: z.string().describe('source column holding the value'),
     values: z.record(z.string(), z.string()).optional().describe('local code -> canonical code or status'),
     default: z.string().optional().describe('canonical code for any code not listed in values'),
+    custom: z
+      .boolean()
+      .optional()
+      .describe('an attribute of your own whose name is close to a standard one (else taken for a typo)'),
   })
   .strict();
 export type AttributeMapping = z.infer<typeof AttributeMappingSchema>;
+
+/** A canonical code of `a`: any string at parse time (mapping-check.ts checks it), an enum for editors. */
+function codeSchema(a: AttributeInfo) {
+  const codes = [...a.codes.map((c) => c.code), ...STATUS_CODES.map((c) => c.code)];
+  return z
+    .union([z.enum(codes as [string, ...string[]]), z.string()])
+    .describe(`${a.name}: ${allowedText(a)}`);
+}
+
+/** A standard attribute: the same keys, with its canonical codes offered for values and default. */
+const standardAttribute = (a: AttributeInfo) =>
+  AttributeMappingSchema.extend({
+    values: z.record(z.string(), codeSchema(a)).optional().describe('local code -> canonical code or status'),
+    default: codeSchema(a).optional().describe('canonical code for any code not listed in values'),
+  })
+    .optional()
+    .describe(a.title);
+
+/** `mapping.attributes`: the standard attributes by name (docs/mapping.md), plus custom ones. */
+export const AttributesSchema = z
+  .object(Object.fromEntries(ATTRIBUTES.map((a) => [a.name, standardAttribute(a)])))
+  .catchall(AttributeMappingSchema)
+  .superRefine((attributes, ctx) => checkAttributes(attributes as Record<string, AttributeMapping>, ctx))
+  // Downstream code reads one shape for every attribute, standard or custom.
+  .transform((attributes) => attributes as Record<string, AttributeMapping>);
 
 export const MappingSchema = z
   .object({
@@ -24,10 +55,9 @@ export const MappingSchema = z
     event_date: z.string().optional().describe('column with the date of the unit'),
     period: z.string().optional().describe('column with an explicit period label'),
     facets: z.record(z.string(), z.string()).optional().describe('facet id (department, site, …) -> column'),
-    attributes: z
-      .record(z.string(), AttributeMappingSchema)
-      .default({})
-      .describe('canonical attribute (race, ethnicity, sex, age_band, payer, …) -> column and value map'),
+    attributes: AttributesSchema.default({}).describe(
+      'canonical attribute (race, ethnicity, sex, age_band, payer, …) -> column and value map',
+    ),
     conflict_rule: z
       .enum(['most_frequent', 'last', 'first'])
       .default('most_frequent')

@@ -16,6 +16,16 @@ export const MeasurementPeriodSchema = z
   .refine((p) => p.start <= p.end, { message: 'period.start must not be after period.end', path: ['end'] })
   .describe('measurement period, both dates inclusive (YAML anchors let several measures share one)');
 
+/** Text for the report, in one language (a string) or several (`{en: …, es: …}`; `en` is required). */
+const Translatable = z.union([
+  z.string(),
+  z.object({ en: z.string() }).catchall(z.string()).describe('the text per language code'),
+]);
+const english = (v: string | { en: string } | undefined): string | undefined =>
+  v === undefined || typeof v === 'string' ? v : v.en;
+const perLanguage = (v: string | Record<string, string> | undefined): Record<string, string> | undefined =>
+  v === undefined || typeof v === 'string' ? undefined : v;
+
 /**
  * `measures:` — what is measured. For tabular sources the numerator, denominator and exclusions are
  * expressions over source columns (parsed and checked, never pasted into SQL). Owner: ingest (derivation)
@@ -26,13 +36,21 @@ export const MeasurementPeriodSchema = z
 export const MeasureSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'lower-case letters, digits, - and _'),
-    title: z.string().optional().describe('required unless `library` is set (default: the library title)'),
-    description: z.string().optional(),
+    title: Translatable.optional().describe(
+      'required unless `library` is set (default: the library title); a string, or one per language: {en: …, es: …}',
+    ),
+    description: Translatable.optional().describe('plain-words description; a string or {en: …, es: …}'),
     direction: z
       .enum(['lower_is_better', 'higher_is_better'])
       .optional()
       .describe(
         'whether a lower or a higher rate is the good outcome (required unless `library` is set: default the library direction)',
+      ),
+    type: z
+      .enum(['outcome', 'process'])
+      .optional()
+      .describe(
+        'outcome (readmission, control) or process (screening, testing): outcome gaps rank first (default: the library type, else outcome)',
       ),
     unit: z.string().default('encounter').describe('what one measure row is: encounter, patient, …'),
     denominator: z.string().default('true').describe('expression: row is in the denominator'),
@@ -90,9 +108,16 @@ export const MeasureSchema = z
   // A library measure's title and direction default to the library definition's; the config's win.
   .transform((m) => {
     const def = m.library === undefined ? undefined : libraryMeasure(m.library);
+    // `title`/`description` stay strings (English); the other languages travel in `titles`/`descriptions`.
+    const titles = perLanguage(m.title as Record<string, string> | string | undefined);
+    const descriptions = perLanguage(m.description as Record<string, string> | string | undefined);
+    const description = english(m.description);
     return {
       ...m,
-      title: m.title ?? def?.title ?? m.id,
+      title: english(m.title) ?? def?.title ?? m.id,
+      description,
+      ...(titles ? { titles } : {}),
+      ...(descriptions ? { descriptions } : {}),
       direction: m.direction ?? def?.direction ?? 'lower_is_better',
     };
   });

@@ -13,6 +13,14 @@ export const SourceSchema = z
     encoding: z.enum(['utf-8', 'latin-1', 'utf-16']).optional(),
     /** Values that mean "no value" in this source (e.g. "?", "NULL"). */
     missing: z.array(z.string()).optional(),
+    max_line_size: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'type csv/tsv: longest line the reader accepts, in bytes (default 2097152); longer lines are rejected',
+      ),
     /** OMOP in PostgreSQL: the schema holding the CDM tables (also `path: postgres://…#schema`). */
     schema: z
       .string()

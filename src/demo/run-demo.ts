@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultSpec, generate, type Truth } from '../synth/index.js';
-import { headlineFound } from './headline.js';
+import { headlineRank } from './headline.js';
 import { analyzeStep, ingestStep, reportStep, type StepOutcome } from './steps.js';
 
 export interface DemoOptions {
@@ -39,8 +39,17 @@ export interface DemoSummary {
   /** The public edition (from results.public.json), when the analysis wrote one. */
   publicReport: string | null;
   results: string | null;
-  /** The planted headline disparity and whether the analysis found it (null when not analysed yet). */
-  headline: { measure: string; where: Record<string, unknown>; found: boolean | null } | null;
+  /**
+   * The planted headline disparity and whether the analysis found it: among the first key findings
+   * (null when not analysed yet); `rank` is its place among `of` findings (null: not a finding at all).
+   */
+  headline: {
+    measure: string;
+    where: Record<string, unknown>;
+    found: boolean | null;
+    rank?: number | null;
+    of?: number;
+  } | null;
   seconds: number;
 }
 
@@ -91,11 +100,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
       ? await timed('report', () => reportStep({ resultsPath, configPath, out, reportPath }))
       : await timed('report', async () => ({ status: 'pending', detail: 'waits for analyze' }));
 
+  const ranked = truth && analyze.status === 'done' ? headlineRank(resultsPath, truth) : null;
   const headline = truth?.headline
     ? {
         measure: truth.headline.measure,
         where: truth.headline.where as Record<string, unknown>,
-        found: analyze.status === 'done' ? headlineFound(resultsPath, truth) : null,
+        found: analyze.status === 'done' ? (ranked?.found ?? false) : null,
+        ...(ranked ? { rank: ranked.rank, of: ranked.of } : {}),
       }
     : null;
   return {

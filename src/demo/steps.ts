@@ -55,15 +55,19 @@ export async function reportStep(a: {
   out: string;
   reportPath: string;
 }): Promise<StepOutcome> {
-  const definitions = loadConfig(a.configPath).config.measures.map((m) => ({
+  const { project, measures } = loadConfig(a.configPath).config;
+  const definitions = measures.map((m) => ({
     id: m.id,
     title: m.title,
     numerator: m.numerator,
     denominator: m.denominator,
     ...(m.description ? { description: m.description } : {}),
+    ...(m.titles ? { titles: m.titles } : {}),
     ...(m.exclusions ? { exclusions: m.exclusions } : {}),
   }));
-  const report = await writeReport({ results: a.resultsPath, out: a.out, definitions });
+  // The demo's data is generated: every edition says so, and names the (synthetic) organisation.
+  const provenance = { organisation: project.name, synthetic: true };
+  const report = await writeReport({ results: a.resultsPath, out: a.out, definitions, provenance });
   const files: Record<string, string> = { report };
   const publicResults = join(dirname(a.resultsPath), 'results.public.json');
   if (existsSync(publicResults)) {
@@ -73,6 +77,16 @@ export async function reportStep(a: {
       audience: 'public',
       file: 'report-public.html',
       definitions,
+      provenance,
+    });
+    files.summaryReport = await writeReport({
+      results: publicResults,
+      out: a.out,
+      audience: 'public',
+      edition: 'summary',
+      file: 'report-summary.html',
+      definitions,
+      provenance,
     });
   }
   const r = readResults(a.resultsPath);

@@ -3,7 +3,8 @@
  * Each ingest creates a new immutable dataset version in its own schema `ds_<version>`, written inside one
  * transaction: a failed ingest leaves earlier versions untouched and no half-written version behind.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { notFound } from '../errors.js';
 import { createTableSql, datasetSchema, type CanonicalTable, type ColumnDef } from '../model/index.js';
@@ -23,17 +24,39 @@ export function resolveWorkspaceDir(configDir: string, workspace?: string, cwd =
   return workspace ? resolve(cwd, workspace) : join(configDir, '.equilens');
 }
 
+export interface OpenWorkspaceOptions {
+  /**
+   * Open the workspace read-only (DuckDB `access_mode: READ_ONLY`): nothing is created or written, an
+   * archived (read-only) workspace can be read, and several readers can work at once. Commands that only
+   * read (datasets, quality, analyze) use it; a missing workspace is then `not_found`.
+   */
+  readOnly?: boolean;
+}
+
 /**
- * Open (creating if needed) the workspace in `dir`.
+ * Open (creating if needed) the workspace in `dir`; with `readOnly`, open an existing one for reading.
  * @example
- *   const ws = await openWorkspace('.equilens');
+ *   const ws = await openWorkspace('.equilens', { readOnly: true });
  *   const versions = await listDatasets(ws.engine);
  */
-export async function openWorkspace(dir: string): Promise<Workspace> {
+export async function openWorkspace(dir: string, opts: OpenWorkspaceOptions = {}): Promise<Workspace> {
+  const file = join(dir, WORKSPACE_FILE);
+  if (opts.readOnly) {
+    if (!existsSync(file)) {
+      throw notFound(`No workspace in ${dir}.`, {
+        file: dir,
+        fix: 'Load data into a workspace first, or name the workspace folder.',
+        next: 'workspace_missing',
+      });
+    }
+    // A query that spills writes beside the database by default, which a read-only folder refuses.
+    const engine = await openDuckDB(file, { access_mode: 'READ_ONLY', temp_directory: spillDir() });
+    return { dir, engine, close: () => engine.close() };
+  }
   mkdirSync(dir, { recursive: true });
   // New workspace files use DuckDB's current storage format (readable by DuckDB ≥ 1.5 only): ~15% less
   // ingest CPU at 10M rows and ~2× faster scans than the default, backwards-compatible format.
-  const engine = await openDuckDB(join(dir, WORKSPACE_FILE), { storage_compatibility_version: 'v1.5.0' });
+  const engine = await openDuckDB(file, { storage_compatibility_version: 'v1.5.0' });
   await engine.run(`CREATE TABLE IF NOT EXISTS dataset_versions (
     version INTEGER PRIMARY KEY,
     id VARCHAR NOT NULL,
@@ -49,6 +72,9 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
   )`);
   return { dir, engine, close: () => engine.close() };
 }
+
+/** Where a read-only workspace's queries spill: this process's own folder under the system temp dir. */
+const spillDir = (): string => join(tmpdir(), `equilens-spill-${process.pid}`);
 
 /** One immutable dataset version, as listed by `equilens datasets`. */
 export interface DatasetVersion {

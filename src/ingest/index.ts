@@ -4,6 +4,7 @@
  * @example
  *   const r = await ingest({ configPath: 'equilens.yaml', data: ['extract.csv.gz'] });
  *   r.reconciliation.read === r.reconciliation.loaded + r.reconciliation.rejected; // always
+ * An ingest that would load no row is an error (exit 1) and stores nothing (see nothing-loaded.ts).
  */
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
@@ -16,11 +17,23 @@ import {
 import { quoteLiteral, type Engine } from '../engine/dialect.js';
 import { invalidConfig, usageError, type Warning } from '../errors.js';
 import { mergePatientsAcrossSources } from './merge-patients.js';
+import { nothingLoaded } from './nothing-loaded.js';
 import { deriveLibraryMeasures } from '../engine/measures/index.js';
 import type { ColumnDef } from '../model/index.js';
+import { checkInputs } from './check-inputs.js';
 import { contentHash } from './content-hash.js';
 import { LOADERS } from './loaders.js';
-import { readRejections, readUnmapped, writeRejectionsFile, type Reconciliation } from './reconciliation.js';
+import {
+  filesFileName,
+  readRejections,
+  readUnmapped,
+  rejectionsFileName,
+  writeFilesFile,
+  writeRejectionsFile,
+  type Reconciliation,
+  type SourceAccount,
+} from './reconciliation.js';
+import { existingReconciliation, sameAsNewest } from './unchanged.js';
 import type { FileAccount, SourceLoader } from './source-loader.js';
 import { customAttributes } from './tabular/attributes.js';
 
@@ -40,6 +53,8 @@ export interface IngestOptions {
    * Past it, staged rows spill to `<workspace>/equilens.duckdb.tmp`.
    */
   memoryLimit?: string;
+  /** Make a new version even when the content (inputs and config) is that of the newest version. */
+  force?: boolean;
 }
 
 export interface IngestResult {
@@ -55,6 +70,8 @@ export interface IngestResult {
   };
   reconciliation: Reconciliation;
   warnings: Warning[];
+  /** Set when the content is that of the newest version: no new version was made (`dataset` is that one). */
+  unchanged?: { since: number; message: string };
 }
 
 async function applyMemoryLimit(engine: Engine, given?: string): Promise<void> {
@@ -86,6 +103,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
     return { source, loader, paths };
   });
   const allPaths = jobs.flatMap((j) => j.paths).filter((p) => !isUrl(p));
+  // Every input is checked (a compressed one read whole) before the workspace is even opened.
+  await checkInputs(jobs.map((j) => ({ source: j.source, paths: j.paths.filter((p) => !isUrl(p)) })));
   const wsDir = resolveWorkspaceDir(dir, opts.workspace, cwd);
   const ws = await openWorkspace(wsDir);
   try {
@@ -98,6 +117,8 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
       doc: `custom attribute ${name}`,
     }));
     const files: FileAccount[] = [];
+    const perSource: (FileAccount & { source: string })[] = [];
+    const sources: SourceAccount[] = [];
     const warnings: Warning[] = [];
     // The catalog row is written after `fill`, so the counts and the hash are set on the summary inside it.
     const summary: NewVersionSummary = {
@@ -121,6 +142,26 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         progress: progress(i),
       });
     }
+    const newest = opts.force ? undefined : await sameAsNewest(ws.engine, await hashing);
+    if (newest) {
+      opts.onProgress?.(jobs.length, jobs.length);
+      const message = `The data and config are unchanged since version ${newest.version} (${newest.id}): no new version made. Use --force to make one anyway.`;
+      return {
+        dataset: {
+          version: newest.version,
+          id: newest.id,
+          rows: newest.rows.loaded,
+          patients: newest.patients,
+          measureRows: newest.measureRows,
+          contentHash: newest.contentHash,
+          createdAt: newest.createdAt,
+        },
+        ...(await existingReconciliation(ws.engine, newest, wsDir)),
+        unchanged: { since: newest.version, message },
+      };
+    }
+    const filesFile = (v: number) =>
+      perSource.length > jobs.length ? join(wsDir, filesFileName(v)) : undefined;
     const version = await createDatasetVersion(ws.engine, summary, async (schema, engine) => {
       for (const [i, job] of jobs.entries()) {
         const r = await job.loader({
@@ -132,12 +173,24 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
           progress: progress(i),
           prepared: prepared[i],
         });
+        perSource.push(...r.files.map((f) => ({ source: job.source.name, ...f })));
+        const { name, type } = job.source;
+        sources.push({
+          source: name,
+          type,
+          files: r.files.length,
+          read: r.read,
+          loaded: r.loaded,
+          rejected: r.rejected,
+        });
         summary.rows.read += r.read;
         summary.rows.loaded += r.loaded;
         summary.rows.rejected += r.rejected;
         files.push(...r.files);
         warnings.push(...r.warnings);
       }
+      // Nothing loaded (all rejected, or nothing read): an error, and the transaction rolls back.
+      if (summary.rows.loaded === 0) throw await nothingLoaded(engine, schema, summary.rows, allPaths);
       if (jobs.length > 1) {
         const sourceNames = jobs.map((j) => j.source.name);
         const { merged } = await mergePatientsAcrossSources(engine, schema, sourceNames);
@@ -155,15 +208,20 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
         configFile,
         sources: jobs.map((j) => ({ name: j.source.name, type: j.source.type, paths: j.paths })),
         files,
+        sourceAccounts: sources,
         warnings,
       };
     });
+    const perFile = filesFile(version.version);
+    if (perFile) writeFilesFile(perFile, perSource);
     const rejectionsFile =
-      version.rows.rejected > 0 ? join(wsDir, `rejections-v${version.version}.csv`) : undefined;
+      version.rows.rejected > 0 ? join(wsDir, rejectionsFileName(version.version)) : undefined;
     if (rejectionsFile) await writeRejectionsFile(ws.engine, version.schema, rejectionsFile);
     const reconciliation: Reconciliation = {
       ...version.rows,
       files,
+      sources,
+      ...(perFile ? { filesFile: perFile } : {}),
       rejections: await readRejections(ws.engine, version.schema),
       ...(rejectionsFile ? { rejectionsFile } : {}),
       unmapped: await readUnmapped(ws.engine, version.schema),

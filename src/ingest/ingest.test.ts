@@ -102,9 +102,23 @@ describe('ingest a mapped CSV (fixture rows worked by hand in __fixtures__/proje
     expect(report.byPeriod.length).toBeGreaterThan(0);
   });
 
-  it('creates a new immutable version on each ingest', async () => {
-    const again = await ingest({ configPath: p.config, workspace: p.workspace });
-    expect(again.dataset.version).toBe(2);
-    expect(again.dataset.contentHash).toBe(result.dataset.contentHash);
+  it('makes no new version for unchanged content, unless forced', async () => {
+    const same = await ingest({ configPath: p.config, workspace: p.workspace });
+    expect(same.unchanged).toEqual({
+      since: 1,
+      message: expect.stringContaining('unchanged since version 1'),
+    });
+    expect(same.dataset).toEqual(result.dataset);
+    expect(same.reconciliation).toEqual(result.reconciliation);
+    const forced = await ingest({ configPath: p.config, workspace: p.workspace, force: true });
+    expect(forced.unchanged).toBeUndefined();
+    expect(forced.dataset.version).toBe(2);
+    expect(forced.dataset.contentHash).toBe(result.dataset.contentHash);
+    // Changed bytes (one row fewer) make a new version without --force.
+    const fs = await import('node:fs');
+    const lines = fs.readFileSync(p.data, 'utf8').trimEnd().split('\n');
+    fs.writeFileSync(p.data, `${lines.slice(0, -1).join('\n')}\n`);
+    const changed = await ingest({ configPath: p.config, workspace: p.workspace });
+    expect([changed.unchanged, changed.dataset.version]).toEqual([undefined, 3]);
   });
 });

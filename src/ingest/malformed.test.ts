@@ -2,7 +2,7 @@
  * Malformed inputs: each gives one clear EquilensError (no stack trace) or a rejection with its location,
  * and a failed ingest leaves the earlier versions and no half-written version behind.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listDatasets, openWorkspace } from '../engine/workspace.js';
 import { EquilensError } from '../errors.js';
@@ -32,10 +32,10 @@ describe('rejections with file, line, column and reason', () => {
     const r = await ingest({ configPath: p.config, workspace: p.workspace });
     const rec = r.reconciliation;
     expect([rec.read, rec.loaded, rec.rejected]).toEqual([7, 4, 3]);
-    expect(rec.rejections.map((x) => [x.line, x.column, x.reason.split(' ').slice(0, 5).join(' ')])).toEqual([
-      [5, 'eth', 'the row has fewer fields'], // the first field the short row lacks
-      [6, null, 'the row has more fields'],
-      [7, 'race', 'the row has bytes that'],
+    expect(rec.rejections.map((x) => [x.line, x.column, x.reason])).toEqual([
+      [5, 'eth', 'the row has 4 fields, the header has 9'], // the first field the short row lacks
+      [6, null, expect.stringMatching(/^the row has more than 9 fields, the header has 9 /)],
+      [7, 'race', expect.stringMatching(/^the row has bytes that are not valid in the file encoding/)],
     ]);
     expect(rec.rejections.every((x) => x.file === p.data)).toBe(true);
     const csv = readFileSync(rec.rejectionsFile!, 'utf8').trim().split('\n');
@@ -62,13 +62,35 @@ describe('rejections with file, line, column and reason', () => {
       [5, 'date', '2024-99-01'],
       [6, 'pid', null],
     ]);
-    expect(rec.rejections[1]!.reason).toMatch(/not a date/);
+    expect(rec.rejections[1]!.reason).toMatch(/^month 99 does not exist/);
   });
 
-  it('accepts a header-only file: zero rows, zero patients', async () => {
+  // Deliberate change (issue #10 item 6): a header-only file used to become an empty newest version.
+  it('refuses a header-only file, storing no version', async () => {
     const p = project({ rows: [] });
-    const r = await ingest({ configPath: p.config, workspace: p.workspace });
-    expect([r.reconciliation.read, r.dataset.patients]).toEqual([0, 0]);
+    const e = await failure(p);
+    expect([e.code, e.message]).toEqual([
+      'invalid_input',
+      'The input has no data rows (a header only, or nothing): nothing was stored.',
+    ]);
+    expect(e.details.file).toBe(p.data);
+  });
+
+  it('refuses an ingest that rejects every row, saying why without values; v1 stays the newest', async () => {
+    const p = project();
+    await ingest({ configPath: p.config, workspace: p.workspace });
+    writeFileSync(p.data, `${HEADER}\np1,e1,1999-99-01,B,N,F,MCR,NO,1\np2,e2,31/31/2024,B,N,F,MCR,NO,1\n`);
+    const e = await failure(p);
+    expect(e.message).toBe(
+      'Every row was rejected (2 read, 2 rejected), so nothing was stored: 2 × column date: not a date: use YYYY-MM-DD (or MM/DD/YYYY) (first at line 2).',
+    );
+    expect(e.message).not.toMatch(/1999|31\/31/);
+    const ws = await openWorkspace(p.workspace);
+    try {
+      expect((await listDatasets(ws.engine)).map((d) => d.version)).toEqual([1]);
+    } finally {
+      await ws.close();
+    }
   });
 });
 

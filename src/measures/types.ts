@@ -103,6 +103,8 @@ export interface MeasureDefinition {
   title: string;
   description: string;
   direction: 'lower_is_better' | 'higher_is_better';
+  /** An outcome (readmission, control, a positive screen) or a process of care (screening, testing). */
+  type: 'outcome' | 'process';
   unit: MeasureUnit;
   population: Population;
   /** Extra population rule: a patient must be in another measure's numerator (SDOH-2 on SDOH-1). */

@@ -10,7 +10,8 @@ const num = z.number().nullable();
 const warning = z.object({ code: z.string(), message: z.string() }).passthrough();
 const dataset = z.object({ version: z.number().int(), id: z.string(), rows: z.number().int() });
 const label = z.enum(['worse', 'better', 'no_detectable_difference', 'reference', 'not_assessed']);
-const reason = z.enum(['small_numerator', 'small_denominator', 'complementary', 'no_data']);
+// 'suppressed': the only reason a public edition prints (it says nothing about the hidden counts).
+const reason = z.enum(['small_numerator', 'small_denominator', 'complementary', 'suppressed', 'no_data']);
 const gapDirection = z.enum(['narrowing', 'widening', 'no_clear_change', 'not_assessed']);
 const parent = z.object({ stratifier: z.string(), group: z.string(), rate: num });
 const facet = z.object({ name: z.string(), value: z.string() });
@@ -62,7 +63,7 @@ const summary = z.object({
 const stratum = z.object({
   stratifier: z.string(),
   reference: z.string().nullable(),
-  referenceRule: z.enum(['named', 'largest', 'best']),
+  referenceRule: z.enum(['named', 'largest', 'best', 'everyone_else']),
   facet: facet.optional(),
   groups: z.array(group),
   summary: z.array(summary),
@@ -94,6 +95,9 @@ const measure = z.object({
       'absent or proportion: rates are 0–1; rate: numerator = events (sum of value), rates, intervals and differences per `multiplier` units',
     ),
   multiplier: z.number().optional().describe('rates of a kind-rate measure are per this many units'),
+  type: z.enum(['outcome', 'process']).optional().describe('absent = outcome'),
+  unit: z.string().optional().describe('what one denominator unit is, singular: person, encounter, …'),
+  description: z.string().optional(),
   definition: z
     .object({ denominator: z.string(), numerator: z.string(), exclusions: z.string().optional() })
     .optional()
@@ -120,6 +124,18 @@ const finding = z.object({
   denominator: num.optional(),
   parents: z.array(parent).optional(),
   facet: facet.optional(),
+  referenceRule: z
+    .enum(['named', 'largest', 'best', 'everyone_else', 'combination'])
+    .optional()
+    .describe('how the comparison group was chosen'),
+  referenceWorse: z
+    .boolean()
+    .optional()
+    .describe('the reference group is the worse-off one; `values` is a group doing better'),
+  pinned: z.boolean().optional(),
+  strength: num.optional().describe('gap relative to its measure at its conservative bound'),
+  score: num.optional().describe('strength × priority and measure-type weights'),
+  unstable: z.boolean().optional().describe('the worse-off rate has a relative standard error > 30%'),
 });
 
 export const ResultsSchema = z.object({
@@ -131,7 +147,10 @@ export const ResultsSchema = z.object({
     generatedAt: z.string(),
     audience: z.enum(['internal', 'public', 'restricted']),
   }),
-  dataset,
+  dataset: dataset.extend({
+    people: z.number().int().optional().describe('distinct people in the dataset version'),
+    measureRows: z.number().int().optional().describe('measure rows (units of every measure)'),
+  }),
   settings: z.object({
     confidence: z.number(),
     fdr: z.number(),
@@ -146,7 +165,16 @@ export const ResultsSchema = z.object({
       groups: z.array(group.extend({ values: z.record(z.string(), z.string()), parents: z.array(parent) })),
     }),
   ),
-  findings: z.array(finding).describe('ranked by excess events, largest first'),
+  findings: z.array(finding).describe('pinned first, then by ranking score (see ranking)'),
+  ranking: z
+    .object({
+      method: z.literal('weighted_strength'),
+      priorities: z.array(z.string()),
+      priorityWeight: z.number(),
+      processWeight: z.number(),
+      pins: z.number().int(),
+    })
+    .optional(),
   plan: z
     .object({
       engine: z.string(),

@@ -6,8 +6,12 @@
  */
 import type { Warning } from '../errors.js';
 
-/** Why a value is absent in a shareable output: "suppressed" is not "no data". */
-export type SuppressionReason = 'small_numerator' | 'small_denominator' | 'complementary' | 'no_data';
+/**
+ * Why a value is absent in a shareable output ("suppressed" is not "no data"). Why a value is not shown. The internal suppression uses the first three; a public edition prints only
+ * `suppressed` for every hidden value (a reason such as small_denominator would tell a reader 1 ≤ d ≤ 10).
+ */
+export type SuppressionReason =
+  'small_numerator' | 'small_denominator' | 'complementary' | 'suppressed' | 'no_data';
 
 export interface Stamp {
   /** Dataset version the result came from. */
@@ -41,7 +45,11 @@ export interface GroupResult {
   /** Benjamini–Hochberg q-value across the whole run. */
   qValue: number | null;
   label: GroupLabel;
-  /** Events to close the gap: how many more (or fewer) patients would have had the good outcome at the reference rate. */
+  /**
+   * Events to close the gap: how many more (or fewer) units — in the measure's `unit` (people only when the
+   * unit is a person; encounters, discharges…), events for a count-based rate — would have had the good
+   * outcome at the reference rate.
+   */
   excessEvents: number | null;
   suppressed: boolean;
   suppressionReason?: SuppressionReason;
@@ -80,11 +88,15 @@ export interface StratumTrend {
   gapDirection: 'narrowing' | 'widening' | 'no_clear_change' | 'not_assessed';
 }
 
+/** How a comparison group was chosen (named beside every comparison in the report and the CLI). */
+export type ReferenceRuleName = 'named' | 'largest' | 'best' | 'everyone_else';
+
 export interface StratumResult {
   stratifier: string;
   /** The reference group and how it was chosen. */
   reference: string | null;
-  referenceRule: 'named' | 'largest' | 'best';
+  /** `everyone_else`: each group against the rest of the measure's denominator (reference is null). */
+  referenceRule: ReferenceRuleName;
   facet?: { name: string; value: string };
   groups: GroupResult[];
   summary: SummaryMeasureResult[];
@@ -103,6 +115,12 @@ export interface MeasureResult {
    * rate ratios; excess events are events.
    */
   kind?: 'proportion' | 'rate';
+  /** outcome (absent = outcome) or process: outcome gaps rank before process gaps of similar strength. */
+  type?: 'outcome' | 'process';
+  /** What one denominator unit is, singular: person, encounter, discharge, screening… */
+  unit?: string;
+  /** The config's plain-language description of the measure. */
+  description?: string;
   /** Rates of a 'rate' measure are per this many units (1000 = per 1,000). */
   multiplier?: number;
   /** Plain-language definition (library measures: generated from the declarative definition). */
@@ -145,19 +163,55 @@ export interface Finding {
   qValue: number | null;
   gapDirection?: StratumTrend['gapDirection'];
   periods?: number;
-  /** Size of the group (denominator), when known. */
+  /** Size of the group (denominator, in the measure's `unit`), when known. */
   denominator?: number | null;
   /** Intersections and discovered subgroups: the single-attribute parents' rates, to show what the combination adds. */
   parents?: { stratifier: string; group: string; rate: number | null }[];
   /** Stratum findings within a facet (e.g. one site). */
   facet?: { name: string; value: string };
+  /**
+   * How the comparison was chosen: the stratifier's reference rule, `everyone_else` (discovered subgroups,
+   * and the everyone-else rule), or `combination` (an intersection: each stratifier's reference together).
+   */
+  referenceRule?: ReferenceRuleName | 'combination';
+  /**
+   * True when the reference group is the worse-off one: `values` is then a group doing better than the
+   * reference (`comparison`), the gap is the reference's, and `excessEvents` are the reference group's.
+   */
+  referenceWorse?: boolean;
+  /** Pinned by the council (`analysis.ranking.pin`): ranked first. */
+  pinned?: boolean;
+  /** Ranking strength (src/analysis/rank.ts): the gap relative to its measure, at its conservative bound. */
+  strength?: number | null;
+  /** Ranking score: strength × the priority and measure-type weights. */
+  score?: number | null;
+  /** The worse-off group's rate is unstable (relative standard error > 30%): ranked after stable ones. */
+  unstable?: boolean;
+}
+
+/** How the findings are ordered (stated on the report's front page and by the CLI). */
+export interface RankingInfo {
+  method: 'weighted_strength';
+  priorities: string[];
+  priorityWeight: number;
+  processWeight: number;
+  pins: number;
 }
 
 export interface ResultsFile {
   schemaVersion: 1;
   stamp: Stamp;
   /** Issue #4 contract: `dataset {version, rows}` at top level too. */
-  dataset: { version: number; id: string; rows: number };
+  dataset: {
+    version: number;
+    id: string;
+    /** Measure rows of the dataset version (the same as `measureRows`; kept for the issue #4 contract). */
+    rows: number;
+    /** Distinct people (patients) in the dataset version. */
+    people?: number;
+    /** Measure rows (one per unit of a measure: an encounter, a person, a discharge…). */
+    measureRows?: number;
+  };
   settings: {
     confidence: number;
     fdr: number;
@@ -166,8 +220,9 @@ export interface ResultsFile {
   };
   measures: MeasureResult[];
   intersections: IntersectionResult[];
-  /** Ranked by excess events, largest first. */
+  /** Pinned first, then by ranking score (see `ranking`). */
   findings: Finding[];
+  ranking?: RankingInfo;
   /** How the run was planned: engine, grouping sets, what was stratified and searched. */
   plan?: {
     engine: string;

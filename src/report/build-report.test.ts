@@ -40,10 +40,15 @@ describe('buildReport', () => {
 
   it('gives every chart a title, a description and a data table one click away', async () => {
     const html = await buildReport(fixtureResults(), { audience: 'internal', lang: 'en' });
-    const charts = html.match(/<figure class="chart">[\s\S]*?<\/figure><details class="data/g) ?? [];
-    // Rate charts for the 5 stratifiers with a gap, and a gap-trend chart for each.
-    expect(charts.length).toBe(10);
+    const charts = html.match(/<figure class="chart">[\s\S]*?<\/figure>/g) ?? [];
+    // Rate charts for the 5 stratifiers with a gap, each group's rate over time and the gap for each.
+    expect(charts.length).toBe(15);
     expect(charts.length).toBe((html.match(/<svg role="img"/g) ?? []).length);
+    // Every stratum's charts are followed by its data tables.
+    const strata = html.match(/<section class="stratum" id="s-[\s\S]*?<\/section>/g) ?? [];
+    expect(strata.length).toBe(5);
+    for (const s of strata)
+      expect(s).toMatch(/<\/figure><\/div>(?:<\/div>)?<div class="tables"><details class="data/);
     for (const c of charts)
       expect(c).toMatch(/<title id="[^"]+">[^<]+<\/title><desc id="[^"]+">[^<]+<\/desc>/);
     expect(html).toContain('<summary>Show the data table</summary>');
@@ -66,6 +71,11 @@ describe('buildReport', () => {
     const html = await buildReport(fixtureResults('public'), { audience: 'public', lang: 'en' });
     expect(html).toContain(
       '<th scope="row">Native Hawaiian or Pacific Islander</th><td></td><td></td><td><em class="suppressed"',
+    );
+    expect(html).toContain('suppressed to protect privacy</em>');
+    // The key says what each word means, and the two differ.
+    expect(html).toMatch(
+      /<em class="suppressed">suppressed to protect privacy<\/em><span>the group exists, but its numbers are hidden to protect privacy<\/span><\/li><li><em class="nodata">no data<\/em><span>nobody in the data belongs to the group/,
     );
     expect(html).toMatch(
       /<th scope="row">Middle Eastern or North African<\/th>(<td><\/td>){0,2}<td><span class="nodata">no data|<th scope="row">Middle Eastern or North African<\/th><td>[^]*?<em class="nodata">no data/,

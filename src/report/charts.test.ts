@@ -36,7 +36,7 @@ describe('chart SVGs', () => {
   });
   it('rate chart: public edition keeps suppressed and no-data rows, in words', async () => {
     const svg = await rate('public', 'en', 0, 0);
-    expect(svg).toContain('>suppressed<');
+    expect(svg).toContain('>suppressed to protect privacy<');
     expect(svg).toContain('>no data<');
     snapshot('rate-readmit30-race-public-en', svg);
   });

@@ -32,7 +32,17 @@ export function facetTables(loc: Locale, results: ResultsFile, mi: number, si: n
       ]);
       const caption = `${esc(m.title)} — ${loc.t('measure.by', { stratifier: stratifierName(loc, main.stratifier) })} × ${stratifierName(loc, name)}`;
       const head = [esc(loc.t('table.group')), ...cols.map(({ s }) => loc.label(s.facet!.value))];
-      return `<h4>${loc.t('facet.heading', { facet: stratifierName(loc, name) })}</h4>${dataTable(loc, caption, head, rows, 'facets')}`;
+      return dataTable(
+        loc,
+        caption,
+        head,
+        rows,
+        'facets',
+        loc.t('facet.heading', { facet: stratifierName(loc, name) }),
+        {
+          base: `measures.${mi}.strata`,
+        },
+      );
     })
     .join('');
 }

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { StratumTrend } from '../model/results.js';
 import type { Locale } from './i18n.js';
 import { perUnit, type MeasureScale } from './measure-scale.js';
-import { baseConfig, PALETTE, renderSvg } from './render-svg.js';
+import { baseConfig, CHART_WIDTH, FONT, PALETTE, renderSvg } from './render-svg.js';
 
 export interface GapChartInput {
   id: string;
@@ -32,7 +32,7 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
     field: 'period',
     type: 'ordinal',
     title: null,
-    axis: { labelAngle: 0, ticks: false, labelPadding: 6 },
+    axis: { labelAngle: 0, ticks: false, labelPadding: 6, labelOverlap: 'greedy' },
   } as const;
   const y = {
     field: 'gap',
@@ -43,15 +43,15 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
   } as const;
   const lastSignal = values.map((v) => v.note !== '').lastIndexOf(true);
   const spec = {
-    width: 520,
-    height: 180,
+    width: CHART_WIDTH,
+    height: 130,
     title: {
       text: input.scale?.isRate
         ? loc.t('chart.axis.gap.rate', { per: perUnit(loc, input.scale) })
         : loc.t('chart.axis.gap'),
       anchor: 'start',
       frame: 'group',
-      fontSize: 12,
+      fontSize: FONT,
       fontWeight: 600,
       color: PALETTE.ink,
       offset: 8,
@@ -72,7 +72,7 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
           baseline: 'bottom',
           dx: 2,
           dy: -3,
-          fontSize: 11,
+          fontSize: FONT,
           color: PALETTE.same,
         },
         encoding: { y: { datum: 0 }, x: { value: 0 }, text: { value: loc.t('chart.noGap') } },
@@ -116,7 +116,7 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
           align: 'right',
           baseline: 'bottom',
           dy: -10,
-          fontSize: 11,
+          fontSize: FONT,
           fontWeight: 600,
           color: PALETTE.worse,
         },

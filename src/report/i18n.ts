@@ -25,7 +25,23 @@ export function esc(s: string): string {
 
 /** How a number is shown; the numbers test re-formats each marked value with the same function. */
 /** `rate`/`rdiff`: a count-based rate per N units and its difference (one decimal; rdiff signed). */
-export type NumberKind = 'pct' | 'pct0' | 'int' | 'pp' | 'ratio' | 'q' | 'sig' | 'date' | 'rate' | 'rdiff';
+/** Summary measures: `ppa` unsigned percentage points, `pp2` ×10,000 (points squared), `x100`/`x1000` an index
+ * scaled by 100 or 1,000 (3 significant digits). */
+export type NumberKind =
+  | 'pct'
+  | 'pct0'
+  | 'int'
+  | 'pp'
+  | 'ratio'
+  | 'q'
+  | 'sig'
+  | 'date'
+  | 'rate'
+  | 'rdiff'
+  | 'ppa'
+  | 'pp2'
+  | 'x100'
+  | 'x1000';
 
 export interface Locale {
   lang: Lang;
@@ -99,6 +115,14 @@ export function createLocale(lang: Lang): Locale {
           return v < 0.001 ? `< ${three.format(0.001)}` : three.format(v);
         case 'sig':
           return sig.format(v);
+        case 'ppa':
+          return oneUnsigned.format(v * 100);
+        case 'pp2':
+          return sig.format(v * 10_000);
+        case 'x100':
+          return sig.format(v * 100);
+        case 'x1000':
+          return sig.format(v * 1000);
       }
     },
   };

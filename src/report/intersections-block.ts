@@ -1,10 +1,12 @@
 /** Intersections beside their parents: each combined group's rate next to the rates of the groups it is part of. */
 import type { ResultsFile } from '../model/results.js';
-import { dataTable, interval, num, table } from './html.js';
+import { countMark, dataTable, interval, num, plain, table } from './html.js';
 import { esc, type Locale } from './i18n.js';
-import { labelShape } from './legend.js';
+import { assess } from './legend.js';
 import { rateCell, stratifierName } from './cells.js';
 import { measureScale } from './measure-scale.js';
+
+const TOP = 4;
 
 export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId: string): string {
   const threshold = results.settings.suppressionThreshold;
@@ -17,20 +19,26 @@ export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId:
       const rows = ix.groups.map((g, gi) => {
         const base = `intersections.${ii}.groups.${gi}`;
         const hidden = g.suppressed || g.rate === null;
-        const parents = g.parents
-          .map(
-            (p, pi) =>
-              `<span class="parent">${loc.label(p.group)}: ${p.rate === null ? `<em class="nodata">${esc(loc.t('noData'))}</em>` : num(loc, p.rate, `${base}.parents.${pi}.rate`, kind)}</span>`,
-          )
-          .join('');
+        // One column per parent characteristic: the group's rate on that characteristic alone.
+        const parents = ix.stratifiers.map((st) => {
+          const pi = g.parents.findIndex((p) => p.stratifier === st);
+          const p = g.parents[pi];
+          if (!p) return '';
+          // A parent without a rate is hidden in a public edition, absent from the data otherwise.
+          return p.rate === null
+            ? results.stamp.audience === 'public'
+              ? `<em class="suppressed">${esc(loc.t('suppressed'))}</em>`
+              : `<em class="nodata">${esc(loc.t('noData'))}</em>`
+            : num(loc, p.rate, `${base}.parents.${pi}.rate`, kind);
+        });
         return [
           Object.values(g.values)
             .map((v) => loc.label(v))
             .join(' · '),
           rateCell(loc, g, base, threshold, kind),
           hidden ? '' : interval(loc, g.lower, g.upper, base, kind),
-          `<span class="parents">${parents}</span>`,
-          hidden ? '' : `<span class="assess">${labelShape(g.label)}${esc(loc.t(`label.${g.label}`))}</span>`,
+          ...parents,
+          hidden ? '' : assess(loc, g.label),
         ];
       });
       const head = [
@@ -39,24 +47,34 @@ export function intersectionsBlock(loc: Locale, results: ResultsFile, measureId:
         loc.t('table.interval', {
           level: num(loc, results.settings.confidence, 'settings.confidence', 'pct0'),
         }),
-        esc(loc.t('intersections.parents')),
+        ...ix.stratifiers.map((st) =>
+          esc(loc.t('intersections.alone', { name: plain(stratifierName(loc, st)) })),
+        ),
         esc(loc.t('table.assessment')),
       ];
-      const differ = ix.groups
+      // The largest differences first, at most TOP of them open; every group is in the table below.
+      const all = ix.groups
         .map((g, gi) => ({ g, gi }))
-        .filter(({ g }) => !g.suppressed && (g.label === 'worse' || g.label === 'better'));
-      const n = `<span class="n" data-count="length" data-field="intersections.${ii}.groups" data-value="${ix.groups.length}" data-kind="int">${esc(loc.format(ix.groups.length, 'int'))}</span>`;
+        .filter(({ g }) => !g.suppressed && (g.label === 'worse' || g.label === 'better'))
+        .sort((a, b) => Math.abs(b.g.difference ?? 0) - Math.abs(a.g.difference ?? 0));
+      const differ = all.slice(0, TOP);
+      const more =
+        all.length > differ.length
+          ? `<p class="note">${loc.tn('intersections.more', all.length - differ.length, { n: countMark(loc, 'moreDiffer', all.length - differ.length, `intersections.${ii}.groups`) })}</p>`
+          : '';
+      const n = countMark(loc, 'length', ix.groups.length, `intersections.${ii}.groups`);
       return `<h4>${names}</h4>${
         differ.length
-          ? `<p>${esc(loc.t('intersections.differ'))}</p>${table(
+          ? `<p class="ix-lead">${esc(loc.t('intersections.differ'))}</p>${table(
               names,
               head,
               differ.map(({ gi }) => rows[gi]!),
               'intersections',
               true,
-            )}`
-          : `<p>${esc(loc.t('intersections.none'))}</p>`
-      }${dataTable(loc, names, head, rows, 'intersections', loc.t('intersections.all', { n }))}`;
+              { base: `intersections.${ii}.groups`, loc },
+            )}${more}`
+          : `<p class="ix-lead">${esc(loc.t('intersections.none'))}</p>`
+      }${dataTable(loc, names, head, rows, 'intersections', loc.t('intersections.all', { n }), { base: `intersections.${ii}.groups` })}`;
     });
   if (blocks.length === 0) return '';
   return `<section class="stratum"><h3>${esc(loc.t('intersections.heading'))}</h3><p class="lead">${esc(loc.t('intersections.lead'))}</p>${blocks.join('')}</section>`;

@@ -39,3 +39,35 @@ export function gapLegend(loc: Locale): string {
 export function labelShape(label: string): string {
   return (SHAPES as Record<string, string>)[label] ?? '';
 }
+
+const ABBR: Record<string, string> = {
+  worse: 'w',
+  better: 'b',
+  no_detectable_difference: 'n',
+  reference: 'r',
+  not_assessed: 'x',
+};
+
+/** A group's assessment in a table: words, with the chart's shape drawn by CSS (`.a-worse::before` …). */
+export function assess(loc: Locale, label: string): string {
+  return `<span class="assess a-${ABBR[label] ?? 'x'}">${esc(loc.t(`label.${label}`))}</span>`;
+}
+
+/** Key of the rate-over-time chart: line styles, in words. */
+export function trendLegend(loc: Locale): string {
+  const line = (stroke: string, dash: string, width: number): string =>
+    shape(
+      `<line x1="-7" x2="7" stroke="${stroke}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+      '',
+    );
+  return `<ul class="key" aria-label="${esc(loc.t('legend.key'))}">${[
+    item(line(PALETTE.reference, '3 2', 2), esc(loc.t('legend.trend.ref'))),
+    item(line(PALETTE.worse, '', 2.5), esc(loc.t('legend.trend.focus'))),
+    item(line(PALETTE.muted, '', 1.5), esc(loc.t('legend.trend.other'))),
+  ].join('')}</ul>`;
+}
+
+/** Suppressed and no-data rows, in words (the public edition's charts and tables use both). */
+export function absentLegend(loc: Locale): string {
+  return `<ul class="key" aria-label="${esc(loc.t('legend.key'))}"><li><em class="suppressed">${esc(loc.t('suppressed'))}</em><span>${esc(loc.t('legend.suppressed'))}</span></li><li><em class="nodata">${esc(loc.t('noData'))}</em><span>${esc(loc.t('legend.noData'))}</span></li></ul>`;
+}

@@ -6,6 +6,7 @@ import { intersectionsBlock } from './intersections-block.js';
 import { measureScale, perUnit } from './measure-scale.js';
 import { quietBlock } from './quiet-block.js';
 import { stratumBlock } from './stratum-block.js';
+import { absentLegend, rateLegend } from './legend.js';
 
 export async function measureSection(loc: Locale, results: ResultsFile, mi: number): Promise<string> {
   const m = results.measures[mi]!;
@@ -37,5 +38,13 @@ export async function measureSection(loc: Locale, results: ResultsFile, mi: numb
     else quiet.push(si);
   }
   const eyebrow = esc(loc.t(`direction.${m.direction}`));
-  return `<section class="measure" id="m-${esc(m.id)}" aria-labelledby="m-${esc(m.id)}-h"><header class="measure-head"><p class="eyebrow">${eyebrow}</p><h2 id="m-${esc(m.id)}-h">${esc(m.title)}</h2><p class="overall">${overall}</p></header>${strata.join('')}${intersectionsBlock(loc, results, m.id)}${quietBlock(loc, results, mi, quiet)}</section>`;
+  const desc = (m as { description?: string }).description;
+  const description = desc ? `<p class="description">${esc(desc)}</p>` : '';
+  // One key for the measure's charts (they all draw the same marks), not one under every chart.
+  const level = num(loc, results.settings.confidence, 'settings.confidence', 'pct0');
+  const absent = m.strata.some((s) => s.groups.some((g) => g.suppressed || g.rate === null));
+  const keys = strata.length
+    ? `<div class="keys">${rateLegend(loc, level, true, o.rate !== null)}${absent ? absentLegend(loc) : ''}</div>`
+    : '';
+  return `<section class="measure" id="m-${esc(m.id)}" data-measure="${esc(m.id)}" aria-labelledby="m-${esc(m.id)}-h"><header class="measure-head"><p class="eyebrow">${eyebrow}</p><h2 id="m-${esc(m.id)}-h">${esc(m.title)}</h2>${description}<p class="overall">${overall}</p>${keys}</header>${strata.join('')}${intersectionsBlock(loc, results, m.id)}${quietBlock(loc, results, mi, quiet)}</section>`;
 }

@@ -3,6 +3,7 @@ import type { ResultsFile } from '../model/results.js';
 import { num } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { stratifierName } from './cells.js';
+import { DEFAULT_PROTECTION_WIDTH } from '../suppression/intervals.js';
 
 /**
  * Measure definitions from the project config, when the caller has them (the CLI reads equilens.yaml).
@@ -99,7 +100,7 @@ export function methodsSection(
       loc.t('methods.difference.text', { fdr: num(loc, s.fdr, 'settings.fdr', 'sig') }),
     ),
     para('methods.excess', esc(loc.t('methods.excess.text'))),
-    `<h3>${esc(loc.t('methods.reference'))}</h3><ul>${refs.join('')}</ul>`,
+    `<h3>${esc(loc.t('methods.reference'))}</h3><details class="data"><summary>${esc(loc.t('methods.reference.show'))}</summary><ul class="refs">${refs.join('')}</ul></details>`,
     para('methods.trend', esc(loc.t('methods.trend.text'))),
     para('methods.summary', esc(loc.t('methods.summary.text'))),
     para(
@@ -108,6 +109,7 @@ export function methodsSection(
         threshold: num(loc, s.suppressionThreshold, 'settings.suppressionThreshold', 'int'),
       }),
     ),
+    `<p>${esc(loc.t('methods.suppression.protection', { width: String(DEFAULT_PROTECTION_WIDTH) }))}</p>`,
     defs.length ? `<h3>${esc(loc.t('methods.definitions'))}</h3><ul class="defs">${defs.join('')}</ul>` : '',
     warningsBlock(loc, results),
     `<h3>${esc(loc.t('methods.provenance'))}</h3>`,

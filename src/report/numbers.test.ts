@@ -4,6 +4,8 @@ import { at, marks, strings, tokens, unmarkedText } from './__fixtures__/marks.j
 import { fixtureResults } from './__fixtures__/results.js';
 import { buildReport } from './build-report.js';
 import { MAX_ROWS } from './rate-chart.js';
+import { withheldCount } from './withheld.js';
+import { CARDS } from './findings-table.js';
 import { createLocale, type Lang, type NumberKind } from './i18n.js';
 import en from './i18n/en.json' with { type: 'json' };
 import es from './i18n/es.json' with { type: 'json' };
@@ -16,9 +18,22 @@ function expected(results: ResultsFile, m: ReturnType<typeof marks>[number]): un
       (a, s) => a + s.groups.filter((g) => g.label === 'worse').length,
       0,
     );
-  if (m.count === 'more') return results.findings.length - 5;
+  if (m.count === 'more') return Math.min(results.findings.length, CARDS) - 5;
+  if (m.count === 'rank') return Number(m.text);
   if (m.count === 'shown') return Math.min(MAX_ROWS, (at(results, m.field!) as unknown[]).length);
   if (m.count === 'length') return (at(results, m.field!) as unknown[]).length;
+  if (m.count === 'worseTop')
+    return results.measures[Number(m.measure)]!.strata.filter((s) => !s.facet).reduce(
+      (a, s) => a + s.groups.filter((g) => g.label === 'worse').length,
+      0,
+    );
+  if (m.count === 'withheld') return withheldCount(results);
+  if (m.count === 'moreDiffer')
+    return (
+      (at(results, m.field!) as ResultsFile['intersections'][number]['groups']).filter(
+        (g) => !g.suppressed && (g.label === 'worse' || g.label === 'better'),
+      ).length - 4
+    );
   return at(results, m.field!);
 }
 
@@ -29,8 +44,9 @@ function checkNumbers(results: ResultsFile, html: string, lang: Lang): number {
   for (const m of all) {
     const want = expected(results, m);
     const where = m.field ?? m.count;
+    // A compact table cell carries no value (only counts, read from their text): its text is checked.
     if (m.kind === 'date') expect(m.value, where).toBe(want);
-    else expect(Number(m.value), where).toBe(want);
+    else if (m.value !== '') expect(Number(m.value), where).toBe(want);
     if (m.kind) expect(m.text, where).toBe(loc.format(want as number, m.kind as NumberKind));
   }
   // Outside the marks, a token with a digit must come from results' own strings (titles, periods, ids)
@@ -62,9 +78,16 @@ describe('numbers in the report', () => {
   it('catches a number that does not match results.json', async () => {
     const results = fixtureResults();
     const html = await buildReport(results, { audience: 'internal', lang: 'en' });
-    const tampered = html.replace(/(data-field="findings\.0\.rate" data-value=")0\./, '$10.9');
+    const tampered = html.replace(/(<data value=")0\.(\d+" data-f="findings\.0\.rate")/, '$10.9$2');
     expect(tampered).not.toBe(html);
     expect(() => checkNumbers(results, tampered, 'en')).toThrow();
+    // A compact table cell (its text is the number) is checked too.
+    const cell = html.replace(
+      /(<tr data-i="\d+"><th scope="row">[^<]*<\/th><td>)(\d[\d,]*)(<\/td>)/,
+      (_, a: string, n: string, b: string) => `${a}${n}1${b}`,
+    );
+    expect(cell).not.toBe(html);
+    expect(() => checkNumbers(results, cell, 'en')).toThrow();
     expect(() => checkNumbers(results, html.replace('</main>', '<p>12.3%</p></main>'), 'en')).toThrow();
   });
 

@@ -1,4 +1,8 @@
-/** Data-quality caveats: how completely each REAL/SOGI/SDOH field is recorded (from `results.quality`). */
+/**
+ * Data-quality caveats: how completely each REAL/SOGI/SDOH field is recorded (from `results.quality`). In
+ * the public edition a count may be withheld (null): it reads "fewer than 11" and the share is still shown
+ * when the file gives it, so race, ethnicity and language completeness is never simply dropped.
+ */
 import type { ResultsFile } from '../model/results.js';
 import { num, plain, table } from './html.js';
 import { esc, type Locale } from './i18n.js';
@@ -13,26 +17,33 @@ export function qualitySection(loc: Locale, results: ResultsFile): string {
     return `<section id="quality" aria-labelledby="quality-h">${head}<p>${esc(loc.t('quality.none'))}</p></section>`;
   // Fields nobody recorded are named in one sentence rather than shown as rows of zeros.
   const absent = q.filter((r) => r.total > 0 && r.known === 0);
+  const threshold = results.settings.suppressionThreshold;
+  const few = `<em class="suppressed">${esc(loc.t('quality.fewer', { n: loc.format(threshold, 'int') }))}</em>`;
+  const count = (v: number | null | undefined, path: string): string =>
+    v === null || v === undefined ? few : num(loc, v, path, 'int');
   const rows = q
     .map((r, i) => ({ r, i }))
     .filter(({ r }) => !absent.includes(r))
     .map(({ r, i }) => {
       const base = `quality.${i}`;
-      const share = r.total > 0 ? r.known / r.total : null;
+      const given = (r as { share?: number | null }).share;
+      const share = r.known !== null && r.total !== null && r.total > 0 ? r.known / r.total : (given ?? null);
+      const shareField =
+        r.known !== null && r.total !== null ? `${base}.known / ${base}.total` : `${base}.share`;
       const bar =
         share === null
           ? ''
           : `<span class="bar${share < LOW ? ' low' : ''}" aria-hidden="true"><span style="width:${(share * 100).toFixed(1)}%"></span></span>`;
       return [
         `${stratifierName(loc, r.field).replace(/^./, (c) => c.toUpperCase())}`,
-        `${bar}${share === null ? '' : `<span class="n" data-field="${base}.known / ${base}.total" data-value="${share}" data-kind="pct">${esc(loc.format(share, 'pct'))}</span>`}${share !== null && share < LOW ? ` <span class="flag">${esc(loc.t('quality.low'))}</span>` : ''}`,
+        `${bar}${share === null ? (r.known === null ? few : '') : `<data value="${share}" data-f="${shareField}" data-k="pct">${esc(loc.format(share, 'pct'))}</data>`}${share !== null && share < LOW ? ` <span class="flag">${esc(loc.t('quality.low'))}</span>` : ''}`,
         loc.t('quality.knownOf', {
-          known: num(loc, r.known, `${base}.known`, 'int'),
-          total: num(loc, r.total, `${base}.total`, 'int'),
+          known: count(r.known, `${base}.known`),
+          total: count(r.total, `${base}.total`),
         }),
-        num(loc, r.declined, `${base}.declined`, 'int'),
-        num(loc, r.unknown, `${base}.unknown`, 'int'),
-        num(loc, r.missing, `${base}.missing`, 'int'),
+        count(r.declined, `${base}.declined`),
+        count(r.unknown, `${base}.unknown`),
+        count(r.missing, `${base}.missing`),
       ];
     });
   return `<section id="quality" aria-labelledby="quality-h">${head}<p class="lead">${esc(loc.t('quality.lead'))}</p>${table(

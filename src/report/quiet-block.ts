@@ -13,8 +13,8 @@ export function quietBlock(loc: Locale, results: ResultsFile, mi: number, strata
     .map((si) => {
       const s = results.measures[mi]!.strata[si]!;
       const summary = loc.t('measure.by', { stratifier: stratifierName(loc, s.stratifier) });
-      return groupTable(loc, results, mi, si, summary);
+      return `<div data-stratifier="${esc(s.stratifier)}">${groupTable(loc, results, mi, si, summary)}</div>`;
     })
     .join('');
-  return `<section class="stratum quiet"><h3>${esc(loc.t('quiet.heading'))}</h3><p class="lead">${esc(loc.t('quiet.lead'))}</p>${tables}</section>`;
+  return `<section class="stratum quiet"><h3>${esc(loc.t('quiet.heading'))}</h3><p class="lead">${esc(loc.t('quiet.lead'))}</p><div class="quiet-list">${tables}</div></section>`;
 }

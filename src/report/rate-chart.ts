@@ -8,7 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { GroupLabel, MeasureResult, StratumResult } from '../model/results.js';
 import type { Locale } from './i18n.js';
 import { perUnit, type MeasureScale } from './measure-scale.js';
-import { baseConfig, PALETTE, renderSvg } from './render-svg.js';
+import { baseConfig, CHART_WIDTH, FONT, PALETTE, renderSvg } from './render-svg.js';
 
 const LABELS: readonly GroupLabel[] = [
   'worse',
@@ -87,13 +87,16 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
   const pad = isRate ? Math.max(1, (Math.max(...known) - Math.min(...known)) * 0.06) : 0.02;
   const lo = Math.max(0, Math.min(...known) - pad);
   const hi = isRate ? Math.max(...known) + pad * 1.5 : Math.min(1, Math.max(...known) + 0.03);
+  // Stacked rows: each group's name on its own line above its interval, so the plot keeps the whole width
+  // and the chart reads at a phone's width (CHART_WIDTH scaled to ~360 px keeps text at 11 px or more).
   const y = {
     field: 'group',
     type: 'nominal',
     sort: null,
     title: null,
-    axis: { labelLimit: 0, labelPadding: 8, ticks: false },
+    axis: null,
   } as const;
+  const yDot = { ...y, bandPosition: 0.7 };
   const x = {
     type: 'quantitative',
     scale: { domain: [lo, hi], nice: false, zero: false },
@@ -102,7 +105,7 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
       title: isRate
         ? loc.t('chart.axis.rate.per', { per: perUnit(loc, input.scale!) })
         : loc.t('chart.axis.rate'),
-      tickCount: 6,
+      tickCount: 5,
       grid: true,
     },
   } as const;
@@ -122,17 +125,23 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
         baseline: 'bottom' as const,
         dx: other !== null && datum < other ? 3 : -3,
         dy: -4,
-        fontSize: 11,
+        fontSize: FONT,
         fontWeight: 600,
         color: colour,
       },
       encoding: { x: { datum }, y: { value: 0 }, text: { value: text } },
     },
   ];
+  const colour = {
+    field: 'label',
+    type: 'nominal',
+    scale: { domain: LABELS.map((l) => loc.t(`label.${l}`)), range: COLOURS },
+    legend: null,
+  } as const;
   const spec = {
-    width: 540,
-    height: { step: 30 },
-    padding: { top: 22, bottom: 4, left: 4, right: 12 },
+    width: CHART_WIDTH,
+    height: { step: 36 },
+    padding: { top: 26, bottom: 4, left: 6, right: 14 },
     data: { values },
     layer: [
       ...(input.overall === null
@@ -146,25 +155,27 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
           )),
       ...(ref === null ? [] : vline(ref, [6, 4], PALETTE.reference, loc.t('chart.reference'), input.overall)),
       {
-        transform: [shown],
-        mark: { type: 'rule', strokeWidth: 2.5, strokeCap: 'round', opacity: 0.45 },
-        encoding: {
-          y,
-          x: { ...x, field: 'lower' },
-          x2: { field: 'upper' },
-          color: {
-            field: 'label',
-            type: 'nominal',
-            scale: { domain: LABELS.map((l) => loc.t(`label.${l}`)), range: COLOURS },
-            legend: null,
-          },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'top',
+          dy: 3,
+          fontSize: FONT,
+          fontWeight: 600,
+          color: PALETTE.ink,
         },
+        encoding: { y: { ...y, bandPosition: 0 }, x: { value: 0 }, text: { field: 'group' } },
       },
       {
         transform: [shown],
-        mark: { type: 'point', filled: true, size: 110, strokeWidth: 1, stroke: '#fff', opacity: 1 },
+        mark: { type: 'rule', strokeWidth: 3, strokeCap: 'round', opacity: 0.45 },
+        encoding: { y: yDot, x: { ...x, field: 'lower' }, x2: { field: 'upper' }, color: colour },
+      },
+      {
+        transform: [shown],
+        mark: { type: 'point', filled: true, size: 130, strokeWidth: 1, stroke: '#fff', opacity: 1 },
         encoding: {
-          y,
+          y: yDot,
           x: { ...x, field: 'rate' },
           shape: {
             field: 'label',
@@ -172,23 +183,26 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
             legend: null,
             scale: { domain: LABELS.map((l) => loc.t(`label.${l}`)), range: SHAPES },
           },
-          color: {
-            field: 'label',
-            type: 'nominal',
-            legend: null,
-            scale: { domain: LABELS.map((l) => loc.t(`label.${l}`)), range: COLOURS },
-          },
+          color: colour,
         },
       },
       {
         transform: [shown],
-        mark: { type: 'text', align: 'left', dx: 6, fontSize: 11, color: PALETTE.ink },
-        encoding: { y, x: { field: 'upper', type: 'quantitative' }, text: { field: 'text' } },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 7, fontSize: FONT, color: PALETTE.ink },
+        encoding: { y: yDot, x: { field: 'upper', type: 'quantitative' }, text: { field: 'text' } },
       },
       {
         transform: [{ filter: 'datum.rate == null' }],
-        mark: { type: 'text', align: 'left', dx: 4, fontSize: 11, fontStyle: 'italic', color: PALETTE.same },
-        encoding: { y, x: { value: 0 }, text: { field: 'note' } },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'middle',
+          dx: 4,
+          fontSize: FONT,
+          fontStyle: 'italic',
+          color: PALETTE.same,
+        },
+        encoding: { y: yDot, x: { value: 0 }, text: { field: 'note' } },
       },
     ],
     config: baseConfig(loc.lang),

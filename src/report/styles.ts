@@ -7,7 +7,7 @@ html{font-size:16px;-webkit-text-size-adjust:100%}
 body{margin:0;color:var(--ink);background:#fff;font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-variant-numeric:tabular-nums}
 a{color:var(--accent)}
 a:focus-visible,summary:focus-visible{outline:3px solid #F0B400;outline-offset:2px}
-.wrap{max-width:64rem;margin:0 auto;padding:0 1.5rem}
+.wrap{max-width:76rem;margin:0 auto;padding:0 1.5rem}
 .masthead{background:var(--accent);color:#fff;padding:2.25rem 0 1.75rem}
 .masthead h1{margin:0 0 .35rem;font-size:2.1rem;line-height:1.15;letter-spacing:-.01em}
 .masthead .meta{margin:0;color:#DCE7F5;font-size:.95rem}
@@ -33,7 +33,7 @@ ol.findings[start="6"]{counter-reset:f 5}
 .finding .sentence{font-size:1.08rem;max-width:46rem}
 .finding-body{display:flex;gap:1.5rem;align-items:center;justify-content:space-between}
 .glyph{flex:none}
-.finding .sentence .n:not([data-field$=".periods"]){font-weight:700}
+.finding .sentence .n:not([data-field$=".periods"]),.finding .sentence data:not([data-f$=".periods"]){font-weight:700}
 .finding .parents-line{font-size:.9rem;color:var(--muted);margin-top:.3rem;display:flex;flex-wrap:wrap;gap:.25rem .6rem}
 .finding .stats{font-size:.85rem;color:var(--muted);margin-top:.35rem}
 details.more{margin-top:1rem}
@@ -42,31 +42,74 @@ details.more ol{margin-top:.85rem}
 .empty{padding:1rem;background:var(--soft);border-radius:.5rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0 1rem}
 caption{text-align:left;font-weight:600;padding:.25rem 0 .5rem;color:var(--muted);font-size:.85rem}
-th,td{padding:.45rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th,td{padding:.35rem .55rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);border-bottom:2px solid var(--ink);font-weight:600}
 tbody th{font-weight:500}
-td .n,td{white-space:nowrap}
+td .n,td data,td{white-space:nowrap}
 td:last-child{white-space:normal}
 .unit{text-transform:none;letter-spacing:0;font-weight:400}
-.scroll{overflow-x:auto}
+.scroll{overflow-x:auto;max-width:100%;background:linear-gradient(90deg,#fff 30%,rgba(255,255,255,0)) left/2.5rem 100% no-repeat local,linear-gradient(270deg,#fff 30%,rgba(255,255,255,0)) right/2.5rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.18),transparent) left/.9rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.18),transparent) right/.9rem 100% no-repeat scroll}
+.scroll.overflows{border-right:2px dashed var(--line)}
+.scroll.overflows::after{content:"\\2194";position:sticky;left:0;display:block;font-size:.75rem;color:var(--muted)}
+.scroll table{margin:0}
+button.csv{font:inherit;font-size:.82rem;color:var(--accent);background:#fff;border:1px solid var(--line);border-radius:.35rem;padding:.2rem .55rem;margin:.35rem 0 .5rem;cursor:pointer}
+.js-only,.filter{display:none}
+.js .filter{display:flex}
+.filter{flex-wrap:wrap;gap:.5rem 1rem;padding:0 0 .7rem;font-size:.9rem}
+.filter select{font:inherit;max-width:16rem}
+.synthetic{background:#FFF6E0;color:#3D2A00;border-radius:.4rem;padding:.5rem .8rem;margin:0 0 .9rem;max-width:48rem}
+.masthead .meta strong{color:#fff}
+.withheld{padding:.75rem 1rem;background:var(--warn-soft);border-left:4px solid var(--warn);border-radius:.4rem;max-width:50rem}
+.description{margin:.1rem 0 .35rem;color:var(--muted);max-width:50rem}
+.keys{display:grid;gap:.3rem;margin:.6rem 0 0}
+.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,21rem),1fr));gap:.5rem 1.5rem;align-items:start}
+.gap-line{margin:.1rem 0 .4rem;max-width:60rem}
+.panels>figure,.over-time{min-width:0}
+.over-time h4{margin:.25rem 0 .15rem}
+.tables{display:flex;flex-wrap:wrap;gap:0 1.5rem;align-items:flex-start}
+.tables>details{flex:0 1 auto;min-width:0;max-width:100%}
+.tables>details[open]{flex-basis:100%}
+td .ci{display:block;font-size:.8rem}
+a.term{color:inherit;text-decoration:underline dotted;text-underline-offset:2px}
+dl.glossary{display:grid;grid-template-columns:repeat(auto-fill,minmax(18rem,1fr));gap:.6rem 1.5rem}
+dl.glossary dt{font-weight:600}
+dl.glossary dd{margin:0;color:var(--muted)}
+.dir{display:block;font-size:.78rem;color:var(--muted)}
+.runner{display:none}
+code{overflow-wrap:anywhere;word-break:break-all}
+.prov{font-size:.8rem}
 table.glance td:nth-child(2){font-weight:700}
 .measure{border-top:1px solid var(--line);margin-top:3rem;padding-top:.5rem}
 .measure-head .eyebrow{margin:1.5rem 0 0;font-size:.8rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);font-weight:600}
 .measure-head h2{margin:.15rem 0 .25rem;font-size:1.8rem}
 .measure-head .overall{margin:0;font-size:1.05rem}
-.measure-head .overall .n:first-child{font-weight:700}
-.stratum{margin-top:1.5rem}
+.measure-head .overall .n:first-child,.measure-head .overall data:first-child{font-weight:700}
+.stratum{margin-top:1.25rem}
+.stratum h3{margin:1.1rem 0 .1rem}
+.stratum.quiet .tables,.stratum.quiet{display:block}
+.quiet-list{display:flex;flex-wrap:wrap;gap:0 1.25rem;align-items:flex-start}
+.quiet-list>div{min-width:0;max-width:100%}
+.quiet-list>div:has(details[open]){flex-basis:100%}
 .ref{margin:.1rem 0 .5rem;color:var(--muted)}
 .ref strong{color:var(--ink)}
 figure{margin:.5rem 0 .25rem}
 figure svg{max-width:100%;height:auto;display:block}
+figure{min-width:0}
+figure svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:14px}
 figcaption{margin-top:.25rem}
 ul.key{display:flex;flex-wrap:wrap;gap:.3rem 1.1rem;list-style:none;margin:0;padding:0;font-size:.82rem;color:var(--muted)}
 ul.key li{display:inline-flex;align-items:center;gap:.35rem}
 .key-shape{flex:none}
 details.data{margin:.35rem 0 .75rem}
 details.data>summary{display:inline-block;cursor:pointer;font-size:.88rem;font-weight:600;color:var(--accent);padding:.2rem .1rem}
-.assess{display:inline-flex;align-items:center;gap:.35rem}
+.assess{display:inline-flex;align-items:center;gap:.35rem;white-space:nowrap}
+.ix-lead{margin:.1rem 0 .2rem;font-size:.9rem;color:var(--muted)}
+.stratum h4{margin:1rem 0 .1rem}
+.assess::before{content:"";flex:none;width:.7rem;height:.7rem;background:#5F6368;border-radius:50%}
+.a-w::before{background:#D55E00;border-radius:0;clip-path:polygon(50% 0,100% 100%,0 100%)}
+.a-b::before{background:#0072B2;border-radius:0}
+.a-r::before{background:#111;border-radius:0;clip-path:polygon(50% 0,100% 50%,50% 100%,0 50%)}
+.a-x::before{background:#9AA0A6;border-radius:0;clip-path:polygon(20% 0,50% 30%,80% 0,100% 20%,70% 50%,100% 80%,80% 100%,50% 70%,20% 100%,0 80%,30% 50%,0 20%)}
 em.suppressed,em.nodata{font-style:italic;color:var(--muted)}
 em.suppressed{border-bottom:1px dotted var(--muted)}
 em.unstable{font-style:normal;font-size:.75rem;background:var(--warn-soft);color:#5C3D00;padding:0 .3rem;border-radius:.25rem}
@@ -91,14 +134,20 @@ dl.facts dt{font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color
 dl.facts dd{margin:0}
 code{font:.85em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:.05rem .3rem;border-radius:.25rem}
 footer{border-top:1px solid var(--line);color:var(--muted);font-size:.85rem;padding:1rem 0 2rem}
-@media (max-width:40rem){.glyph{display:none}.masthead h1{font-size:1.6rem}.finding{padding-left:3.2rem}.finding::before{left:.8rem;font-size:1.5rem}}
-@page{size:auto;margin:14mm 12mm}
+@media (max-width:40rem){.wrap{padding:0 .75rem}.glyph{display:none}.masthead h1{font-size:1.6rem}.finding{padding-left:3.2rem}.finding::before{left:.8rem;font-size:1.5rem}th,td{padding:.4rem .45rem}nav.toc ul{gap:.2rem .9rem}}
+@page{size:auto;margin:14mm 12mm 16mm}
 @media print{
   html{font-size:11pt}
   body{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-  nav.toc{display:none}
+  nav.toc,button.csv,.filter{display:none!important}
+  [hidden]{display:block!important}
+  .runner{display:block;position:fixed;bottom:0;left:0;right:0;font-size:7pt;color:#59636E;border-top:1px solid #D8DEE4;padding-top:1mm;background:#fff}
+  footer{padding-bottom:8mm}
   .masthead{padding:1rem 0}
   .measure{break-before:page;border-top:0}
+  .panels{grid-template-columns:1fr 1fr}
+  .scroll{background:none}
+  body.edition-summary #measures,body.edition-summary #quality{break-inside:auto}
   .methods{break-before:page}
   figure,.finding,tr,dl.facts>div{break-inside:avoid}
   h2,h3,h4{break-after:avoid}

@@ -6,7 +6,10 @@ import type { ResultsFile } from '../model/results.js';
 import { parseResults } from '../model/parse-results.js';
 import { buildReport } from './build-report.js';
 import type { Lang } from './i18n.js';
-import type { MeasureDefinition } from './methods-section.js';
+import type { Edition } from './build-report.js';
+import type { LocalisedDefinition } from './localise.js';
+import type { Provenance } from './provenance.js';
+import { basename } from 'node:path';
 import { assertPublic } from './public-guard.js';
 import { verifyOutputFile } from '../engine/analysis/output-set.js';
 
@@ -17,7 +20,9 @@ export interface WriteReportOptions {
   lang?: Lang;
   /** File name inside `out` (default report.html). */
   file?: string;
-  definitions?: readonly MeasureDefinition[];
+  definitions?: readonly LocalisedDefinition[];
+  edition?: Edition;
+  provenance?: Provenance;
 }
 
 export function readResults(path: string): ResultsFile {
@@ -45,6 +50,8 @@ export async function writeReport(opts: WriteReportOptions): Promise<string> {
     audience,
     lang: opts.lang ?? 'en',
     ...(opts.definitions ? { definitions: opts.definitions } : {}),
+    ...(opts.edition ? { edition: opts.edition } : {}),
+    provenance: { ...(path ? { source: basename(path) } : {}), ...opts.provenance },
   });
   mkdirSync(opts.out, { recursive: true });
   const file = join(opts.out, opts.file ?? 'report.html');

@@ -82,3 +82,38 @@ export const JobBody = z.object({
 });
 export const MembershipForm = z.object({ username: z.string().min(1), unit: z.string().min(1) });
 export const MembershipBody = z.object({ username: z.string(), unit: z.string() });
+export const CompareQuery = z.object({
+  a: z.string().min(1),
+  b: z.string().min(1),
+  measure: z.string().optional(),
+});
+const Change = z.object({
+  a: z.number().nullable(),
+  b: z.number().nullable(),
+  change: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  reason: z.enum(['suppressed', 'not_in_a', 'not_in_b', 'no_value', 'no_interval']).optional(),
+});
+export const CompareBody = z.object({
+  a: AnalysisSummary,
+  b: AnalysisSummary,
+  method: z.string(),
+  rows: z.array(
+    z.object({
+      measure: z.string(),
+      stratifier: z.string(),
+      facet: z.string().nullable(),
+      group: z.string(),
+      reference_a: z.string().nullable(),
+      reference_b: z.string().nullable(),
+      rate: Change,
+      gap: Change,
+    }),
+  ),
+});
+export const EmailForm = z.object({
+  username: z.string().min(1),
+  email: z.union([z.email(), z.literal('')]),
+});
+export const EmailBody = z.object({ username: z.string(), email: z.string().nullable() });

@@ -15,6 +15,7 @@ import { wantsJson } from './form.js';
 import { guard } from './guard.js';
 import { isLang } from './i18n.js';
 import type { Project } from './jobs.js';
+import { Oidc, type OidcOptions } from './auth/oidc.js';
 import { errorPage } from './pages/layout.js';
 import { routes, type RouteDef } from './routes.js';
 import { securityHeaders } from './security.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   setupToken?: string;
   /** The project (config and workspace) jobs run ingest and analyze on. */
   project?: Project;
+  /** Single sign-on (OpenID Connect); off when absent. */
+  oidc?: OidcOptions;
   /** Called with unexpected errors (the CLI prints them); never given patient-level values. */
   onInternalError?: (err: unknown) => void;
 }
@@ -54,6 +57,7 @@ export function createApp(opts: AppOptions): EquilensApp {
   const table = routes({
     setup: { token: opts.setupToken },
     ...(opts.project ? { project: opts.project } : {}),
+    ...(opts.oidc ? { oidc: new Oidc(opts.oidc) } : {}),
   });
   app.use(securityHeaders());
   app.use(

@@ -13,6 +13,7 @@ table{border-collapse:collapse;max-width:100%}th,td{border-bottom:1px solid #ddd
 .table-wrap{overflow-x:auto}.filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}
 a{color:#0b57a4}button{cursor:pointer}
 svg{max-width:100%;height:auto}
+code{overflow-wrap:anywhere;word-break:break-all}
 `;
 
 /** Filters submit themselves on change (they also work without JavaScript, with the Show button). */

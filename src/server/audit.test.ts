@@ -53,6 +53,11 @@ const REQUESTS: Record<string, Request> = {
     body: json({ username: 'ada', unit: (await listUnits(store.db))[1]!.id }),
     type: 'json',
   }),
+  'POST /people/email': async () => ({ body: 'username=ada&email=ada%40example.org', type: 'form' }),
+  'POST /api/v1/users/email': async () => ({
+    body: json({ username: 'ada', email: 'ada@example.com' }),
+    type: 'json',
+  }),
   'POST /jobs': async () => ({ body: 'title=Run', type: 'form' }),
   'POST /api/v1/jobs': async () => ({ body: json({ title: 'Run' }), type: 'json' }),
 };

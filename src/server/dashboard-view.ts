@@ -1,6 +1,8 @@
 /**
- * The dashboard's selection (analysis → measure → stratifier, optionally one facet such as a department)
- * read from GET parameters, so every view is a shareable URL, and the slice of results it shows.
+ * The dashboard's selection (analysis → measure → stratifier, optionally one facet such as a department, and
+ * a period range) read from GET parameters, so every view is a shareable URL, and the slice of results it
+ * shows. A facet is `facet=department:Cardiology`, or as a shorthand `department=Cardiology` (also `site=`,
+ * `clinician_group=`); periods are `from=2024Q1&to=2024Q4` (inclusive). Unknown values are ignored.
  */
 import type { ResultsFile, StratumResult } from '../model/results.js';
 
@@ -9,6 +11,21 @@ export interface Selection {
   stratifier: string | undefined;
   /** `name:value`, e.g. `department:Cardiology`. */
   facet: string | undefined;
+  /** First and last period shown in trends (inclusive), as the analysis names them. */
+  from: string | undefined;
+  to: string | undefined;
+}
+
+export const FACET_PARAMS = ['department', 'site', 'clinician_group'] as const;
+
+/** The periods the measure's trends cover, in order. */
+export function periodsOf(results: ResultsFile, measure: string): string[] {
+  const m = results.measures.find((x) => x.id === measure);
+  const seen = new Set<string>();
+  for (const p of m?.trend ?? []) seen.add(p.period);
+  for (const s of m?.strata ?? [])
+    for (const g of s.trend?.groups ?? []) for (const p of g.points) seen.add(p.period);
+  return [...seen].sort();
 }
 
 export const facetKey = (s: StratumResult): string | undefined =>
@@ -18,8 +35,13 @@ export function select(results: ResultsFile, q: Record<string, string | undefine
   const m = results.measures.find((x) => x.id === q.measure) ?? results.measures[0];
   const strata = m?.strata ?? [];
   const stratifier = strata.some((s) => s.stratifier === q.stratifier) ? q.stratifier : undefined;
-  const facet = strata.some((s) => facetKey(s) === q.facet) ? q.facet : undefined;
-  return { measure: m?.id ?? '', stratifier, facet };
+  const asked = [q.facet, ...FACET_PARAMS.map((k) => (q[k] ? `${k}:${q[k]}` : undefined))];
+  const facet = asked.find((f) => f && strata.some((s) => facetKey(s) === f));
+  const periods = m ? periodsOf(results, m.id) : [];
+  let from = periods.includes(q.from ?? '') ? q.from : undefined;
+  let to = periods.includes(q.to ?? '') ? q.to : undefined;
+  if (from && to && from > to) [from, to] = [to, from];
+  return { measure: m?.id ?? '', stratifier, facet, from, to };
 }
 
 /** The strata the selection shows; a chosen facet's strata are shown as if they were the whole. */
@@ -36,11 +58,36 @@ export function selectedStrata(results: ResultsFile, sel: Selection): StratumRes
     });
 }
 
-/** A copy of the results holding only the selected measure and strata (what the report's blocks render). */
+const inRange = (sel: Selection) => (p: { period: string }) =>
+  (!sel.from || p.period >= sel.from) && (!sel.to || p.period <= sel.to);
+
+/** The strata with their trends cut to the selected periods. */
+function withPeriods(strata: StratumResult[], sel: Selection): StratumResult[] {
+  if (!sel.from && !sel.to) return strata;
+  const keep = inRange(sel);
+  return strata.map((s) =>
+    s.trend
+      ? {
+          ...s,
+          trend: {
+            ...s.trend,
+            groups: s.trend.groups.map((g) => ({ ...g, points: g.points.filter(keep) })),
+            gap: s.trend.gap ? { ...s.trend.gap, points: s.trend.gap.points.filter(keep) } : null,
+          },
+        }
+      : s,
+  );
+}
+
+/** A copy of the results holding only the selected measure, strata and periods (what the report's blocks render). */
 export function slice(results: ResultsFile, sel: Selection): { results: ResultsFile; index: number } {
   const m = results.measures.find((x) => x.id === sel.measure);
   if (!m) return { results: { ...results, measures: [] }, index: -1 };
-  const only = { ...m, strata: selectedStrata(results, sel) };
+  const only = {
+    ...m,
+    strata: withPeriods(selectedStrata(results, sel), sel),
+    ...(m.trend ? { trend: m.trend.filter(inRange(sel)) } : {}),
+  };
   const intersections = sel.stratifier || sel.facet ? [] : results.intersections;
   return { results: { ...results, measures: [only], intersections }, index: 0 };
 }

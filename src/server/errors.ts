@@ -40,6 +40,8 @@ const STATUS: Record<string, number> = {
   not_found: 404,
   small_cell: 403,
   not_applicable: 422,
+  /** The server's disk or permissions: the operator's to fix, not the client's (message not leaked). */
+  io_failure: 503,
   engine_failure: 500,
   internal: 500,
   unauthenticated: 401,

@@ -1,7 +1,9 @@
 /**
  * Whole journeys in Debian's Chromium (Playwright-core): set up the first administrator, sign out and in,
- * import an analysis, filter the dashboard, download a table, switch to Spanish — with axe-core on every
- * page (no serious or critical violations) and screenshots at desktop width and 390 px.
+ * import an analysis, filter the dashboard, download a table, switch to Spanish; invite a community member
+ * who accepts; one journey with the keyboard only — with axe-core on every page (no serious or critical
+ * violations) and screenshots at desktop width and 390 px. Screenshots go to a temporary folder unless
+ * `UPDATE_SCREENSHOTS=1`, which rewrites docs/screenshots/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,7 +17,10 @@ import { openStore, type Store } from '../store/index.js';
 import { startServer, type RunningServer } from './serve.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+const SHOTS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? join(ROOT, 'docs', 'screenshots')
+    : mkdtempSync(join(tmpdir(), 'eq-shots-'));
 const PASSWORD = 'correct horse battery';
 
 interface AxeViolation {
@@ -58,6 +63,7 @@ describe.skipIf(!haveChromium())('browser journeys', () => {
     await server?.close();
     await store?.close();
     rmSync(dir, { recursive: true, force: true });
+    if (process.env.UPDATE_SCREENSHOTS !== '1') rmSync(SHOTS, { recursive: true, force: true });
   });
 
   async function visit(page: Page, shot?: string): Promise<void> {
@@ -101,6 +107,7 @@ describe.skipIf(!haveChromium())('browser journeys', () => {
     await page.getByLabel('results.json').setInputFiles(file);
     await page.getByRole('button', { name: 'Import' }).click();
     await page.waitForURL(/\/dashboard\?analysis=/);
+    const analysisId = new URL(page.url()).searchParams.get('analysis')!;
     await visit(page, 'dashboard');
 
     const measure = fixtureResults().measures[1]!;
@@ -123,7 +130,51 @@ describe.skipIf(!haveChromium())('browser journeys', () => {
     await visit(page, 'home-es');
     await page.getByRole('link', { name: 'Registro de auditoría' }).click();
     await visit(page, 'audit');
+    await page.getByRole('link', { name: 'Historial' }).click();
+    await visit(page, 'history');
+    await page.goto(`${server.url}compare?a=${analysisId}&b=${analysisId}`);
+    expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(1);
+    await visit(page, 'compare');
     await context.close();
+    expect(violations).toEqual([]);
+  });
+
+  it('an administrator invites a community member, who accepts and is signed in', async () => {
+    const admin = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await admin.newPage();
+    await page.goto(`${server.url}login`);
+    await page.getByLabel('Username').fill('ada');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'People' }).click();
+    await visit(page, 'people');
+    await page.getByLabel('Your name').fill('Rosa Community');
+    await page.getByLabel('Role').selectOption('community_member');
+    await page.getByRole('button', { name: 'Make an invite link' }).click();
+    const link = (await page.locator('main code').textContent())!.trim();
+    expect(link).toMatch(/\/invite\//);
+    await visit(page, 'invite-made');
+    await admin.close();
+
+    const guest = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const g = await guest.newPage();
+    await g.goto(link);
+    await visit(g, 'invite');
+    await g.getByRole('button', { name: 'Join the workspace' }).click();
+    await expect
+      .poll(() => g.textContent('main'))
+      .toContain('Signed in as Rosa Community (community member)');
+    expect(await g.getByRole('link', { name: 'People' }).count()).toBe(0);
+    await visit(g);
+    await guest.close();
+
+    const again = await browser.newContext();
+    const p2 = await again.newPage();
+    const res = await p2.goto(link);
+    expect(res?.status()).toBe(410);
+    expect(await p2.textContent('main')).toContain('already been used');
+    await visit(p2);
+    await again.close();
     expect(violations).toEqual([]);
   });
 
@@ -147,6 +198,17 @@ describe.skipIf(!haveChromium())('browser journeys', () => {
     for (let i = 0; i < 12 && (await focus()) !== 'Dashboard'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/dashboard/);
+    violations.push(...(await axe(page)));
+    // Choose another measure with the arrow keys: the filter form submits itself (or with Enter on Show).
+    const measure = fixtureResults().measures[1]!;
+    for (let i = 0; i < 20 && (await focus()) !== 'measure'; i++) await page.keyboard.press('Tab');
+    expect(await focus()).toBe('measure');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForURL(new RegExp(`measure=${measure.id}`));
+    expect(await page.textContent('main')).toContain(measure.title);
+    // Download the table from the keyboard.
+    for (let i = 0; i < 30 && (await focus()) !== 'CSV'; i++) await page.keyboard.press('Tab');
+    expect(await focus()).toBe('CSV');
     violations.push(...(await axe(page)));
     expect(violations).toEqual([]);
     await context.close();

@@ -15,12 +15,22 @@ const json = (schema: z.ZodType) => ({
 
 function operation(r: RouteDef) {
   const doc = r.doc!;
-  const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
+  const params: { name: string | undefined; in: string; required: boolean; schema: unknown }[] = [
+    ...r.path.matchAll(/:(\w+)/g),
+  ].map((m) => ({
     name: m[1],
     in: 'path',
     required: true,
     schema: { type: 'string' },
   }));
+  const shape = (doc.query?.shape ?? {}) as Record<string, z.ZodType>;
+  for (const [name, schema] of Object.entries(shape))
+    params.push({
+      name: name as string,
+      in: 'query',
+      required: !schema.safeParse(undefined).success,
+      schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { type: string },
+    });
   const ok = r.method === 'POST' ? '201' : '200';
   return {
     summary: doc.summary,

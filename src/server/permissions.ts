@@ -24,6 +24,13 @@ export const PERMISSIONS = {
   'public.view': everyone,
   /** The dashboard and analyses (suppressed for everyone but staff). */
   'analysis.view': everyone,
+  /**
+   * Breakdowns by unit (department, site, clinician group facets). Everyone with `analysis.view_all_units`
+   * sees every unit; a department champion sees only the units they belong to (`analysis.view_own_units`)
+   * and acts only on those; the rest see the organisation-wide results (scope.ts applies this).
+   */
+  'analysis.view_all_units': ['administrator', 'analyst', 'council_member'],
+  'analysis.view_own_units': ['department_champion'],
   /** Unsuppressed small cells. */
   'analysis.view_unsuppressed': staff,
   'analysis.import': staff,

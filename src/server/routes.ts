@@ -14,6 +14,9 @@ import * as dash from './routes/dashboard.js';
 import * as org from './routes/organisation.js';
 import * as people from './routes/people.js';
 import * as jobs from './routes/jobs.js';
+import * as history from './routes/history.js';
+import * as sso from './routes/sso.js';
+import type { Oidc } from './auth/oidc.js';
 import type { Project } from './jobs.js';
 import * as pub from './routes/public.js';
 
@@ -30,6 +33,8 @@ export interface RouteDef {
 export interface ApiDoc {
   summary: string;
   body?: z.ZodType;
+  /** GET parameters (an object schema; optional fields are optional parameters). */
+  query?: z.ZodObject;
   response?: z.ZodType;
   status?: string;
   /** A non-JSON response (e.g. `text/csv`). */
@@ -39,6 +44,7 @@ export interface ApiDoc {
 export interface RouteDeps {
   setup: auth.Setup;
   project?: Project;
+  oidc?: Oidc;
 }
 
 export function routes(deps: RouteDeps): RouteDef[] {
@@ -62,7 +68,9 @@ export function routes(deps: RouteDeps): RouteDef[] {
     r('GET', '/assets/report.css', 'public.view', pub.reportCss),
     r('GET', '/assets/app.js', 'public.view', pub.appJs),
     r('POST', '/language', 'public.view', pub.language),
-    r('GET', '/login', 'public.view', auth.loginPage),
+    r('GET', '/login', 'public.view', auth.loginPage(Boolean(deps.oidc))),
+    r('GET', '/auth/oidc/login', 'public.view', sso.oidcLogin(deps.oidc)),
+    r('GET', '/auth/oidc/callback', 'public.view', sso.oidcCallback(deps.oidc)),
     r('POST', '/login', 'public.view', auth.loginSubmit),
     r('POST', '/logout', 'account.self', auth.logout),
     r('GET', '/setup', 'public.view', auth.setupPage(deps.setup)),
@@ -76,6 +84,14 @@ export function routes(deps: RouteDeps): RouteDef[] {
     r('DELETE', '/api/v1/session', 'account.self', auth.logout, { summary: 'Sign out', status: '204' }),
     r('GET', '/dashboard', 'analysis.view', dash.dashboard),
     r('GET', '/analyses', 'analysis.import', analyses.analysesPage),
+    r('GET', '/history', 'analysis.view', history.historyPage),
+    r('GET', '/compare', 'analysis.view', history.comparePage),
+    r('GET', '/api/v1/compare', 'analysis.view', history.compareApi, {
+      summary:
+        'Compare two analyses: change in rate and gap per measure, stratifier and group, with intervals',
+      query: S.CompareQuery,
+      response: S.CompareBody,
+    }),
     r('POST', '/analyses', 'analysis.import', analyses.importAnalysis),
     r('GET', '/api/v1/analyses', 'analysis.view', analyses.listAnalysesApi, {
       summary: 'List analyses',
@@ -128,6 +144,12 @@ export function routes(deps: RouteDeps): RouteDef[] {
     r('GET', '/people', 'user.manage', people.peoplePage),
     r('POST', '/people/invites', 'user.manage', people.makeInvite),
     r('POST', '/people/memberships', 'user.manage', people.addMembershipRoute),
+    r('POST', '/people/email', 'user.manage', people.setEmailRoute),
+    r('POST', '/api/v1/users/email', 'user.manage', people.setEmailRoute, {
+      summary: 'Record an account’s email (single sign-on links by verified email)',
+      body: S.EmailForm,
+      response: S.EmailBody,
+    }),
     r('POST', '/api/v1/memberships', 'user.manage', people.addMembershipRoute, {
       summary: 'Add a person to a unit',
       body: S.MembershipForm,

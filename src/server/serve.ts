@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { countUsers, failInterruptedJobs, openStore, type Store } from '../store/index.js';
 import { createApp } from './app.js';
+import { oidcFromEnv, type OidcOptions } from './auth/oidc.js';
 
 export interface ServeOptions {
   workspace: string;
@@ -17,6 +18,8 @@ export interface ServeOptions {
   host?: string;
   port?: number;
   databaseUrl?: string;
+  /** Single sign-on; default from EQUILENS_OIDC_* in the environment (redirect: this server's callback). */
+  oidc?: OidcOptions;
   /** An open store to serve instead (tests). */
   store?: Store;
   onInternalError?: (err: unknown) => void;
@@ -50,9 +53,11 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const setupToken = (await countUsers(store.db)) === 0 ? randomBytes(24).toString('base64url') : undefined;
   await failInterruptedJobs(store.db);
   const project = opts.configPath ? { configPath: opts.configPath, workspace: opts.workspace } : undefined;
+  const oidc = opts.oidc ? { ...opts.oidc } : oidcFromEnv(process.env);
   const { app } = createApp({
     store,
     setupToken,
+    ...(oidc ? { oidc } : {}),
     onInternalError: opts.onInternalError,
     ...(project ? { project } : {}),
   });
@@ -60,6 +65,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const server = await listen(app.fetch, host, opts.port ?? 8080);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  if (oidc && !oidc.redirectUri) oidc.redirectUri = `${url}auth/oidc/callback`;
   return {
     url,
     setupUrl: setupToken ? `${url}setup?token=${setupToken}` : undefined,

@@ -12,6 +12,7 @@ import hypergeometricCdf from '@stdlib/stats-base-dists-hypergeometric-cdf';
 import hypergeometricPmf from '@stdlib/stats-base-dists-hypergeometric-pmf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
+import tCumulative from '@stdlib/stats-base-dists-t-cdf';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 
 /** Two-sided critical value z = Φ⁻¹(1 − (1 − level)/2); level 0.95 → 1.959964. */
@@ -36,6 +37,9 @@ export const gammaInv = (p: number, shape: number, rate: number): number => gamm
 export const betaInv = (p: number, a: number, b: number): number => betaQuantile(p, a, b);
 
 /** Student t quantile with df degrees of freedom. */
+/** Student's t CDF with `df` degrees of freedom. */
+export const tCdf = (x: number, df: number): number => tCumulative(x, df);
+
 export const tInv = (p: number, df: number): number => tQuantile(p, df);
 
 /** Binomial(n, p) quantile: the smallest k with P(X ≤ k) ≥ q. */

@@ -13,6 +13,7 @@ export {
   type PoissonMethod,
 } from './rate.js';
 export { meanEstimate, meanInterval } from './mean.js';
+export { invert, leastSquares, type LeastSquaresFit, type LeastSquaresResult } from './least-squares.js';
 export { newcombeDifference } from './difference.js';
 export { oddsRatio, rateRatio, riskRatio } from './ratios.js';
 export { fisherExact, twoProportionTest, type TestResult } from './two-proportion-test.js';

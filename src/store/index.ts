@@ -13,3 +13,4 @@ export * from './invites.js';
 export * from './jobs.js';
 export * from './memberships.js';
 export type * from './schema.js';
+export * from './sign-in-links.js';

@@ -20,6 +20,9 @@ export interface UsersTable extends Stamped {
   failed_logins: Generated<number>;
   locked_until: Date | null;
   disabled: Generated<boolean>;
+  email: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
 }
 
 export interface SessionsTable {

@@ -10,6 +10,7 @@
  * facet groups → the facet total). Parents nobody printed (a facet total, a three-way intersection's
  * two-way parent) are unpublished cells: unknown to an attacker, never chosen as complements.
  */
+import { isStatus } from '../model/index.js';
 import type { GroupResult, MeasureResult, ResultsFile } from '../model/index.js';
 import type { Cell, Margin } from './table.js';
 
@@ -85,13 +86,26 @@ export function measureCells(
   }
   const margins: Margin[] = [...families.values()].map((f) => ({ total: keyId(f.parent), parts: f.parts }));
   const inferred = inferTotals(margins, values);
-  const cells: Cell[] = [...keys].map(([id]) => {
+  const cells: Cell[] = [...keys].map(([id, key]) => {
     const v = values.get(id);
-    if (v) return { id, numerator: v.numerator, denominator: v.denominator };
+    if (v) return { id, numerator: v.numerator, denominator: v.denominator, cost: costOf(key, v) };
     const t = inferred.get(id);
     return { id, numerator: t?.numerator ?? null, denominator: t?.denominator ?? null, published: false };
   });
   return { cells, margins, keys };
+}
+
+/** How much cheaper a Declined/Unknown/Missing group is to hide than a real group of the same size. */
+export const STATUS_DISCOUNT = 10;
+
+/**
+ * The information a complement costs (issue #12 item 2): the units it hides, a tenth of that for a cell of
+ * a Declined/Unknown/Missing group (it describes no population the report compares).
+ */
+function costOf(key: Key, v: CountRef): number {
+  const d = v.denominator ?? 0;
+  const status = Object.entries(key).some(([attr, value]) => attr !== PERIOD && isStatus(value));
+  return status ? d / STATUS_DISCOUNT : d;
 }
 
 /**

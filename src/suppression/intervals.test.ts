@@ -1,69 +1,147 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ResultsFile } from '../model/index.js';
+import type { Relation } from './__fixtures__/attacker.js';
+import { exactRanges } from './__fixtures__/exact-attacker.js';
 import { fcOptions } from './__fixtures__/fc-options.js';
-import { intervalAttack } from './__fixtures__/interval-attacker.js';
-import { printed, relations, resultsFrom, peopleFrom, type Person } from './__fixtures__/results.js';
+import { intervalRanges, zerosGivenAway } from './__fixtures__/interval-attacker.js';
+import {
+  addSiteFacet,
+  peopleFrom,
+  printed,
+  printedFacets,
+  relations,
+  resultsFrom,
+  type Person,
+} from './__fixtures__/results.js';
+import { DEFAULT_PROTECTION_WIDTH } from './intervals.js';
 import { primaryReason } from './primary.js';
 import { suppressResults } from './results.js';
 import { isHidden } from './table.js';
 
-const people = peopleFrom;
+type Pair = [number | null, number | null];
+const P = DEFAULT_PROTECTION_WIDTH;
 
-/** Ids (as `printed` names them) of groups published with reason small_denominator. */
-function smallDenominators(r: ResultsFile): Set<string> {
-  const out = new Set<string>();
-  for (const m of r.measures)
-    for (const s of m.strata)
-      for (const g of s.groups)
-        if (!s.facet && g.suppressionReason === 'small_denominator')
-          out.add(`${m.id}|${s.stratifier}=${g.group}`);
-  return out;
+interface Table {
+  input: ResultsFile;
+  rel: Relation[];
+  truth: Map<string, Pair>;
 }
 
-/** Small cells (by the primary rule) that the interval attacker pins down. */
-function pinnedSmall(ps: Person[], threshold: number): string[] {
+/** A results file over people (race × sex × period, race × sex intersection), with race faceted by site. */
+function table(ps: (Person & { site: string })[]): Table {
   const input = resultsFrom(ps);
-  const out = suppressResults(input, { threshold });
-  const truth = printed(input);
-  const pinned = intervalAttack(relations(ps), truth, printed(out), smallDenominators(out), threshold);
-  return [...pinned].filter((id) => {
-    const [n, d] = truth.get(id) ?? [null, null];
-    return n !== null && d !== null && isHidden(primaryReason(n, d, { threshold }) ?? undefined);
-  });
+  const facet = addSiteFacet(input, ps);
+  const truth = new Map<string, Pair>([...printed(input), ...printedFacets(input), ...facet.siteTotals]);
+  return { input, rel: [...relations(ps), ...facet.relations], truth };
 }
 
-describe('interval attacker (integrality, n ≤ d, non-negativity, published reasons)', () => {
+const shownOf = (out: ResultsFile): Map<string, Pair> =>
+  new Map([...printed(out), ...printedFacets(out)].filter(([, v]) => v[1] !== null));
+
+const small = (t: Table, id: string, threshold: number): boolean => {
+  const [n, d] = t.truth.get(id) ?? [null, null];
+  return n !== null && d !== null && isHidden(primaryReason(n, d, { threshold }) ?? undefined);
+};
+
+/** What each attacker finds: hidden cells pinned down, and small cells with less than the protection width. */
+function attack(t: Table, out: ResultsFile, threshold: number, exact: boolean) {
+  const shown = shownOf(out);
+  const hidden = [...t.truth.keys()].filter((id) => !shown.has(id) && printedOrFacet(out).has(id));
+  const pinned: string[] = [];
+  const narrow: string[] = [];
+  let ranges: Map<string, { n: number; m: number }>;
+  if (exact) {
+    const kinds = (k: 0 | 1) =>
+      exactRanges(
+        t.rel,
+        new Map([...t.truth].map(([id, [n, d]]) => [id, k === 0 ? (n ?? 0) : (d ?? 0) - (n ?? 0)])),
+        new Set(shown.keys()),
+        P,
+      );
+    const [rn, rm] = [kinds(0), kinds(1)];
+    ranges = new Map(
+      hidden.map((id) => [id, { n: rn.get(id)!.hi - rn.get(id)!.lo, m: rm.get(id)!.hi - rm.get(id)!.lo }]),
+    );
+  } else {
+    const r = intervalRanges(t.rel, t.truth, shown);
+    ranges = new Map(
+      hidden.map((id) => [
+        id,
+        { n: r.get(id)!.n[1] - r.get(id)!.n[0], m: r.get(id)!.m[1] - r.get(id)!.m[0] },
+      ]),
+    );
+  }
+  // A count a shown zero gives away needs no width (the policy shows zeros).
+  const zeros = zerosGivenAway(t.rel, shown);
+  for (const [id, w0] of ranges) {
+    const w = { n: zeros.n.has(id) ? Infinity : w0.n, m: zeros.m.has(id) ? Infinity : w0.m };
+    // d is pinned exactly when n and d − n both are (the two are independent given the output).
+    if (w.n === 0 || w.m === 0) pinned.push(id);
+    if (small(t, id, threshold) && (w.n < P || w.m < P)) narrow.push(id);
+  }
+  return { pinned, narrow };
+}
+
+const printedOrFacet = (r: ResultsFile): Set<string> =>
+  new Set([...printed(r).keys(), ...printedFacets(r).keys()]);
+
+const person = fc.tuple(
+  fc.constantFrom('Asian', 'Black', 'White', 'Unknown'),
+  fc.constantFrom('Female', 'Male'),
+  fc.constantFrom('P1', 'P2'),
+  fc.constantFrom('North', 'South'),
+  fc.integer({ min: 0, max: 12 }),
+  fc.integer({ min: 1, max: 25 }),
+);
+const peopleOf = (spec: [string, string, string, string, number, number][]) =>
+  spec.flatMap(([race, sex, period, site, e, n]) =>
+    peopleFrom([[race, sex, period, Math.min(e, n), n]]).map((p) => ({ ...p, site })),
+  );
+
+describe('interval attacker (integrality, n ≤ d, non-negativity; the reason says only "suppressed")', () => {
   it('recovers no small cell of a table where a zero total pins its part under plain subtraction rules', () => {
     // Unknown Female: 2 events of 3; Unknown Male: 0 of 0. Peeling and solving see two unknowns, bounds do not.
-    const ps = people([
-      ['A', 'Female', 'P1', 30, 200],
-      ['A', 'Male', 'P1', 25, 180],
-      ['B', 'Female', 'P1', 20, 150],
-      ['B', 'Male', 'P1', 22, 160],
-      ['U', 'Female', 'P1', 2, 3],
-    ]);
-    expect(pinnedSmall(ps, 11)).toEqual([]);
+    const t = table(
+      peopleOf([
+        ['A', 'Female', 'P1', 'North', 30, 200],
+        ['A', 'Male', 'P1', 'North', 25, 180],
+        ['B', 'Female', 'P1', 'North', 20, 150],
+        ['B', 'Male', 'P1', 'North', 22, 160],
+        ['U', 'Female', 'P1', 'North', 2, 3],
+      ]),
+    );
+    const out = suppressResults(t.input, { threshold: 11 });
+    expect(attack(t, out, 11, true)).toEqual({ pinned: [], narrow: [] });
   });
 
-  it('property: over random tables (groups × sex × periods, intersections), no hidden small cell is pinned', () => {
-    const cell = fc.tuple(
-      fc.constantFrom('Asian', 'Black', 'White', 'Unknown'),
-      fc.constantFrom('Female', 'Male'),
-      fc.constantFrom('P1', 'P2', 'P3'),
-      fc.integer({ min: 0, max: 40 }),
-      fc.integer({ min: 1, max: 60 }),
-    );
+  it('property: random tables with a site facet and an intersection — nothing pinned, small cells keep their width (independent interval attacker)', () => {
     fc.assert(
       fc.property(
-        fc.array(cell, { minLength: 1, maxLength: 16 }),
+        fc.array(person, { minLength: 1, maxLength: 14 }),
         fc.integer({ min: 3, max: 15 }),
-        (spec, t) => {
-          const ps = people(spec.map(([r, s, p, e, n]) => [r, s, p, Math.min(e, n), n]));
-          expect(pinnedSmall(ps, t)).toEqual([]);
+        (spec, th) => {
+          const t = table(peopleOf(spec));
+          const out = suppressResults(t.input, { threshold: th });
+          expect(attack(t, out, th, false)).toEqual({ pinned: [], narrow: [] });
         },
       ),
-      fcOptions(200),
+      fcOptions(150),
+    );
+  });
+
+  it('property: the same against the exact attacker (every whole-number table consistent with the output)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(person, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 3, max: 11 }),
+        (spec, th) => {
+          const t = table(peopleOf(spec));
+          const out = suppressResults(t.input, { threshold: th });
+          expect(attack(t, out, th, true)).toEqual({ pinned: [], narrow: [] });
+        },
+      ),
+      fcOptions(60),
     );
   });
 });

@@ -1,11 +1,17 @@
 /**
  * The interval attacker (issue #10 item 2): what a reader can bound, not only solve, from what is shown.
- * Counts are whole numbers, never negative, a numerator never exceeds its denominator, every margin
- * `total = Σ parts + c` holds (c, the groups not in the output, assumed known), and a published
- * `small_denominator` reason says 1 ≤ d ≤ threshold − 1. Bounds are propagated through the margins to a
- * fixed point (sound: every bound holds for every table consistent with the output; the LP bounds of
- * tau-Argus are at least as tight). A hidden cell is protected when both its counts keep an interval at
- * least `width` wide.
+ *
+ * What the attacker knows: counts are whole numbers and never negative; for each cell the numerator n, the
+ * people without the event m = d − n and the denominator d satisfy d = n + m (so n ≤ d); every margin
+ * `total = Σ parts + c` holds for n, for m and for d (c, the groups not in the output, assumed known: the
+ * conservative choice); every shown count. A hidden cell's published reason is only "suppressed", so the
+ * reason adds nothing. Bounds are tightened over all of these relations to a fixed point (sound interval
+ * propagation, also called bound tightening: every bound holds for every table consistent with the output).
+ * The LP bounds of tau-Argus / sdcTable are at least as tight; propagation is the affordable audit here and
+ * the property tests check it against a brute-force enumeration of every table consistent with the output.
+ *
+ * A hidden cell is protected when its n, its m and its d each keep an interval at least as wide as the cell
+ * requires ({@link narrowCells}).
  */
 import type { Cell, Margin } from './table.js';
 
@@ -14,109 +20,227 @@ export interface Bounds {
   hi: Float64Array;
 }
 
-interface Input {
+export interface IntervalInput {
+  /** Every cell with its true counts (the caller knows them; the attacker only what is not `unknown`). */
   cells: readonly Cell[];
   margins: readonly Margin[];
+  /** Hidden or unpublished cells. */
   unknown: ReadonlySet<string>;
-  /** Hidden cells whose published reason says 1 ≤ d ≤ threshold − 1. */
-  smallDenominator: ReadonlySet<string>;
-  threshold: number;
 }
 
-/** Bounds of every cell's numerator and denominator an attacker can derive. */
-export function intervalBounds(input: Input): { index: Map<string, number>; n: Bounds; d: Bounds } {
-  const index = new Map(input.cells.map((c, i) => [c.id, i]));
-  const size = input.cells.length;
+export interface IntervalBounds {
+  index: Map<string, number>;
+  n: Bounds;
+  m: Bounds;
+  d: Bounds;
+}
+
+/**
+ * The protection interval of a cell hidden for its own small counts: an attacker's interval for its
+ * numerator, for its people without the event and for its denominator must each span at least this many
+ * whole numbers beyond the smallest (hi − lo ≥ 3, so at least four values stay possible, e.g. 0–3 events).
+ * Other hidden cells keep hi − lo ≥ 1 (never determined exactly).
+ */
+export const DEFAULT_PROTECTION_WIDTH = 3;
+
+/** Margin visits allowed per margin before propagation stops (bounds stay sound, only less tight). */
+const VISITS_PER_MARGIN = 400;
+
+type Kind = 0 | 1 | 2; // n, m, d
+
+/** Bounds of every cell's numerator, non-events and denominator an attacker can derive. */
+export function intervalBounds(input: IntervalInput): IntervalBounds {
+  const cells = input.cells;
+  const index = new Map(cells.map((c, i) => [c.id, i]));
+  const size = cells.length;
   const mk = (): Bounds => ({ lo: new Float64Array(size), hi: new Float64Array(size).fill(Infinity) });
-  const n = mk();
-  const d = mk();
-  input.cells.forEach((c, i) => {
+  const b: [Bounds, Bounds, Bounds] = [mk(), mk(), mk()];
+  const [n, m, d] = b;
+  // A table of plain counts (no numerators anywhere): n = 0 and m = d for every cell.
+  const plain = cells.every((c) => c.numerator === null);
+  const value = (c: Cell, k: Kind): number | null => {
+    if (plain) return k === 0 ? 0 : c.denominator;
+    if (k === 2) return c.denominator;
+    if (c.numerator === null || c.denominator === null) return null;
+    return k === 0 ? c.numerator : c.denominator - c.numerator;
+  };
+  const unknown = new Uint8Array(size);
+  cells.forEach((c, i) => {
+    if (plain) n.hi[i] = 0;
     if (input.unknown.has(c.id)) {
-      if (input.smallDenominator.has(c.id)) {
-        d.lo[i] = 1;
-        d.hi[i] = input.threshold - 1;
-      }
+      unknown[i] = 1;
       return;
     }
-    for (const [b, v] of [
-      [n, c.numerator],
-      [d, c.denominator],
-    ] as const) {
+    for (const k of [0, 1, 2] as const) {
+      const v = value(c, k);
       if (v === null) continue;
-      b.lo[i] = v;
-      b.hi[i] = v;
+      b[k].lo[i] = v;
+      b[k].hi[i] = v;
     }
   });
-  const margins = input.margins
-    .map((m) => ({ total: index.get(m.total), parts: [...new Set(m.parts)].map((p) => index.get(p)) }))
-    .filter(
-      (m): m is { total: number; parts: number[] } =>
-        m.total !== undefined && !m.parts.includes(undefined as never),
-    );
-  const constant = (m: { total: number; parts: number[] }, k: 'numerator' | 'denominator'): number | null => {
-    const t = input.cells[m.total]![k];
-    if (t === null) return null;
-    let sum = 0;
-    for (const p of m.parts) {
-      const v = input.cells[p]![k];
-      if (v === null) return null;
-      sum += v;
-    }
-    return t - sum;
-  };
-  const consts = margins.map((m) => ({ n: constant(m, 'numerator'), d: constant(m, 'denominator') }));
-  for (let round = 0, changed = true; changed && round < 50; round++) {
-    changed = false;
-    const tighten = (b: Bounds, i: number, lo: number, hi: number): void => {
-      const l = Math.ceil(lo - 1e-9);
-      const h = Math.floor(hi + 1e-9);
-      if (l > b.lo[i]!) {
-        b.lo[i] = l;
-        changed = true;
+
+  // Margins as index arrays, with their constants per kind (null: unknown constant, the margin is unusable).
+  interface M {
+    total: number;
+    parts: Int32Array;
+    c: [number | null, number | null, number | null];
+  }
+  const margins: M[] = [];
+  const byCell: number[][] = Array.from({ length: size }, () => []);
+  for (const mg of input.margins) {
+    const total = index.get(mg.total);
+    const parts = [...new Set(mg.parts)].map((p) => index.get(p));
+    if (total === undefined || parts.some((p) => p === undefined)) continue;
+    const ps = Int32Array.from(parts as number[]);
+    if (![total, ...ps].some((i) => unknown[i])) continue; // nothing to learn
+    const constant = (k: Kind): number | null => {
+      const t = value(cells[total]!, k);
+      if (t === null) return null;
+      let sum = 0;
+      for (const p of ps) {
+        const v = value(cells[p]!, k);
+        if (v === null) return null;
+        sum += v;
       }
-      if (h < b.hi[i]!) {
-        b.hi[i] = h;
-        changed = true;
-      }
+      return t - sum;
     };
-    margins.forEach((m, mi) => {
-      for (const [b, c] of [
-        [n, consts[mi]!.n],
-        [d, consts[mi]!.d],
-      ] as const) {
-        if (c === null) continue;
-        let sumLo = 0;
-        let sumHi = 0;
-        for (const p of m.parts) {
-          sumLo += b.lo[p]!;
-          sumHi += b.hi[p]!;
-        }
-        tighten(b, m.total, c + sumLo, c + sumHi);
-        for (const p of m.parts) {
-          const otherHi = sumHi - b.hi[p]!;
-          const otherLo = sumLo - b.lo[p]!;
-          const lo = Number.isFinite(otherHi) ? b.lo[m.total]! - c - otherHi : -Infinity;
-          tighten(b, p, lo, b.hi[m.total]! - c - otherLo);
-        }
+    const mi = margins.length;
+    margins.push({ total, parts: ps, c: [constant(0), constant(1), constant(2)] });
+    byCell[total]!.push(mi);
+    for (const p of ps) byCell[p]!.push(mi);
+  }
+
+  const queued = new Uint8Array(margins.length);
+  const queue: number[] = [];
+  const touched: number[] = [];
+  const push = (mi: number): void => {
+    if (queued[mi]) return;
+    queued[mi] = 1;
+    queue.push(mi);
+  };
+  const tighten = (k: Kind, i: number, lo: number, hi: number): void => {
+    if (!unknown[i]) return;
+    const l = Math.ceil(lo - 1e-9);
+    const h = Math.floor(hi + 1e-9);
+    const bk = b[k];
+    let changed = false;
+    if (l > bk.lo[i]!) {
+      bk.lo[i] = l;
+      changed = true;
+    }
+    if (h < bk.hi[i]!) {
+      bk.hi[i] = h;
+      changed = true;
+    }
+    if (changed) touched.push(i);
+  };
+  // d = n + m within one cell.
+  const cell = (i: number): void => {
+    for (let pass = 0; pass < 2; pass++) {
+      tighten(2, i, n.lo[i]! + m.lo[i]!, n.hi[i]! + m.hi[i]!);
+      tighten(0, i, d.lo[i]! - m.hi[i]!, d.hi[i]! - m.lo[i]!);
+      tighten(1, i, d.lo[i]! - n.hi[i]!, d.hi[i]! - n.lo[i]!);
+    }
+  };
+  const margin = (mi: number): void => {
+    const mg = margins[mi]!;
+    for (const k of [0, 1, 2] as const) {
+      const c = mg.c[k];
+      if (c === null) continue;
+      const bk = b[k];
+      let lo = 0;
+      let hiFinite = 0;
+      let hiInf = 0;
+      for (const p of mg.parts) {
+        lo += bk.lo[p]!;
+        const h = bk.hi[p]!;
+        if (h === Infinity) hiInf++;
+        else hiFinite += h;
       }
-    });
-    for (let i = 0; i < size; i++) {
-      tighten(n, i, n.lo[i]!, d.hi[i]!);
-      tighten(d, i, n.lo[i]!, d.hi[i]!);
+      const hi = hiInf ? Infinity : hiFinite;
+      tighten(k, mg.total, c + lo, c + hi);
+      const tLo = bk.lo[mg.total]!;
+      const tHi = bk.hi[mg.total]!;
+      for (const p of mg.parts) {
+        if (!unknown[p]) continue;
+        const h = bk.hi[p]!;
+        const othersHi = h === Infinity ? (hiInf > 1 ? Infinity : hiFinite) : hiInf ? Infinity : hiFinite - h;
+        const othersLo = lo - bk.lo[p]!;
+        tighten(k, p, tLo - c - othersHi, tHi - c - othersLo);
+      }
+    }
+  };
+
+  for (let i = 0; i < size; i++) if (unknown[i]) cell(i);
+  for (let mi = 0; mi < margins.length; mi++) push(mi);
+  let budget = VISITS_PER_MARGIN * Math.max(1, margins.length);
+  while (queue.length && budget-- > 0) {
+    const mi = queue.shift() as number;
+    queued[mi] = 0;
+    margin(mi);
+    while (touched.length) {
+      const i = touched.pop() as number;
+      cell(i);
+      for (const other of byCell[i]!) push(other);
     }
   }
-  return { index, n, d };
+  return { index, n, m, d };
 }
 
-/** Protected cells whose numerator or denominator interval is narrower than `width`. */
-export function narrowCells(input: Input, protect: readonly string[], width: number): string[] {
-  const { index, n, d } = intervalBounds(input);
-  return protect.filter((id) => {
+/**
+ * Cells whose interval is narrower than they require: `widths` maps a hidden cell to the width each of its
+ * counts (n, d − n and d; d only for a plain count) must keep (1 = not determined exactly).
+ */
+export function narrowCells(input: IntervalInput, widths: ReadonlyMap<string, number>): string[] {
+  if (!widths.size) return [];
+  const { index, n, m, d } = intervalBounds(input);
+  const plain = input.cells.every((c) => c.numerator === null);
+  const zero = shownZeros(input, index);
+  const out: string[] = [];
+  for (const [id, w] of widths) {
     const i = index.get(id);
-    if (i === undefined) return false;
-    const c = input.cells[i]!;
-    const nOpen = c.numerator === null || n.hi[i]! - n.lo[i]! >= width;
-    const dOpen = c.denominator === null || d.hi[i]! - d.lo[i]! >= width;
-    return !(nOpen && dOpen);
+    if (i === undefined) continue;
+    const open = (bk: Bounds): boolean => bk.hi[i]! - bk.lo[i]! >= w;
+    const zn = zero.n[i] === 1;
+    const zm = zero.m[i] === 1;
+    const ok = plain ? open(d) : (zn || open(n)) && (zm || open(m)) && (zn || zm || open(d));
+    if (!ok) out.push(id);
+  }
+  return out;
+}
+
+/**
+ * Counts that a shown zero already gives away: every part of a total shown as 0 events is 0 events (and
+ * likewise for people without the event), down every level of the margins. Zeros are shown (CMS: "none of
+ * these people" is not a small count), so such a count is exempt from the protection width: hiding more
+ * would not take back what the shown zero says.
+ */
+export function shownZeros(
+  input: IntervalInput,
+  index: ReadonlyMap<string, number> = new Map(input.cells.map((c, i) => [c.id, i])),
+): { n: Uint8Array; m: Uint8Array } {
+  const size = input.cells.length;
+  const n = new Uint8Array(size);
+  const m = new Uint8Array(size);
+  if (input.cells.every((c) => c.numerator === null)) return { n, m };
+  input.cells.forEach((c, i) => {
+    if (input.unknown.has(c.id) || c.numerator === null || c.denominator === null) return;
+    if (c.numerator === 0) n[i] = 1;
+    if (c.denominator === c.numerator) m[i] = 1;
   });
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const mg of input.margins) {
+      const t = index.get(mg.total);
+      if (t === undefined) continue;
+      for (const z of [n, m]) {
+        if (!z[t]) continue;
+        for (const id of mg.parts) {
+          const p = index.get(id);
+          if (p !== undefined && !z[p]) [z[p], changed] = [1, true];
+        }
+      }
+    }
+  }
+  return { n, m };
 }

@@ -74,18 +74,25 @@ const isArea = (r: ResultsFile, attr: string): boolean =>
   AREA.test(attr) || wholeSystem(r, attr).some((s) => s.groups.length > MANY);
 
 /**
- * Replace the labels of small hidden groups of area stratifiers by "Other area 1", "Other area 2"… (in
+ * Replace the labels of small hidden groups (`isSmall`: hidden for a small denominator; the public file
+ * itself only says "suppressed") of area stratifiers by "Other area 1", "Other area 2"… (in
  * place, the same pseudonym everywhere in the file, so every additive relation still holds and an audit run
  * again on the file sees the same table); returns how many groups lost their label.
  */
-export function foldSmallAreas(out: ResultsFile): number {
+export function foldSmallAreas(
+  out: ResultsFile,
+  isSmall: (
+    measure: string,
+    stratum: ResultsFile['measures'][number]['strata'][number],
+    group: string,
+  ) => boolean,
+): number {
   const small = new Map<string, Set<string>>();
   for (const m of out.measures) {
     for (const s of m.strata) {
       if (!isArea(out, s.stratifier)) continue;
       for (const g of s.groups) {
-        if (!g.suppressed || g.suppressionReason !== 'small_denominator' || g.group.startsWith(OTHER_AREA))
-          continue;
+        if (!g.suppressed || !isSmall(m.id, s, g.group) || g.group.startsWith(OTHER_AREA)) continue;
         const set = small.get(s.stratifier) ?? new Set<string>();
         small.set(s.stratifier, set.add(g.group));
       }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ResultsFile } from '../model/index.js';
 import { linearAttack, subtractionAttack } from './__fixtures__/attacker.js';
 import { fcOptions } from './__fixtures__/fc-options.js';
 import { primaryReason } from './primary.js';
@@ -83,7 +84,8 @@ describe('suppressResults', () => {
     const unknown = groups(0).find((g) => g.group === 'Unknown')!;
     expect(unknown).toMatchObject({
       suppressed: true,
-      suppressionReason: 'small_denominator',
+      // The public edition prints only "suppressed": "small_denominator" would say 1 ≤ d ≤ 10.
+      suppressionReason: 'suppressed',
       numerator: null,
       denominator: null,
       rate: null,
@@ -95,7 +97,7 @@ describe('suppressResults', () => {
     });
     const hidden = groups(0).filter((g) => g.suppressed);
     expect(hidden.length).toBeGreaterThanOrEqual(2);
-    expect(hidden.some((g) => g.suppressionReason === 'complementary')).toBe(true);
+    expect(hidden.every((g) => g.suppressionReason === 'suppressed')).toBe(true);
     expect(out.measures[0]!.strata[0]!.summary[0]!.estimate).toBeNull();
   });
 
@@ -300,5 +302,55 @@ describe('suppressResults with a facet (site)', () => {
       ),
       fcOptions(300),
     );
+  });
+});
+
+describe('a difference or ratio between two shown groups stays (issue #12 item 2)', () => {
+  /** Age bands in order; the middle or an end band is small. */
+  const ageResults = (bands: [string, number, number][]): ResultsFile => {
+    const r = resultsFrom(people(bands.map(([b, e, n]) => [b, 'Female', 'P1', e, n])));
+    const s = r.measures[0]!.strata[0]!;
+    s.stratifier = 'age_band';
+    s.summary = ['D', 'R', 'BGV'].map((measure) => ({
+      measure,
+      estimate: 0.1,
+      se: 0.01,
+      lower: 0.08,
+      upper: 0.12,
+      warnings: [],
+    }));
+    r.intersections = [];
+    r.findings = [];
+    return r;
+  };
+  const summary = (r: ResultsFile) =>
+    Object.fromEntries(r.measures[0]!.strata[0]!.summary.map((sm) => [sm.measure, sm.estimate]));
+
+  it('keeps D and R of age bands when both end bands are shown, blanks the rest', () => {
+    const out = suppressResults(
+      ageResults([
+        ['18-39', 30, 200],
+        ['40-64', 2, 6],
+        ['65+', 40, 220],
+        ['Unknown', 20, 150],
+      ]),
+    );
+    const groups = out.measures[0]!.strata[0]!.groups;
+    expect(groups.find((g) => g.group === '40-64')!.suppressed).toBe(true);
+    expect(groups.find((g) => g.group === '18-39')!.suppressed).toBe(false);
+    expect(groups.find((g) => g.group === '65+')!.suppressed).toBe(false);
+    expect(summary(out)).toEqual({ D: 0.1, R: 0.1, BGV: null });
+  });
+
+  it('blanks D and R when an end band is hidden (it would give the hidden rate back)', () => {
+    const out = suppressResults(
+      ageResults([
+        ['18-39', 2, 6],
+        ['40-64', 30, 200],
+        ['65+', 40, 220],
+        ['Unknown', 20, 150],
+      ]),
+    );
+    expect(summary(out)).toEqual({ D: null, R: null, BGV: null });
   });
 });

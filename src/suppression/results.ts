@@ -12,7 +12,9 @@
  * 5. Data-quality rows with a small count are dropped (their counts are not nullable in the schema).
  * Input is not modified; the copy is stamped `audience: 'public'`.
  */
+import { isOrdered } from '../analysis/order.js';
 import type { SuppressionConfig } from '../config/suppression.js';
+import { isStatus } from '../model/index.js';
 import type {
   GroupResult,
   MeasureResult,
@@ -94,7 +96,11 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
   });
   const droppedQuality = suppressQuality(out, tableOpts.threshold);
 
-  const folded = foldSmallAreas(out);
+  const folded = foldSmallAreas(out, (measure, s, group) => {
+    const i = out.measures.findIndex((m) => m.id === measure);
+    const facet = s.facet ? { [s.facet.name]: s.facet.value } : {};
+    return maps[i]?.get(keyId({ ...facet, [s.stratifier]: group })) === 'small_denominator';
+  });
   out.warnings.push(...withheld);
   if (folded > 0) {
     out.warnings.push({
@@ -192,9 +198,9 @@ function alreadyHidden(
   primary = false,
 ): string[] {
   const ids: string[] = [];
+  // A public edition says only "suppressed": any of those may hide a small count, so all are protected.
   const hidden = (g: GroupResult): boolean =>
-    g.suppressed &&
-    (!primary || g.suppressionReason === 'small_numerator' || g.suppressionReason === 'small_denominator');
+    g.suppressed && (!primary || g.suppressionReason !== 'complementary');
   for (const s of m.strata) {
     const facet = s.facet ? { [s.facet.name]: s.facet.value } : {};
     for (const g of s.groups) if (hidden(g)) ids.push(keyId({ ...facet, [s.stratifier]: g.group }));
@@ -234,7 +240,8 @@ function applyToMeasure(
   let unstable = 0;
   const reasonOf = (key: Record<string, string>): SuppressionReason | undefined => map.get(keyId(key));
   const group = (g: GroupResult, reason: SuppressionReason | undefined): void => {
-    if (isHidden(reason)) return blankGroup(g, reason as SuppressionReason);
+    // Only "suppressed" is printed: "small_denominator" would tell a reader 1 ≤ d ≤ threshold − 1.
+    if (isHidden(reason)) return blankGroup(g, 'suppressed');
     if (reason === 'no_data') {
       g.suppressed = false;
       g.suppressionReason = 'no_data';
@@ -262,6 +269,12 @@ function applyToMeasure(
         [s.stratifier]: groupName,
         ...(period === undefined ? {} : { [PERIOD]: period }),
       });
+    // D and R of an ordered stratifier (age) compare its two end groups, chosen by order, not by rate
+    // (WHO HEAT): when both are shown they are a difference and a ratio of two shown rates, and stay.
+    const ends = isOrdered(s.stratifier)
+      ? s.groups.filter((g) => !isStatus(g.group) && g.denominator && g.rate !== null)
+      : [];
+    const endsShown = ends.length >= 2 && [ends[0]!, ends.at(-1)!].every((g) => !isHidden(at(g.group)));
     for (const g of s.groups) group(g, at(g.group));
     const refHidden = s.reference !== null && isHidden(at(s.reference));
     if (refHidden) {
@@ -273,6 +286,7 @@ function applyToMeasure(
     }
     if (!keepSummaries && s.groups.some((g) => g.suppressed)) {
       for (const sm of s.summary) {
+        if (endsShown && (sm.measure === 'D' || sm.measure === 'R')) continue;
         sm.estimate = null;
         sm.se = null;
         sm.lower = null;

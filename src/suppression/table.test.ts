@@ -49,15 +49,24 @@ describe('suppressTable', () => {
     expect(Object.fromEntries(r)).toEqual({ a: 'small_numerator', b: 'small_numerator' });
   });
 
-  it('prefers a complement whose numerator is not zero', () => {
+  it('prefers the smallest complement that can protect the cell (numerators adding up to the width)', () => {
     const cells: Cell[] = [
       { id: 'all', numerator: 40, denominator: 300 },
       { id: 'a', numerator: 3, denominator: 50 },
       { id: 'z', numerator: 0, denominator: 20 },
       { id: 'b', numerator: 37, denominator: 230 },
     ];
-    const r = suppressTable(cells, [{ total: 'all', parts: ['a', 'z', 'b'] }], T);
-    expect(Object.fromEntries(r)).toEqual({ a: 'small_numerator', b: 'complementary' });
+    const margins = [{ total: 'all', parts: ['a', 'z', 'b'] }];
+    // Hidden together, a and z have 3 events between them: a's numerator is anything in 0–3 (width 3).
+    expect(Object.fromEntries(suppressTable(cells, margins, T))).toEqual({
+      a: 'small_numerator',
+      z: 'complementary',
+    });
+    // A width of 4 cannot come from z (0 events): b, though larger, is the smallest that will do.
+    expect(Object.fromEntries(suppressTable(cells, margins, { threshold: T, protectionWidth: 4 }))).toEqual({
+      a: 'small_numerator',
+      b: 'complementary',
+    });
   });
 
   it('protects a 2×2 cross-classification with its margins (rows, columns, periods)', () => {

@@ -20,7 +20,7 @@
  * Cells that are not published (e.g. a facet total nobody printed) start unknown but are never chosen.
  */
 import type { SuppressionReason } from '../model/index.js';
-import { narrowCells } from './intervals.js';
+import { DEFAULT_PROTECTION_WIDTH, narrowCells, shownZeros } from './intervals.js';
 import { determinedCells } from './linear.js';
 import { marginIndex, peel, unknownMask, type MarginIndex } from './peel.js';
 import { primaryReason, type PrimaryOptions } from './primary.js';
@@ -32,6 +32,11 @@ export interface Cell {
   denominator: number | null;
   /** False for a cell that is linked by margins but not printed anywhere (default true). */
   published?: boolean;
+  /**
+   * What hiding it costs, when it is chosen as a complement (default: its denominator, the units hidden).
+   * Complements are chosen cheapest first (see {@link rank}).
+   */
+  cost?: number;
 }
 
 /** `total = Σ parts (+ a constant known to everyone)`. */
@@ -57,7 +62,11 @@ export interface SuppressTableOptions extends PrimaryOptions {
   protect?: Iterable<string>;
   /** Also audit with the interval attacker (intervals.ts). Default true (with `exact`). */
   intervals?: boolean;
-  /** Width every protected count's interval must keep: 1 = never determined exactly (the default). */
+  /**
+   * Width the interval of each count (n, d − n, d) of a cell hidden for its own small counts must keep
+   * against the interval attacker. Default {@link DEFAULT_PROTECTION_WIDTH}. Every other hidden cell keeps
+   * width 1: no hidden count is ever determined exactly.
+   */
   protectionWidth?: number;
 }
 
@@ -126,8 +135,13 @@ export function suppressTable(
       )
       .map((c) => c.id),
   );
+  // Every hidden, published cell is protected (a reader cannot tell a complement from a primary cell,
+  // and none may be worked out exactly); cells hidden for their own small counts keep a wider interval.
+  const isSmall = (id: string): boolean => isPrimary(reasons.get(id)) || sensitive.has(id) || protect.has(id);
   const mustProtect = (id: string): boolean =>
-    isPrimary(reasons.get(id)) || sensitive.has(id) || protect.has(id);
+    isSmall(id) || (!unpublished.has(id) && isHidden(reasons.get(id)));
+  const width = Math.max(1, opts.protectionWidth ?? DEFAULT_PROTECTION_WIDTH);
+  const widthOf = (id: string): number => (isSmall(id) ? width : 1);
   // Margins can mention cells the caller did not list: they are unknown and never chosen.
   for (const m of margins) {
     for (const id of [m.total, ...m.parts]) if (!byId.has(id)) unpublished.add(id);
@@ -142,21 +156,12 @@ export function suppressTable(
     const k = ix.index.get(id);
     if (k !== undefined) mask[k] = 1;
   };
-  // The interval attacker (intervals.ts): bounds from integrality, non-negativity, n ≤ d, every margin
-  // and the published small_denominator reasons.
+  // The interval attacker (intervals.ts): bounds from integrality, non-negativity, n ≤ d and every margin
+  // (the published reason is only "suppressed").
   const narrowed = (): string[] =>
     narrowCells(
-      {
-        cells,
-        margins,
-        unknown,
-        smallDenominator: new Set(
-          [...reasons].filter(([, r]) => r === 'small_denominator').map(([id]) => id),
-        ),
-        threshold: opts.threshold,
-      },
-      [...unknown].filter(mustProtect),
-      opts.protectionWidth ?? 1,
+      { cells, margins, unknown },
+      new Map([...unknown].filter(mustProtect).map((id) => [id, widthOf(id)])),
     );
   for (;;) {
     const peeled = peel(ix, mask);
@@ -173,9 +178,17 @@ export function suppressTable(
         // One complement for each narrowed cell at once: bounding the whole table again after every single
         // complement costs a propagation per cell.
         const narrow = narrowed().sort();
-        const picks = new Set(narrow.map((id) => complementAround(id, margins, byId, reasons, unpublished)));
+        const z = shownZeros({ cells, margins, unknown });
+        const zeros = {
+          n: new Set(cells.filter((_, i) => z.n[i]).map((c) => c.id)),
+          m: new Set(cells.filter((_, i) => z.m[i]).map((c) => c.id)),
+        };
+        const picks = new Set(
+          narrow.map((id) => complementAround(id, margins, byId, reasons, unpublished, widthOf(id), zeros)),
+        );
         picks.delete(undefined);
-        if (!picks.size && narrow.length) picks.add(nearestShown(narrow, ix, byId, reasons, unpublished));
+        if (!picks.size && narrow.length)
+          picks.add(nearestShown(narrow, ix, byId, reasons, unpublished, widthOf(narrow[0] as string)));
         picks.delete(undefined);
         if (!picks.size) return reasons;
         for (const id of picks) hide(id as string);
@@ -187,7 +200,7 @@ export function suppressTable(
       // recoverable: see README, "complementary suppression").
       let pick: string | undefined;
       for (const id of pinned) {
-        pick = complementAround(id, margins, byId, reasons, unpublished);
+        pick = complementAround(id, margins, byId, reasons, unpublished, widthOf(id));
         if (pick !== undefined) break;
       }
       pick ??= nearestShown(pinned, ix, byId, reasons, unpublished);
@@ -195,7 +208,10 @@ export function suppressTable(
       hide(pick);
       continue;
     }
-    const pick = chooseComplement(leak[1], margins, derived, byId, reasons, unpublished);
+    const pick = chooseComplement(leak[1], margins, derived, byId, reasons, unpublished, {
+      target: byId.get(leak[0]),
+      width: widthOf(leak[0]),
+    });
     if (pick === undefined) {
       // Nothing left to hide around this margin: hide the recovered cell's margin totals as a last resort.
       const m = margins[leak[1]] as Margin;
@@ -220,6 +236,7 @@ function chooseComplement(
   byId: ReadonlyMap<string, Cell>,
   reasons: SuppressionMap,
   unpublished: ReadonlySet<string>,
+  want: Want,
 ): string | undefined {
   const seen = new Set<number>();
   const queue = [start];
@@ -231,7 +248,7 @@ function chooseComplement(
     const m = margins[i] as Margin;
     const shown = (id: string): boolean => !unpublished.has(id) && !isHidden(reasons.get(id));
     const parts = [...new Set(m.parts)].filter(shown).map((id) => byId.get(id) as Cell);
-    const best = rank(parts);
+    const best = rank(parts, want);
     if (best) return best.id;
     if (fallback === undefined && shown(m.total)) fallback = m.total;
     for (const id of [m.total, ...m.parts]) {
@@ -250,12 +267,43 @@ function complementAround(
   byId: ReadonlyMap<string, Cell>,
   reasons: SuppressionMap,
   unpublished: ReadonlySet<string>,
+  width = 1,
+  zeros?: { n: ReadonlySet<string>; m: ReadonlySet<string> },
 ): string | undefined {
   const shown = (c: string): boolean => !unpublished.has(c) && !isHidden(reasons.get(c));
   const around = margins.filter((m) => m.total === id || m.parts.includes(id));
-  const parts = new Set(around.flatMap((m) => m.parts.filter(shown)));
-  const best = rank([...parts].map((c) => byId.get(c) as Cell));
-  return best?.id ?? around.map((m) => m.total).find(shown);
+  // Parts and totals alike, cheapest first: a total costs all its units, so it goes only when no part
+  // (nor a few small parts together) protects the cell for less.
+  const candidates = new Set(
+    around.flatMap((m) => [m.total, ...m.parts].filter((c) => c !== id && shown(c))),
+  );
+  // What the hidden parts beside the target already bring, per relation a candidate shares with it.
+  const beside = new Map<string, [number, number]>();
+  for (const m of around) {
+    let n = 0;
+    let k = 0;
+    for (const p of new Set(m.parts)) {
+      const c = byId.get(p);
+      if (p === id || !c || shown(p) || unpublished.has(p) || c.denominator === null) continue;
+      n += c.numerator ?? 0;
+      k += c.denominator - (c.numerator ?? 0);
+    }
+    for (const c of [m.total, ...m.parts]) {
+      const b = beside.get(c);
+      if (!b || n + k > b[0] + b[1]) beside.set(c, [n, k]);
+    }
+  }
+  const best = rank(
+    [...candidates].filter((c) => byId.has(c)).map((c) => byId.get(c) as Cell),
+    {
+      target: byId.get(id),
+      width,
+      zeroN: zeros?.n.has(id),
+      zeroM: zeros?.m.has(id),
+      beside: (c) => beside.get(c.id) ?? [0, 0],
+    },
+  );
+  return best?.id;
 }
 
 /**
@@ -268,6 +316,7 @@ function nearestShown(
   byId: ReadonlyMap<string, Cell>,
   reasons: SuppressionMap,
   unpublished: ReadonlySet<string>,
+  width = 1,
 ): string | undefined {
   const shown = (c: string): boolean => !unpublished.has(c) && !isHidden(reasons.get(c)) && byId.has(c);
   const seen = new Uint8Array(ix.ids.length);
@@ -285,19 +334,69 @@ function nearestShown(
       }
     }
     const candidates = next.map((k) => ix.ids[k] as string).filter(shown);
-    if (candidates.length) return rank(candidates.map((c) => byId.get(c) as Cell))?.id;
+    if (candidates.length)
+      return rank(
+        candidates.map((c) => byId.get(c) as Cell),
+        { target: byId.get(from[0] as string), width },
+      )?.id;
     layer = next;
   }
   return undefined;
 }
 
-/** Smallest denominator first, preferring cells whose numerator and complement are both non-zero. */
-function rank(cells: Cell[]): Cell | undefined {
+/** The cell a complement is for, and the width its counts must keep. */
+interface Want {
+  target: Cell | undefined;
+  width: number;
+  /** The target's events / non-events are already given away by a shown zero (no width needed). */
+  zeroN?: boolean;
+  zeroM?: boolean;
+  /** Events and non-events of cells already hidden beside the target in the candidate's relation. */
+  beside?: (c: Cell) => [number, number];
+}
+
+/**
+ * Least-cost complement (issue #12 item 2): among cells that can protect the target at all (hidden
+ * together, their numerators and their non-events each add up to at least the width it must keep), the
+ * cheapest — cost is the denominator (units of information hidden), a tenth of it for the Unknown,
+ * Missing and Declined groups (cells.ts) — so small complements and status groups go before any
+ * real group, and a group many times larger than the cell it protects is chosen only when nothing
+ * smaller will do. Cells that cannot protect it come next, empty cells last.
+ */
+function rank(cells: Cell[], want: Want = { target: undefined, width: 1 }): Cell | undefined {
   const d = (c: Cell): number => c.denominator ?? 0;
-  const tier = (c: Cell): number => {
-    if (d(c) <= 0) return 2;
-    if (c.numerator === null) return 0;
-    return c.numerator > 0 && d(c) - c.numerator > 0 ? 0 : 1;
+  const t = want.target;
+  const helps = (c: Cell): boolean => {
+    if (!t || t.denominator === null) return true;
+    const [bn, bm] = want.beside?.(c) ?? [0, 0];
+    if (c.numerator === null || t.numerator === null) return d(c) + t.denominator + bm >= want.width;
+    const n = c.numerator + t.numerator + bn;
+    const m = d(c) - c.numerator + (t.denominator - t.numerator) + bm;
+    return (want.zeroN || n >= want.width) && (want.zeroM || m >= want.width);
   };
-  return [...cells].sort((a, b) => tier(a) - tier(b) || d(a) - d(b) || (a.id < b.id ? -1 : 1))[0];
+  const cost = (c: Cell): number => c.cost ?? d(c);
+  const sorted = [...cells].sort(
+    (a, b) => Number(d(a) <= 0) - Number(d(b) <= 0) || cost(a) - cost(b) || (a.id < b.id ? -1 : 1),
+  );
+  const single = sorted.find((c) => d(c) > 0 && helps(c));
+  if (!t || t.denominator === null) return single ?? sorted[0];
+  // Several small cells can do what one large one does: when the cheapest cells together give the width
+  // for less than the cheapest single cell that gives it alone, start with the cheapest (the audit runs
+  // again and adds the next one if it is still needed).
+  const plain = t.numerator === null;
+  let n = plain ? t.denominator : (t.numerator as number);
+  let m = plain ? t.denominator : t.denominator - (t.numerator as number);
+  let spent = 0;
+  for (const c of sorted) {
+    if (d(c) <= 0 || c === single) break;
+    spent += cost(c);
+    n += plain || c.numerator === null ? d(c) : c.numerator;
+    m += plain || c.numerator === null ? d(c) : d(c) - c.numerator;
+    const [bn, bm] = want.beside?.(c) ?? [0, 0];
+    if ((want.zeroN || n + bn >= want.width) && (want.zeroM || m + bm >= want.width))
+      return spent < (single ? cost(single) : Infinity) ? sorted[0] : single;
+    if ((want.zeroN || n >= want.width) && (want.zeroM || m >= want.width))
+      return spent < (single ? cost(single) : Infinity) ? sorted[0] : single;
+  }
+  return single ?? sorted[0];
 }

@@ -3,7 +3,7 @@
  * the canonical model (through the real ingest path) and one measure per outcome column.
  */
 import { stringify } from 'yaml';
-import type { CompiledMeasure } from './measures-model.js';
+import { MEASURE_INFO, type CompiledMeasure } from './measures-model.js';
 import type { SynthSpec } from './spec.js';
 import {
   CDC,
@@ -87,8 +87,10 @@ export function buildConfig(
     measures: measures.map((m) => ({
       id: m.id,
       title: m.title,
+      description: `Of ${MEASURE_INFO[m.kind].denominator}: the share ${MEASURE_INFO[m.kind].numerator}.`,
       direction: m.direction,
-      unit: 'encounter',
+      type: MEASURE_INFO[m.kind].type,
+      unit: MEASURE_INFO[m.kind].unit,
       denominator: `${m.id} = 'Y' or ${m.id} = 'N'`,
       numerator: `${m.id} = 'Y'`,
     })),

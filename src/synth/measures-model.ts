@@ -31,49 +31,72 @@ export const ENC = { inpatient: 0, emergency: 1, outpatient: 2 } as const;
 
 export const MEASURE_INFO: Record<
   MeasureKind,
-  { title: string; direction: 'lower_is_better' | 'higher_is_better'; unit: string; denominator: string }
+  {
+    title: string;
+    direction: 'lower_is_better' | 'higher_is_better';
+    /** Outcome measures rank before process measures of similar strength (analysis.ranking). */
+    type: 'outcome' | 'process';
+    unit: string;
+    denominator: string;
+    /** Plain language: what puts a unit in the numerator. */
+    numerator: string;
+  }
 > = {
   readmit30: {
     title: '30-day all-cause readmission',
     direction: 'lower_is_better',
+    type: 'outcome',
     unit: 'discharge',
     denominator: 'inpatient discharges, age 18+',
+    numerator: 'readmitted to hospital within 30 days of discharge',
   },
   ed_revisit7: {
     title: 'Emergency department return within 7 days',
     direction: 'lower_is_better',
+    type: 'outcome',
     unit: 'ED visit',
     denominator: 'emergency department visits',
+    numerator: 'back in the emergency department within 7 days',
   },
   hba1c_poor: {
     title: 'HbA1c poor control (>9%)',
     direction: 'lower_is_better',
+    type: 'outcome',
     unit: 'visit',
     denominator: 'primary-care and endocrinology visits of people with diabetes aged 18-75',
+    numerator: 'with the latest HbA1c above 9% (or none recorded)',
   },
   bp_control: {
     title: 'Controlling high blood pressure (<140/90)',
     direction: 'higher_is_better',
+    type: 'outcome',
     unit: 'visit',
     denominator: 'primary-care and cardiology visits of people with hypertension aged 18-85',
+    numerator: 'with blood pressure below 140/90',
   },
   crc_screen: {
     title: 'Colorectal cancer screening up to date',
     direction: 'higher_is_better',
+    type: 'process',
     unit: 'visit',
     denominator: 'primary-care visits, age 45-75',
+    numerator: 'with colorectal cancer screening up to date',
   },
   depression_screen: {
     title: 'Depression screening',
     direction: 'higher_is_better',
+    type: 'process',
     unit: 'visit',
     denominator: 'primary-care visits, age 12+',
+    numerator: 'with a depression screening',
   },
   postpartum_visit: {
     title: 'Postpartum visit within 12 weeks',
     direction: 'higher_is_better',
+    type: 'process',
     unit: 'delivery',
     denominator: 'delivery admissions',
+    numerator: 'followed by a postpartum visit within 12 weeks',
   },
 };
 

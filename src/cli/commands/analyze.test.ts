@@ -88,8 +88,11 @@ describe('equilens analyze', () => {
     const lines = table.stdout.split('\n');
     const row = (start: string): string => lines.find((l) => l.startsWith(start)) ?? '';
     // 12 visits among 8 patients = 1,500 per 1,000; its interval in the same units.
-    expect(row('ed-visits ')).toMatch(/^ed-visits +12 +8 +1,500\.0 per 1,000 +[\d,]+\.\d +[\d,]+\.\d +1$/);
-    expect(row('readmit ')).toMatch(/^readmit +4 +10 +0\.4 +0\.168 +0\.687 +0$/);
+    // the unit column says what the denominator counts: people for the library measure, else encounters
+    expect(row('ed-visits ')).toMatch(
+      /^ed-visits +12 +8 +1,500\.0 per 1,000 +[\d,]+\.\d +[\d,]+\.\d +1 +person$/,
+    );
+    expect(row('readmit ')).toMatch(/^readmit +4 +10 +0\.4 +0\.168 +0\.687 +0 +encounter$/);
     // Findings: a rate measure's rates carry the unit too (4 visits per Black patient vs 1 per White).
     expect(row('1 ')).toMatch(/ed-visits .* 4,000\.0 per 1,000 +White +1,000\.0 per 1,000 +6 /);
     // The rate column stays right-aligned: both rows' rates end where the column ends.

@@ -5,6 +5,7 @@ import type { Finding, MeasureResult, ResultsFile } from '../../model/results.js
 import { createLocale, measureScale, perUnit } from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
+import { resolvePath } from '../paths.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 
 interface AnalyzeCliOptions {
@@ -24,7 +25,7 @@ export function analyzeCommand(ctx: CliContext): Command {
     .option('-d, --dataset <version>', 'dataset version (default: the newest)')
     .option(
       '-o, --out <dir>',
-      'output folder for results.json, results.csv, results.parquet (default: out/ beside the config)',
+      'output folder for results.json, results.csv, results.parquet (default: out/; relative: to the config folder)',
     )
     .option('-n, --top <n>', 'findings to print', '10')
     .addOption(commonOptions.format(['table', 'json']))
@@ -36,8 +37,8 @@ export function analyzeCommand(ctx: CliContext): Command {
       const started = Date.now();
       const run = await analyzeRun({
         configPath: opts.config,
-        workspace: opts.workspace,
-        out: opts.out,
+        workspace: resolvePath(ctx.io.cwd, opts.config, opts.workspace),
+        out: resolvePath(ctx.io.cwd, opts.config, opts.out),
         dataset: parseVersion(opts.dataset),
         cwd: ctx.io.cwd,
       });
@@ -71,6 +72,7 @@ function summarize(results: ResultsFile, files: Record<string, string>, top: num
   const groups = results.measures.reduce((s, m) => s + m.strata.reduce((t, x) => t + x.groups.length, 0), 0);
   return {
     dataset: results.dataset,
+    ...(results.ranking ? { ranking: results.ranking } : {}),
     configHash: results.stamp.configHash,
     softwareVersion: results.stamp.softwareVersion,
     counts: {
@@ -116,6 +118,25 @@ function alignRight(rows: Record<string, Cell>[], cols: readonly string[]): Reco
   return rows;
 }
 
+const RULES: Record<NonNullable<Finding['referenceRule']>, string> = {
+  largest: 'largest group',
+  named: 'named group',
+  best: 'best-off group',
+  everyone_else: 'everyone else',
+  combination: 'reference combination',
+};
+
+const plural = (n: number, one: string, other: string): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : other}`;
+
+/** How the findings are ordered (the same statement as the report's front page, in brief). */
+function rankingLine(results: ResultsFile): string {
+  const r = results.ranking;
+  if (!r) return 'Top findings (ranked by events to close the gap)';
+  const pins = r.pins > 0 ? 'pinned findings first, then ' : '';
+  return `Top findings (${pins}by strength: gap relative to its measure at the cautious end of its interval; ${r.priorities.join(', ')} ×${r.priorityWeight}, process measures ×${r.processWeight}; unstable rates last)`;
+}
+
 function renderTable(summary: ReturnType<typeof summarize>, results: ResultsFile): string {
   const byId = new Map(results.measures.map((m) => [m.id, m]));
   const measures = results.measures.map((m) => ({
@@ -128,6 +149,8 @@ function renderTable(summary: ReturnType<typeof summarize>, results: ResultsFile
     'worse groups': m.strata
       .filter((s) => !s.facet)
       .reduce((t, s) => t + s.groups.filter((g) => g.label === 'worse').length, 0),
+    // what the denominator counts (people only when the unit is a person)
+    unit: m.unit ?? null,
   })) as Record<string, Cell>[];
   const findings = summary.findings.map((f, i) => ({
     '#': i + 1,
@@ -139,11 +162,21 @@ function renderTable(summary: ReturnType<typeof summarize>, results: ResultsFile
     'vs rate': rateCell(byId.get(f.measure), f.comparisonRate),
     'excess events': r(f.excessEvents, 1),
     q: f.qValue === null ? null : Number(f.qValue.toPrecision(2)),
+    score: r(f.score, 3),
+    // the rule that chose the comparison group, beside every comparison
+    reference: f.referenceRule
+      ? `${RULES[f.referenceRule]}${f.referenceWorse ? ', worse off' : ''}${f.pinned ? ', pinned' : ''}`
+      : null,
   })) as Record<string, Cell>[];
+  const ds = summary.dataset;
+  const size = [
+    ds.people !== undefined ? plural(ds.people, 'person', 'people') : '',
+    plural(ds.measureRows ?? ds.rows, 'measure row', 'measure rows'),
+  ].filter(Boolean);
   return [
-    `Analysis of dataset ${summary.dataset.id} (${summary.dataset.rows.toLocaleString('en-US')} measure ${summary.dataset.rows === 1 ? 'row' : 'rows'}) in ${summary.seconds.toFixed(1)} s\n\n`,
+    `Analysis of dataset ${ds.id} (${size.join(', ')}) in ${summary.seconds.toFixed(1)} s\n\n`,
     formatTable(alignRight(measures, ['rate', 'lower', 'upper'])),
-    `\nTop findings (ranked by events to close the gap)\n`,
+    `\n${rankingLine(results)}\n`,
     findings.length ? formatTable(alignRight(findings, ['rate', 'vs rate'])) : '(none)\n',
     `\n${Object.entries(summary.files)
       .map(([k, v]) => `  ${k.padEnd(9)} ${v}`)

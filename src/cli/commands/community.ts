@@ -4,14 +4,15 @@
  * counts: area, attribute, group, count (facet, unit optional; empty facet = the whole system).
  */
 import { Command, Option } from 'commander';
-import { communityReport, readPatientCounts } from '../../community/index.js';
+import { communityReport } from '../../community/index.js';
 import type { CliContext } from '../context.js';
-import { parseAreas, parseShare, readCommunity, readRecords } from '../community-input.js';
+import { parseAreas, parseShare, readCommunity } from '../community-input.js';
+import { patientCounts, type CountsSource } from '../community-dataset.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 import { writeResults } from '../community-output.js';
 
-interface CommunityOptions {
+interface CommunityOptions extends CountsSource {
   svi?: string;
   community?: string;
   share?: string;
@@ -27,18 +28,28 @@ export function communityCommand(ctx: CliContext): Command {
     .description(
       'patient mix against the community mix of the catchment (race and ethnicity, uninsured, language, disability, age)',
     )
-    .argument('<counts>', 'CSV of patient counts: area,attribute,group,count[,facet,unit]')
+    .argument(
+      '[counts]',
+      'CSV of patient counts: area,attribute,group,count[,facet,unit] (or --config/--workspace)',
+    )
     .option('--svi <file>', 'CDC/ATSDR SVI county or tract file (.csv or .csv.gz)')
     .option('--community <file>', 'ACS-style table: area,attribute,group,estimate[,moe][,denominator]')
+    .option(
+      '-c, --config <file>',
+      "count the patients of a dataset in this project's workspace instead of COUNTS",
+    )
+    .option('-w, --workspace <dir>', 'workspace folder (default: .equilens/ beside the config)')
+    .option('-d, --dataset <version>', 'dataset version (default: the newest)')
+    .option('--area <level>', "area of the dataset's patients: county (default), tract or zip")
     .option('--share <fraction>', 'catchment: areas supplying this share of patients (default 0.9)')
     .option('--areas <list>', 'catchment: a comma-separated list of areas instead')
     .option('-o, --out <dir>', 'write results.json here as well')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['json', 'table']).default('json'),
     )
-    .action((file: string, opts: CommunityOptions) => {
+    .action(async (file: string | undefined, opts: CommunityOptions) => {
       const format = parseFormat(opts.format, ['json', 'table']);
-      const patients = readPatientCounts(readRecords(file, ctx.io.cwd));
+      const patients = await patientCounts(file, opts, ctx.io.cwd);
       const result = communityReport(patients, readCommunity(opts, ctx.io.cwd), {
         share: parseShare(opts.share),
         areas: parseAreas(opts.areas),

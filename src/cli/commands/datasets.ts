@@ -5,6 +5,7 @@ import { listDatasets, openWorkspace, resolveWorkspaceDir, WORKSPACE_FILE } from
 import { notFound } from '../../errors.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
+import { resolvePath } from '../paths.js';
 import { formatCsv, formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 
 interface DatasetsCliOptions {
@@ -23,14 +24,17 @@ export function datasetsCommand(ctx: CliContext): Command {
     .addOption(commonOptions.format(['table', 'json', 'csv']))
     .action(async (opts: DatasetsCliOptions) => {
       const format = parseFormat(opts.format, ['table', 'json', 'csv']);
-      const dir = resolveWorkspaceDir(dirname(resolve(ctx.io.cwd, opts.config)), opts.workspace, ctx.io.cwd);
+      const dir = resolveWorkspaceDir(
+        dirname(resolve(ctx.io.cwd, opts.config)),
+        resolvePath(ctx.io.cwd, opts.config, opts.workspace),
+      );
       if (!existsSync(join(dir, WORKSPACE_FILE))) {
         throw notFound(`No workspace in ${dir}.`, {
           file: dir,
           fix: 'Run `equilens ingest` first, or pass --workspace DIR.',
         });
       }
-      const ws = await openWorkspace(dir);
+      const ws = await openWorkspace(dir, { readOnly: true });
       try {
         const list = await listDatasets(ws.engine);
         if (format === 'json') {

@@ -10,7 +10,13 @@ import { reclassifyByRace } from '../../equations/reclassification.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatJson, formatTable, parseFormat } from '../output.js';
-import { optionalNumber, readTable, requireColumns, requireNumber, type TableRow } from '../../ingest/aggregate/read-table.js';
+import {
+  optionalNumber,
+  readTable,
+  requireColumns,
+  requireNumber,
+  type TableRow,
+} from '../../ingest/aggregate/read-table.js';
 
 function readSex(row: TableRow, file: string): Sex {
   const raw = (row.values.sex ?? '').toLowerCase();

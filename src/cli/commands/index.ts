@@ -13,6 +13,8 @@ import { demoCommand } from './demo.js';
 import { serveCommand } from './serve.js';
 import { egfrCommand } from './egfr.js';
 import { communityCommand } from './community.js';
+import { payerMixCommand } from './payer-mix.js';
+import { workforceCommand } from './workforce.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -33,4 +35,6 @@ export const commands: ReadonlyArray<(ctx: CliContext) => Command> = [
   serveCommand,
   egfrCommand,
   communityCommand,
+  payerMixCommand,
+  workforceCommand,
 ];

@@ -44,12 +44,13 @@ describe('equilens ingest / datasets / init', () => {
   });
 
   it('ingest prints a table, and an error as one line with exit code 1', async () => {
-    const p = project({ rows: ['p1,e1,not-a-date,B,N,F,MCR,NO,1'] });
+    // One row kept: an ingest that loads no row is refused (issue #10 item 6).
+    const p = project({ rows: ['p1,e1,not-a-date,B,N,F,MCR,NO,1', 'p2,e2,2024-01-01,B,N,F,MCR,NO,1'] });
     const ok = await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws'], p.dir);
     expect(ok.code).toBe(0);
-    expect(ok.out).toMatch(/Rows read 1 = loaded 0 \+ rejected 1/);
+    expect(ok.out).toMatch(/Rows read 2 = loaded 1 \+ rejected 1/);
     expect(ok.out).toContain('not a date');
-    expect(existsSync(join(p.dir, 'ws', 'rejections-v1.csv'))).toBe(true);
+    expect(existsSync(join(p.dir, 'ws', 'rejections-v1.internal.csv'))).toBe(true);
     const bad = await run(['ingest', '--config', 'missing.yaml', '--workspace', 'ws'], p.dir);
     expect(bad.code).toBe(1);
     expect(bad.err).not.toMatch(/\n\s+at /); // no stack trace
@@ -58,7 +59,10 @@ describe('equilens ingest / datasets / init', () => {
   it('datasets lists versions as a table and as JSON', async () => {
     const p = project();
     await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws', '--quiet'], p.dir);
-    await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws', '--quiet'], p.dir);
+    // Unchanged content makes a new version only with --force.
+    const same = await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws', '--quiet'], p.dir);
+    expect(same.out).toMatch(/unchanged since version 1/);
+    await run(['ingest', '--config', 'equilens.yaml', '--workspace', 'ws', '--quiet', '--force'], p.dir);
     const json = await run(['datasets', '--workspace', 'ws', '--format', 'json'], p.dir);
     expect(json.code).toBe(0);
     const list = (JSON.parse(json.out) as { datasets: { version: number; rows: { read: number } }[] })

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { ingest, type IngestResult } from '../../ingest/index.js';
+import { ingest, type IngestResult, type Rejection } from '../../ingest/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
+import { resolvePath } from '../paths.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -11,6 +12,7 @@ interface IngestCliOptions {
   workspace?: string;
   format?: string;
   quiet?: boolean;
+  force?: boolean;
 }
 
 export function ingestCommand(ctx: CliContext): Command {
@@ -21,14 +23,16 @@ export function ingestCommand(ctx: CliContext): Command {
     .addOption(commonOptions.workspace())
     .addOption(commonOptions.format(['table', 'json']))
     .addOption(commonOptions.quiet())
+    .option('--force', 'make a new version even when the data and config are unchanged since the newest one')
     .action(async (opts: IngestCliOptions) => {
       const format = parseFormat(opts.format, ['table', 'json']);
       const progress = createProgress(ctx.io, 'ingest', { quiet: opts.quiet });
       const result = await ingest({
         configPath: opts.config,
         data: opts.data,
-        workspace: opts.workspace,
+        workspace: resolvePath(ctx.io.cwd, opts.config, opts.workspace),
         cwd: ctx.io.cwd,
+        force: opts.force,
         onProgress: (done, total) => progress.update(done, total),
       });
       progress.done();
@@ -37,23 +41,46 @@ export function ingestCommand(ctx: CliContext): Command {
   return withExamples(
     cmd,
     'equilens ingest --config equilens.yaml --data extract.csv.gz --format json',
+    'equilens ingest --config equilens.yaml --force   # a new version even if nothing changed',
     'equilens ingest --config examples/uci-diabetes/equilens.yaml --data ../shared/data/uci-diabetes-130/diabetic_data.csv.gz --workspace /tmp/ws',
   );
 }
 
+/** Files listed inline in the table output; more go to the reconciliation's files file only. */
+const MAX_LISTED_FILES = 10;
+
+/** A rejection as one line an editor or a script can follow: `file:line:column: reason`. */
+const rejectionLine = (x: Rejection): string =>
+  `${[x.file, x.line, x.column].filter((v) => v !== null && v !== undefined && v !== '').join(':')}: ${x.reason}`;
+
 function render(r: IngestResult): string {
   const n = (x: number) => x.toLocaleString('en-US');
   const rec = r.reconciliation;
+  if (r.unchanged) return `${r.unchanged.message}\n`;
   const out = [
     `Dataset ${r.dataset.id}: ${n(r.dataset.patients)} people, ${n(r.dataset.measureRows)} measure rows\n`,
     `Rows read ${n(rec.read)} = loaded ${n(rec.loaded)} + rejected ${n(rec.rejected)}\n\n`,
-    formatTable(rec.files as unknown as Record<string, Cell>[], ['file', 'read', 'loaded', 'rejected']),
   ];
-  if (rec.rejections.length) {
+  const cols = ['read', 'loaded', 'rejected'];
+  if (rec.files.length <= MAX_LISTED_FILES) {
+    out.push(formatTable(rec.files as unknown as Record<string, Cell>[], ['file', ...cols]));
+  }
+  if (rec.sources.length > 1 || rec.files.length > MAX_LISTED_FILES) {
+    if (rec.files.length <= MAX_LISTED_FILES) out.push('\n');
     out.push(
-      `\nRejections (first ${rec.rejections.length}; all in ${rec.rejectionsFile ?? 'the workspace'})\n`,
-      formatTable(rec.rejections as unknown as Record<string, Cell>[], ['file', 'line', 'column', 'reason']),
+      formatTable(rec.sources as unknown as Record<string, Cell>[], ['source', 'type', 'files', ...cols]),
     );
+  }
+  if (rec.filesFile) out.push(`\nPer-file counts (${n(rec.files.length)} files): ${rec.filesFile}\n`);
+  if (rec.rejections.length) {
+    const all =
+      rec.rejected > rec.rejections.length ? `first ${rec.rejections.length} of ${n(rec.rejected)}` : 'all';
+    out.push(`\nRejected rows (${all}):\n`, ...rec.rejections.map((x) => `  ${rejectionLine(x)}\n`));
+    if (rec.rejectionsFile) {
+      out.push(
+        `Every rejection: ${rec.rejectionsFile} (internal: it may hold source values of non-identifying columns; do not share it)\n`,
+      );
+    }
   }
   if (rec.unmapped.length) {
     out.push(

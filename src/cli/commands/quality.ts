@@ -8,6 +8,7 @@ import { parseThresholds } from '../threshold-option.js';
 import { getDataset, openWorkspace, resolveWorkspaceDir, WORKSPACE_FILE } from '../../engine/workspace.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
+import { resolvePath } from '../paths.js';
 import { formatCsv, formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 
 interface QualityCliOptions {
@@ -44,7 +45,7 @@ export function qualityCommand(ctx: CliContext): Command {
       const thresholds = parseThresholds(opts.threshold);
       const loaded = tryLoadConfig(resolve(ctx.io.cwd, opts.config), opts.workspace !== undefined);
       const configDir = loaded?.dir ?? dirname(resolve(ctx.io.cwd, opts.config));
-      const dir = resolveWorkspaceDir(configDir, opts.workspace, ctx.io.cwd);
+      const dir = resolveWorkspaceDir(configDir, resolvePath(ctx.io.cwd, opts.config, opts.workspace));
       if (!existsSync(join(dir, WORKSPACE_FILE))) {
         throw notFound(`No workspace in ${dir}.`, {
           file: dir,
@@ -53,7 +54,7 @@ export function qualityCommand(ctx: CliContext): Command {
       }
       const configPeriod = loaded?.config.analysis.period;
       const period = opts.period ?? configPeriod ?? 'quarter';
-      const ws = await openWorkspace(dir);
+      const ws = await openWorkspace(dir, { readOnly: true });
       try {
         const dataset = await getDataset(ws.engine, version);
         const report = await qualityReport(ws.engine, dataset, { period, thresholds });

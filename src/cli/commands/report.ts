@@ -2,10 +2,18 @@ import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/load.js';
-import { LANGS, readResults, writeReport, type Lang, type MeasureDefinition } from '../../report/index.js';
+import {
+  LANGS,
+  readResults,
+  writeReport,
+  type Lang,
+  type LocalisedDefinition,
+  type Provenance,
+} from '../../report/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatJson } from '../output.js';
+import { pathBase } from '../paths.js';
 
 interface ReportCliOptions {
   results?: string;
@@ -15,10 +23,17 @@ interface ReportCliOptions {
   format: 'table' | 'json';
   config?: string;
   file?: string;
+  edition: 'full' | 'summary';
 }
 
-/** Measure definitions for the methods appendix, from the config when there is one (never required). */
-function definitions(cwd: string, config: string | undefined): MeasureDefinition[] | undefined {
+/**
+ * Measure definitions (with their translations) and the provenance the report names on every page, from
+ * the config when there is one (never required).
+ */
+function fromConfig(
+  cwd: string,
+  config: string | undefined,
+): { definitions: LocalisedDefinition[]; provenance: Provenance } | undefined {
   const path = resolve(cwd, config ?? 'equilens.yaml');
   if (!config && !existsSync(path)) return undefined;
   let loaded: ReturnType<typeof loadConfig>;
@@ -29,14 +44,24 @@ function definitions(cwd: string, config: string | undefined): MeasureDefinition
     if (config) throw err;
     return undefined;
   }
-  return loaded.config.measures.map((m) => ({
-    id: m.id,
-    title: m.title,
-    ...(m.description ? { description: m.description } : {}),
-    numerator: m.numerator,
-    denominator: m.denominator,
-    ...(m.exclusions ? { exclusions: m.exclusions } : {}),
-  }));
+  const { project, measures } = loaded.config;
+  return {
+    definitions: measures.map((m) => ({
+      id: m.id,
+      title: m.title,
+      ...(m.description ? { description: m.description } : {}),
+      ...(m.titles ? { titles: m.titles } : {}),
+      ...(m.descriptions ? { descriptions: m.descriptions } : {}),
+      numerator: m.numerator,
+      denominator: m.denominator,
+      ...(m.exclusions ? { exclusions: m.exclusions } : {}),
+    })),
+    provenance: {
+      organisation: project.organisation ?? project.name,
+      ...(project.period ? { period: project.period } : {}),
+      ...(project.synthetic ? { synthetic: true } : {}),
+    },
+  };
 }
 
 export function reportCommand(ctx: CliContext): Command {
@@ -46,53 +71,71 @@ export function reportCommand(ctx: CliContext): Command {
       '--results <path>',
       'results file (default: <out>/results.json; with --audience public, <out>/results.public.json)',
     )
-    .option('-o, --out <dir>', 'output directory', 'out')
+    .option('-o, --out <dir>', 'output directory (relative: to the config folder with --config)', 'out')
     .addOption(
       new Option('--audience <who>', 'internal (everything) or public (suppressed results only)')
         .choices(['internal', 'public'])
         .default('internal'),
     )
     .addOption(new Option('--lang <lang>', 'report language').choices(LANGS).default('en'))
-    .option('--file <name>', 'report file name inside --out', 'report.html')
+    .option(
+      '--file <name>',
+      'report file name inside --out (default: report.html; report-summary.html for --edition summary; with --audience public, report-public.html or report-summary-public.html)',
+    )
+    .addOption(
+      new Option(
+        '--edition <which>',
+        'full (everything) or summary (council & community, at most 4 printed pages)',
+      )
+        .choices(['full', 'summary'])
+        .default('full'),
+    )
     .option('-c, --config <file>', 'project config, for measure definitions in the methods appendix')
     .addOption(commonOptions.format(['table', 'json']))
     .action(async (opts: ReportCliOptions) => {
       const cwd = ctx.io.cwd;
-      const out = resolve(cwd, opts.out);
+      const base = pathBase(cwd, opts.config);
+      const out = resolve(base, opts.out);
       const publicDefault = resolve(out, 'results.public.json');
       const path = opts.results
-        ? resolve(cwd, opts.results)
+        ? resolve(base, opts.results)
         : opts.audience === 'public' && existsSync(publicDefault)
           ? publicDefault
           : resolve(out, 'results.json');
       const results = readResults(path);
-      const defs = definitions(cwd, opts.config);
+      const cfg = fromConfig(cwd, opts.config);
       const file = await writeReport({
         results: path,
         out,
         audience: opts.audience,
         lang: opts.lang,
-        ...(opts.file ? { file: opts.file } : {}),
-        ...(defs ? { definitions: defs } : {}),
+        edition: opts.edition,
+        file:
+          opts.file ??
+          `report${opts.edition === 'summary' ? '-summary' : ''}${opts.audience === 'public' ? '-public' : ''}.html`,
+        ...(cfg ? { definitions: cfg.definitions, provenance: cfg.provenance } : {}),
       });
       const summary = {
         file,
         results: path,
         audience: opts.audience,
         lang: opts.lang,
+        edition: opts.edition,
         measures: results.measures.length,
         findings: results.findings.length,
       };
       if (opts.format === 'json') ctx.io.out(formatJson(summary));
       else
         ctx.io.out(
-          `Wrote the ${opts.audience} report (${opts.lang}): ${relative(cwd, file) || file}\n` +
+          `Wrote the ${opts.audience} ${opts.edition === 'summary' ? 'summary ' : ''}report (${opts.lang}): ${relative(cwd, file) || file}\n` +
             `  ${summary.measures} measures, ${summary.findings} key findings, from ${relative(cwd, path) || path}\n`,
         );
     });
   return withExamples(
     cmd,
     'equilens report --out out',
+    'equilens report --config equilens.yaml --audience public --out out   # out/report-public.html',
     'equilens report --results out/results.public.json --audience public --lang es --out out',
+    'equilens report --edition summary --audience public --out out',
   );
 }

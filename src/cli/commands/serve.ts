@@ -5,6 +5,7 @@ import { resolveWorkspaceDir } from '../../engine/workspace.js';
 import { startServer } from '../../server/index.js';
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
+import { resolvePath } from '../paths.js';
 
 interface ServeCliOptions {
   config: string;
@@ -32,7 +33,7 @@ export function serveCommand(ctx: CliContext): Command {
     .action(async (opts: ServeCliOptions) => {
       const configDir = dirname(resolve(ctx.io.cwd, opts.config));
       const server = await startServer({
-        workspace: resolveWorkspaceDir(configDir, opts.workspace, ctx.io.cwd),
+        workspace: resolveWorkspaceDir(configDir, resolvePath(ctx.io.cwd, opts.config, opts.workspace)),
         configPath: resolve(ctx.io.cwd, opts.config),
         host: opts.host,
         port: parsePort(opts.port),

@@ -10,7 +10,13 @@ import {
 import type { CliContext } from '../context.js';
 import { commonOptions, withExamples } from '../options.js';
 import { parseFormat } from '../output.js';
-import { readTable, requireColumns, requireNumber, type Table, type TableRow } from '../../ingest/aggregate/read-table.js';
+import {
+  readTable,
+  requireColumns,
+  requireNumber,
+  type Table,
+  type TableRow,
+} from '../../ingest/aggregate/read-table.js';
 import { parseConfidence, parseMultiplier, printEstimates } from './rates.js';
 
 interface StandardizeOptions {

@@ -32,7 +32,8 @@ const group = (s: string, g: string) => stratum(s).groups.find((x) => x.group ==
 
 describe('analyzeDataset on a hand-counted dataset', () => {
   it('stamps the dataset, config hash and software version', () => {
-    expect(results.dataset).toEqual({ version: ds.version, id: ds.id, rows: 12 });
+    // rows (the issue #4 contract) = measure rows; people and measureRows say what each count is
+    expect(results.dataset).toEqual({ version: ds.version, id: ds.id, rows: 12, people: 8, measureRows: 12 });
     expect(results.stamp.configHash).toBe('hash123');
     expect(results.stamp.softwareVersion).toMatch(/^\d+\.\d+\.\d+/);
     expect(results.stamp.audience).toBe('internal');
@@ -99,9 +100,9 @@ describe('analyzeDataset on a hand-counted dataset', () => {
     ]);
   });
 
-  it('ranks findings by excess events and never yields NaN', () => {
-    const ex = results.findings.map((f) => f.excessEvents ?? 0);
-    expect(ex).toEqual([...ex].sort((a, b) => b - a));
+  it('ranks findings by score (stable ones first) and never yields NaN', () => {
+    const key = results.findings.map((f) => [f.unstable ? 1 : 0, -(f.score ?? -1)]);
+    expect(key).toEqual([...key].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!));
     expect(JSON.stringify(results)).not.toMatch(/NaN|Infinity/);
   });
 });

@@ -4,7 +4,7 @@
  * measure, computes the statistics on the aggregates, and writes results.json, results.public.json,
  * results.csv and results.parquet to `out` (default `out/` beside the config).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EquilensConfig } from '../../config/index.js';
 import { loadConfig } from '../../config/load.js';
@@ -19,6 +19,7 @@ import { runPlan } from './run-plan.js';
 import { writeOutputs, type OutputFiles } from './outputs.js';
 import { AGE_DIM, buildPlan } from '../../analysis/plan.js';
 import { measureInfos } from '../../analysis/measure-infos.js';
+import { rankingInfo } from '../../analysis/rank.js';
 import { columnsOf, selectStratifiers } from './stratifiers.js';
 
 export interface AnalyzeOptions {
@@ -45,11 +46,13 @@ export async function analyzeRun(opts: AnalyzeOptions): Promise<AnalyzeRun> {
   const loaded = loadConfig(resolve(opts.cwd ?? process.cwd(), opts.configPath));
   const dir = resolveWorkspaceDir(loaded.dir, opts.workspace, opts.cwd);
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(loaded.dir, 'out');
-  const ws = await openWorkspace(dir);
+  const ws = await openWorkspace(dir, { readOnly: true });
   try {
     const dataset = await getDataset(ws.engine, opts.dataset);
     const results = await analyzeDataset(ws.engine, dataset, loaded.config, loaded.hash);
     const releases = join(dir, 'releases');
+    // Before any output is written: a public edition that cannot be recorded is not published.
+    probeRelease(releases, releaseName(dataset.version, loaded.hash));
     const { files, publicResults } = await writeOutputs(
       results,
       out,
@@ -74,13 +77,33 @@ function readReleases(dir: string): ResultsFile[] {
     .map((f) => parseResults(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
 }
 
+const releaseName = (version: number, configHash: string) => `v${version}-${configHash.slice(0, 12)}.json`;
+
+/**
+ * Check the public edition can be recorded, by writing a probe file: in a read-only (archived) workspace,
+ * an edition of the same dataset version and config already recorded stands for this one; any other is
+ * refused (an I/O error naming the folder) before an output is written.
+ */
+function probeRelease(dir: string, name: string): void {
+  if (existsSync(join(dir, name))) return;
+  if (!existsSync(dir)) mkdirSync(dir);
+  const probe = join(dir, `.probe-${process.pid}`);
+  writeFileSync(probe, '');
+  rmSync(probe);
+}
+
 function recordRelease(dir: string, edition: ResultsFile): void {
   if (edition.stamp.audience !== 'public') return;
-  mkdirSync(dir, { recursive: true });
-  const name = `v${edition.dataset.version}-${edition.stamp.configHash.slice(0, 12)}.json`;
-  const tmp = join(dir, `${name}.tmp`);
-  writeFileSync(tmp, JSON.stringify(edition) + '\n');
-  renameSync(tmp, join(dir, name));
+  const name = releaseName(edition.dataset.version, edition.stamp.configHash);
+  try {
+    if (!existsSync(dir)) mkdirSync(dir);
+    const tmp = join(dir, `${name}.tmp`);
+    writeFileSync(tmp, JSON.stringify(edition) + '\n');
+    renameSync(tmp, join(dir, name));
+  } catch (err) {
+    if (existsSync(join(dir, name))) return; // recorded already (a read-only, archived workspace)
+    throw err;
+  }
 }
 
 /**
@@ -147,7 +170,7 @@ export async function analyzeDataset(
       generatedAt: now().toISOString(),
       audience: 'internal',
     },
-    dataset: ds,
+    dataset: { ...ds, people: dataset.patients, measureRows: dataset.measureRows },
     settings: {
       confidence: analysis.confidence,
       fdr: analysis.fdr,
@@ -157,6 +180,7 @@ export async function analyzeDataset(
     measures: built.measures,
     intersections: built.intersections,
     findings: built.findings,
+    ranking: rankingInfo(analysis.ranking),
     plan: {
       engine: engine.name,
       groupingSets: plan.sets.length,

@@ -5,7 +5,9 @@
  * and mid-sized grids: hidden groups, hidden trend points, hidden references, facets, intersections).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isOrdered } from '../../analysis/order.js';
 import { resultsJsonSchema } from '../../model/results-schema.js';
+import { isStatus } from '../../model/status.js';
 import type { GroupResult, ResultsFile, TrendPoint } from '../../model/results.js';
 import { suppressResults } from '../../suppression/index.js';
 import type { Workspace } from '../workspace.js';
@@ -19,6 +21,8 @@ type Rule =
   | 'chart' // a control chart is a function of every point of its series: blank when any is hidden
   | 'gap' // a gap point is the difference of two points; its signals and direction read all of them
   | 'summary' // a summary measure is a function of every group's rate: blank when any group is hidden
+  // (except D and R of an ordered stratifier: a difference and a ratio of its two end groups, chosen by
+  // order; they stay when both ends are shown)
   | 'parent' // a parent's rate is a printed group's rate: blank when that group is hidden
   | 'finding' // a finding repeats its group's comparison: absent when hidden, blank like its group
   | 'quality'; // a data-quality row with a small count is dropped
@@ -75,6 +79,8 @@ const FIELDS: Record<string, Rule> = {
     'dataset.version',
     'dataset.id',
     'dataset.rows',
+    'dataset.people',
+    'dataset.measureRows',
     'settings.confidence',
     'settings.fdr',
     'settings.period',
@@ -84,6 +90,9 @@ const FIELDS: Record<string, Rule> = {
     'measures[].direction',
     'measures[].kind',
     'measures[].multiplier',
+    'measures[].type',
+    'measures[].unit',
+    'measures[].description',
     'measures[].definition.denominator',
     'measures[].definition.numerator',
     'measures[].definition.exclusions',
@@ -116,6 +125,14 @@ const FIELDS: Record<string, Rule> = {
     'findings[].parents[].group',
     'findings[].facet.name',
     'findings[].facet.value',
+    'findings[].referenceRule',
+    'findings[].referenceWorse',
+    'findings[].pinned',
+    'ranking.method',
+    'ranking.priorities[]',
+    'ranking.priorityWeight',
+    'ranking.processWeight',
+    'ranking.pins',
     'plan.engine',
     'plan.groupingSets',
     'plan.stratifiers[]',
@@ -156,6 +173,10 @@ const FIELDS: Record<string, Rule> = {
       'qValue',
       'gapDirection',
       'denominator',
+      // ranking: functions of the finding's group and its comparison, both printed when the finding is
+      'strength',
+      'score',
+      'unstable',
     ].map((k) => [`findings[].${k}`, 'finding' as Rule]),
   ),
   ...Object.fromEntries(
@@ -237,7 +258,11 @@ export function violations(pub: ResultsFile, threshold: number): { bad: string[]
       }
       if (s.groups.some((g) => g.suppressed) && s.summary.length) {
         use('summary');
+        const real = s.groups.filter((g) => !isStatus(g.group) && (g.suppressed || (g.denominator ?? 0) > 0));
+        const endsShown =
+          isOrdered(s.stratifier) && real.length >= 2 && !real[0]!.suppressed && !real.at(-1)!.suppressed;
         for (const sm of s.summary) {
+          if (endsShown && (sm.measure === 'D' || sm.measure === 'R')) continue;
           if ([sm.estimate, sm.se, sm.lower, sm.upper].some((v) => v !== null)) bad.push(`summary ${where}`);
         }
       }

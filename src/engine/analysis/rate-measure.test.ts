@@ -39,13 +39,21 @@ const sex = () => ed().strata.find((s) => s.stratifier === 'sex')!;
 describe('count-based rate measures (ED visits per 1,000)', () => {
   it('takes kind, multiplier, title, direction and definition from the library', () => {
     const [readmit, info] = measureInfos(rateConfig());
-    expect(readmit).toEqual({ id: 'readmit', title: 'Readmission', direction: 'lower_is_better' });
+    // a custom measure's unit is the config's (default encounter); the library's is its own (a person)
+    expect(readmit).toEqual({
+      id: 'readmit',
+      title: 'Readmission',
+      direction: 'lower_is_better',
+      unit: 'encounter',
+    });
     expect(info).toMatchObject({
       id: 'ed-visits',
       title: 'Emergency department visits per 1,000 patients',
       direction: 'lower_is_better',
       kind: 'rate',
       multiplier: 1000,
+      type: 'outcome',
+      unit: 'person',
     });
     expect(info!.definition!.numerator).toMatch(/EMER/);
     expect(ed()).toMatchObject({ kind: 'rate', multiplier: 1000 });

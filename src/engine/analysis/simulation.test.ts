@@ -135,10 +135,17 @@ describe('planted gaps in synthetic data are found', () => {
     }
   });
 
-  it('ranks findings by events to close the gap', () => {
-    for (const { results } of runs) {
-      const ex = results.findings.map((f) => f.excessEvents ?? 0);
-      expect(ex).toEqual([...ex].sort((a, b) => b - a));
+  // Deliberately changed (issue #12): findings are no longer ranked by raw excess events, which put
+  // volume-driven screening gaps first, but by weighted strength (src/analysis/rank.ts).
+  it('ranks findings by weighted strength, stable ones first, with the planted gaps near the top', () => {
+    for (const { truth, results } of runs) {
+      const key = results.findings.map((f) => [f.unstable ? 1 : 0, -(f.score ?? -1)] as const);
+      expect(key).toEqual([...key].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+      const rank = results.findings.findIndex(
+        (x) => x.kind === 'stratum' && x.measure === 'readmit30' && x.values.race_ethnicity === BLACK,
+      );
+      expect(rank, `seed ${truth.seed}`).toBeGreaterThanOrEqual(0);
+      expect(rank, `seed ${truth.seed}`).toBeLessThan(5);
     }
   });
 });

@@ -82,12 +82,20 @@ export async function selectStratifiers(
   ];
   const warnings: Warning[] = [];
   const check = (names: readonly string[], cols: Map<string, string>, path: string, kind: string) => {
-    for (const [i, n] of names.entries())
+    const usable = [...cols].filter(([c, t]) => !isIdentifyingName(c) && isCategorical(t)).map(([c]) => c);
+    for (const [i, n] of names.entries()) {
       if (!cols.has(n))
         throw invalidConfig(`analysis.${path} names "${n}", which is not a ${kind} of this dataset.`, {
           path: `analysis.${path}.${i}`,
-          fix: `Use one of: ${[...cols.keys()].filter((c) => !isIdentifyingName(c)).join(', ')}.`,
+          fix: `Use one of: ${usable.join(', ')}.`,
         });
+      const type = cols.get(n)!;
+      if (!isCategorical(type))
+        throw invalidConfig(
+          `analysis.${path} names "${n}", a ${describeType(type)} column: groups are categories (race, payer, age band…), not ${describeType(type)} values.`,
+          { path: `analysis.${path}.${i}`, fix: categoricalFix(n, usable) },
+        );
+    }
   };
   if (analysis.stratifiers) check(analysis.stratifiers, patientCols, 'stratifiers', 'patient attribute');
   check(analysis.facets, unitCols, 'facets', 'measure row column (department, site, clinician_group)');
@@ -123,4 +131,27 @@ export async function selectStratifiers(
         (n) => !NOT_DISCOVERED.has(n) && (stats.get(n)?.groups ?? 0) <= MAX_DISCOVERY_GROUPS,
       );
   return { stratifiers, facets: [...analysis.facets], discovery, stats, warnings };
+}
+
+/** Text and yes/no columns are categories; dates, numbers and lists are not (each value its own group). */
+const isCategorical = (type: string): boolean =>
+  /^(VARCHAR|CHARACTER VARYING|TEXT|BOOLEAN)$/.test(type.toUpperCase());
+
+const describeType = (type: string): string => {
+  const t = type.toUpperCase();
+  if (/DATE|TIME/.test(t)) return 'date';
+  if (t.endsWith('[]') || t === 'ARRAY' || t.startsWith('LIST')) return 'list';
+  return 'numeric';
+};
+
+function categoricalFix(name: string, usable: readonly string[]): string {
+  const instead =
+    name === 'birth_date' || name === 'age_years'
+      ? 'age_band (age groups derived from it)'
+      : name.endsWith('_codes') && usable.includes(name.slice(0, -'_codes'.length))
+        ? `${name.slice(0, -'_codes'.length)} (one category per person)`
+        : undefined;
+  return instead
+    ? `Use ${instead} instead.`
+    : `Use a categorical attribute (${usable.slice(0, 12).join(', ')}${usable.length > 12 ? ', …' : ''}), or map the value to categories as a custom attribute.`;
 }

@@ -26,13 +26,27 @@ function operandSql(o: Operand, asNumber: boolean, ctx: CompileContext): string 
 
 const literalText = (l: Literal): string => String(l.value);
 
+/** The operands of a left-deep chain of `kind` (a or b or c → [a, b, c]), in order, without recursion. */
+function chain(expr: Expr, kind: 'and' | 'or'): Expr[] {
+  const rights: Expr[] = [];
+  let e = expr;
+  while (e.kind === kind) {
+    rights.push(e.right);
+    e = e.left;
+  }
+  return [e, ...rights.reverse()];
+}
+
 export function compileExpression(expr: Expr, ctx: CompileContext): string {
   switch (expr.kind) {
     case 'bool':
       return expr.value ? 'TRUE' : 'FALSE';
     case 'and':
     case 'or':
-      return `(${compileExpression(expr.left, ctx)} ${expr.kind.toUpperCase()} ${compileExpression(expr.right, ctx)})`;
+      // A chain of one operator is one flat SQL list: no nesting as deep as the chain is long.
+      return `(${chain(expr, expr.kind)
+        .map((e) => compileExpression(e, ctx))
+        .join(` ${expr.kind.toUpperCase()} `)})`;
     case 'not':
       return `(NOT ${compileExpression(expr.expr, ctx)})`;
     case 'compare': {

@@ -3,12 +3,13 @@
  * A config can never read files or run SQL: only known columns and bound literals reach the engine.
  */
 import { invalidConfig } from '../../errors.js';
+import { looksLikeHeader } from '../input-kind.js';
 import { columnsOf } from './ast.js';
 import { compileExpression } from './compile.js';
-import { parseExpression } from './parser.js';
+import { ExpressionTooLongError, parseExpression } from './parser.js';
 
 export type { Expr } from './ast.js';
-export { parseExpression } from './parser.js';
+export { MAX_DEPTH, MAX_TERMS, parseExpression } from './parser.js';
 export { compileExpression, type CompileContext } from './compile.js';
 
 /** Find a header column by name: exact, else the one case-insensitive match. */
@@ -18,8 +19,15 @@ export function findColumn(name: string, header: readonly string[]): string | un
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-/** A short list of known columns for error messages (no patient data: header names only). */
+/**
+ * A short list of known columns for error messages (no patient data: header names only). A first line
+ * that does not look like a header (data, a system file, the wrong delimiter) is described, never quoted.
+ */
 export function knownColumnsText(header: readonly string[]): string {
+  if (!looksLikeHeader(header)) {
+    const n = header.length === 1 ? '1 field' : `${header.length} fields`;
+    return `none shown (the first line, ${n}, does not look like a header: check that the file is the extract, and its delimiter, sources[].delimiter)`;
+  }
   const shown = header.slice(0, 40).join(', ');
   return header.length > 40 ? `${shown}, … (${header.length} columns)` : shown;
 }
@@ -47,6 +55,16 @@ export function compileChecked(
   try {
     expr = parseExpression(text);
   } catch (e) {
+    if (e instanceof ExpressionTooLongError) {
+      throw invalidConfig(`The expression at ${keyPath} is too long: ${e.message}.`, {
+        file,
+        path: keyPath,
+        fix:
+          e.what === 'terms'
+            ? "Write a long list of values as one comparison, column in ('a', 'b', …), or map the values to a custom attribute (mapping.attributes) and compare that."
+            : 'Remove redundant parentheses and repeated "not".',
+      });
+    }
     const msg = e instanceof Error ? e.message : String(e);
     throw invalidConfig(`The expression at ${keyPath} is not valid: ${msg}.`, {
       file,

@@ -13,6 +13,26 @@ const OPS: Readonly<Record<string, CompareOp>> = {
   '>=': '>=',
 };
 
+/** At most this many comparisons in one expression (a long list of values is one `in (…)`). */
+export const MAX_TERMS = 500;
+/** At most this deep a nesting of parentheses and `not`. */
+export const MAX_DEPTH = 50;
+
+/** An expression over the limits: too many comparisons, or nested too deep (an input error, not a crash). */
+export class ExpressionTooLongError extends Error {
+  constructor(
+    readonly what: 'terms' | 'depth',
+    readonly found: number,
+  ) {
+    super(
+      what === 'terms'
+        ? `it has more than ${MAX_TERMS} comparisons`
+        : `it nests parentheses or "not" more than ${MAX_DEPTH} deep`,
+    );
+    this.name = 'ExpressionTooLongError';
+  }
+}
+
 /**
  * Parse an expression; throws ExpressionSyntaxError (an invalid_config EquilensError) with the position.
  * @example parseExpression("readmitted = '<30' and not discharge_disposition_id in (11, 13)")
@@ -20,6 +40,11 @@ const OPS: Readonly<Record<string, CompareOp>> = {
 export function parseExpression(text: string): Expr {
   const tokens = tokenize(text);
   let i = 0;
+  let terms = 0;
+  let depth = 0;
+  const deeper = () => {
+    if (++depth > MAX_DEPTH) throw new ExpressionTooLongError('depth', depth);
+  };
   const peek = (): Token => tokens[i]!;
   const next = (): Token => tokens[i++]!;
   const isKw = (t: Token, v: string): boolean => t.type === 'keyword' && t.value === v;
@@ -48,10 +73,13 @@ export function parseExpression(text: string): Expr {
     const t = peek();
     if (isPunct(t, '(')) {
       i++;
+      deeper();
       const e = orExpr();
+      depth--;
       if (!isPunct(next(), ')')) fail(tokens[i - 1]!, '")"');
       return e;
     }
+    if (++terms > MAX_TERMS) throw new ExpressionTooLongError('terms', terms);
     if (isKw(t, 'true') || isKw(t, 'false')) {
       i++;
       return { kind: 'bool', value: isKw(t, 'true') };
@@ -87,7 +115,10 @@ export function parseExpression(text: string): Expr {
   const notExpr = (): Expr => {
     if (isKw(peek(), 'not')) {
       i++;
-      return { kind: 'not', expr: notExpr() };
+      deeper();
+      const e: Expr = { kind: 'not', expr: notExpr() };
+      depth--;
+      return e;
     }
     return comparison();
   };

@@ -30,6 +30,10 @@ import {
   type CheckedRows,
 } from './row-checks.js';
 import { readHeader, stageFiles, writeStageRejects, type Staged } from './stage.js';
+import { attributeWarnings } from './attribute-warnings.js';
+import { identifyingColumns } from './identifying.js';
+import { rejectDuplicateUnits } from './duplicate-units.js';
+import { checkLiterals } from './literal-check.js';
 
 const STEPS = 5;
 /** Stage column: the event date, parsed. */
@@ -43,6 +47,7 @@ interface PreparedTabular {
   measureRows: MeasureRowsPlan;
   unmapped: UnmappedEntry[];
   patients: ResolvedPatients;
+  warnings: Warning[];
 }
 
 /**
@@ -105,13 +110,13 @@ async function prepareTabular(ctx: PrepareContext): Promise<PreparedTabular> {
   ]);
   const columns =
     header.length === 1 && header[0] === 'column0' ? undefined : header.filter((c) => needed.has(c));
+  // A bad birth date does not reject the row (the unit counts, the age is Unknown: attribute-warnings.ts).
   const checks = rowChecks(engine, {
     patientId: pid,
-    dates: [eventCol, ...plans.filter((p) => p.kind === 'date').map((p) => p.column)].filter(
-      (c): c is string => !!c,
-    ),
+    dates: eventCol ? [eventCol] : [],
     numbers: plans.filter((p) => p.kind === 'number').map((p) => p.column),
     parsed: new Map(eventCol ? [[eventCol, EVENT_DATE]] : []),
+    identifying: identifyingColumns(map, header),
   });
   // The row checks run as the rows are staged (one pass over the data), their result in a column.
   const staged = await stageFiles(engine, {
@@ -124,14 +129,32 @@ async function prepareTabular(ctx: PrepareContext): Promise<PreparedTabular> {
     derived,
   });
   step(1);
-  const checked = await applyRowChecks(engine, { staged, checks });
+  const unitCol = map.unit_id ? findColumn(map.unit_id, header) : undefined;
+  const dedup = unitCol
+    ? await rejectDuplicateUnits(engine, {
+        staged,
+        checked: await applyRowChecks(engine, { staged, checks }),
+        unit: unitCol,
+      })
+    : { checked: await applyRowChecks(engine, { staged, checks }), warnings: [] };
+  const checked = dedup.checked;
+  const literalWarnings = await checkLiterals(engine, {
+    stage: staged.table,
+    config,
+    source: source.name,
+    first,
+    header,
+    file,
+  });
   step(2);
   // The people, resolved from the stage into temp tables (no statement from here relies on insertion
   // order: the stage keeps its rowids).
   const unmapped: UnmappedEntry[] = [];
+  const warnings: Warning[] = [...dedup.warnings, ...literalWarnings];
   const patients = await unordered(engine, async () => {
     // One pass over the rows: per person and distinct source values; lookups and patients read only that.
     const groups = await createPersonGroups(engine, { stage: staged.table, prefix, pid, eventDate, plans });
+    warnings.push(...(await attributeWarnings(engine, { groups, pid, plans, file: basename(file) })));
     const lookups = await buildLookups(engine, groups, prefix, plans, unmapped);
     return resolvePatients(engine, {
       stage: staged.table,
@@ -146,7 +169,7 @@ async function prepareTabular(ctx: PrepareContext): Promise<PreparedTabular> {
     });
   });
   step(3);
-  return { prefix, staged, checked, measureRows, unmapped, patients };
+  return { prefix, staged, checked, measureRows, unmapped, patients, warnings };
 }
 
 const load = async (ctx: LoadContext): Promise<LoadResult> => {
@@ -154,7 +177,7 @@ const load = async (ctx: LoadContext): Promise<LoadResult> => {
   const prep = (ctx.prepared as PreparedTabular | undefined) ?? (await prepareTabular(ctx));
   const { prefix, staged, checked, unmapped } = prep;
   const map = config.mapping;
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...prep.warnings];
   const step = (n: number) => ctx.progress?.(n, STEPS);
   await writeStageRejects(engine, staged, { schema, source: source.name });
   await writeRowRejections(engine, { schema, source: source.name, staged, checked });
@@ -217,16 +240,25 @@ async function buildLookups(
   return out;
 }
 
-/** Run `fn` with DuckDB's `preserve_insertion_order` off, then restore the setting. */
+/**
+ * Run `fn` with DuckDB's `preserve_insertion_order` off, then restore the setting. When `fn` fails, its error
+ * is the one thrown: restoring the setting in an aborted transaction fails too ("Current transaction is
+ * aborted"), which would mask the real cause (e.g. "No space left on device").
+ */
 async function unordered<T>(engine: Engine, fn: () => Promise<T>): Promise<T> {
   const [row] = await engine.all<{ v: unknown }>(`SELECT current_setting('preserve_insertion_order') AS v`);
   const before = row?.v === false || row?.v === 'false' ? 'false' : 'true';
+  const restore = () => engine.run(`SET preserve_insertion_order = ${before}`);
   await engine.run('SET preserve_insertion_order = false');
+  let result: T;
   try {
-    return await fn();
-  } finally {
-    await engine.run(`SET preserve_insertion_order = ${before}`);
+    result = await fn();
+  } catch (err) {
+    await restore().catch(() => undefined);
+    throw err;
   }
+  await restore();
+  return result;
 }
 
 async function dropTemps(engine: Engine, prefix: string): Promise<void> {

@@ -134,8 +134,15 @@ export async function resolvePatients(engine: Engine, input: PatientsInput): Pro
     }
   }
   if (!Object.hasOwn(cols, 'age_band')) {
-    if (cols.birth_date) cols.age_band = ageBandSql(`date_sub('year', ${cols.birth_date}, p.last_event)`);
-    else if (cols.age_years) cols.age_band = ageBandSql(cols.age_years);
+    const bd = rs.findIndex((r) => r.plan.target === 'birth_date');
+    if (cols.birth_date) {
+      // A birth date given but not a date: age Unknown (not Missing).
+      const band = ageBandSql(`date_sub('year', ${cols.birth_date}, p.last_event)`);
+      cols.age_band =
+        bd >= 0
+          ? `CASE WHEN p.a${bd}_bad AND ${cols.birth_date} IS NULL THEN ${lit(UNKNOWN)} ELSE ${band} END`
+          : band;
+    } else if (cols.age_years) cols.age_band = ageBandSql(cols.age_years);
   }
   if (!Object.hasOwn(cols, 'limited_english') && (cols.language || cols.interpreter_needed)) {
     cols.limited_english = limitedEnglishSql(cols.language ?? null, cols.interpreter_needed ?? null);

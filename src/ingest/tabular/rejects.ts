@@ -8,13 +8,28 @@ import { quoteLiteral, type Engine } from '../../engine/dialect.js';
 import type { Staged } from './stage.js';
 import { STAGE_FILE_COLUMN } from './stage-columns.js';
 
+/** Columns of a file's reject table (DuckDB's reject_errors, lines absolute over a file's segments). */
+export const REJECT_COLUMNS =
+  'line BIGINT, column_idx BIGINT, column_name VARCHAR, error_type VARCHAR, error_message VARCHAR';
+
+/**
+ * The number of fields DuckDB found on a short row ("Expected Number of Columns: 11 Found: 6"); on a long
+ * row it stops counting at the first field too many, so only "more than" is known.
+ */
+const found = "regexp_extract(error_message, 'Found: (\\d+)', 1)";
+const expected = "regexp_extract(error_message, 'Expected Number of Columns: (\\d+)', 1)";
+
+/** Plain-language reason per DuckDB error type, as SQL over a reject row. */
 const REASONS: Readonly<Record<string, string>> = {
-  'MISSING COLUMNS': 'the row has fewer fields than the header',
-  'TOO MANY COLUMNS': 'the row has more fields than the header',
-  'INVALID ENCODING':
+  'MISSING COLUMNS': `'the row has ' || ${found} || ' fields, the header has ' || ${expected}`,
+  'TOO MANY COLUMNS': `'the row has more than ' || ${expected} || ' fields, the header has ' || ${expected} || ' (a delimiter inside an unquoted value?)'`,
+  'INVALID ENCODING': quoteLiteral(
     'the row has bytes that are not valid in the file encoding (set sources[].encoding, e.g. latin-1)',
-  'UNQUOTED VALUE': 'a field has a stray quote character',
-  'LINE SIZE OVER MAXIMUM': 'the line is too long',
+  ),
+  'UNQUOTED VALUE': `CASE WHEN error_message ILIKE '%unterminated%'
+    THEN 'a quote opens on this line and is never closed: the line is rejected, the lines after it are read'
+    ELSE 'a field has a stray quote character' END`,
+  'LINE SIZE OVER MAXIMUM': `'the line is longer than the reader''s limit (' || regexp_extract(error_message, 'size of (\\d+) bytes', 1) || ' bytes): raise sources[].max_line_size'`,
 };
 
 /**
@@ -48,7 +63,7 @@ export async function copyRejects(
   const errors = `${o.rejects}_e`;
   if (o.lines > 0) {
     const cases = Object.entries(REASONS)
-      .map(([k, v]) => `WHEN ${quoteLiteral(k)} THEN ${quoteLiteral(v)}`)
+      .map(([k, v]) => `WHEN ${quoteLiteral(k)} THEN ${v}`)
       .join(' ');
     await engine.run(
       `INSERT INTO ${o.schema}.rejections (source, file, line, column_name, value, reason)
@@ -58,7 +73,7 @@ export async function copyRejects(
       [o.source, o.file],
     );
   }
-  await engine.run(`DROP TABLE IF EXISTS ${errors}; DROP TABLE IF EXISTS ${o.rejects}_s`);
+  await engine.run(`DROP TABLE IF EXISTS ${errors}`);
 }
 
 /**

@@ -2,8 +2,9 @@
  * SQL pieces shared by the person resolution: how each attribute reads per row (a key, whether it is
  * known, its status rank) and how a person's rows are reduced to one value by the conflict rule.
  */
-import type { Engine } from '../../engine/dialect.js';
+import { quoteIdent, type Engine } from '../../engine/dialect.js';
 import type { AttributePlan } from './attributes.js';
+import { zipSql } from './zip-sql.js';
 import { lookupJoin, type Lookup } from './lookups.js';
 
 /**
@@ -47,7 +48,14 @@ export function resolvable(
     const alias = `l${i}`;
     return { name: plan.key, alias, lookup, plan, key: `${alias}.id`, known: `${alias}.known` };
   }
-  const key = plan.kind === 'date' ? dateSql(c) : plan.kind === 'number' ? numberSql(c) : c;
+  const key =
+    plan.kind === 'date'
+      ? dateSql(c)
+      : plan.kind === 'number'
+        ? numberSql(c)
+        : plan.key === 'zip'
+          ? zipSql(c)
+          : c;
   return { name: plan.key, alias: null, lookup: null, plan, key, known: `${key} IS NOT NULL` };
 }
 
@@ -63,6 +71,10 @@ export function aggregateSql(r: Resolvable, i: number): string {
   const where = r.alias ? ` FILTER (WHERE ${r.known})` : '';
   const parts = [`MIN(${r.key})${where} AS a${i}_min`, `MAX(${r.key})${where} AS a${i}_max`];
   if (r.alias) parts.push(`ARG_MAX(${r.key}, ${r.alias}.srank) FILTER (WHERE NOT ${r.known}) AS a${i}_s`);
+  // A date given but not a date (a bad birth date): the person is kept, the value Unknown.
+  if (r.plan.kind === 'date') {
+    parts.push(`BOOL_OR(s.${quoteIdent(r.plan.column)} IS NOT NULL AND ${r.key} IS NULL) AS a${i}_bad`);
+  }
   return parts.join(', ');
 }
 

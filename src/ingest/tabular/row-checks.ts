@@ -1,9 +1,12 @@
 /**
  * Row-level checks after staging: an empty patient id, or a value that must be a date / number but is not,
  * rejects the row (file, line, column, value, reason) and removes it from the stage, so that
- * read = loaded + rejected holds exactly.
+ * read = loaded + rejected holds exactly. The rejected value is kept only for a column that does not
+ * identify anyone (see identifying.ts); a date's reason says what is wrong ("month 13 does not exist").
+ * (Values are trimmed and empty ones NULL as they are staged, so an id of spaces is an empty id.)
  */
 import type { Engine } from '../../engine/dialect.js';
+import { dateProblemSql } from './date-problem.js';
 import { dateSql, numberSql } from './resolve-sql.js';
 import { lineSql } from './rejects.js';
 import { STAGE_CHECK_COLUMN, STAGE_FILE_COLUMN, type Staged } from './stage.js';
@@ -13,6 +16,10 @@ export interface RowCheck {
   /** SQL (alias-free, on the stage table) true when the row fails. */
   fails: string;
   reason: string;
+  /** SQL over the stage row (alias `s`) of a more precise reason; `reason` when absent. */
+  reasonSql?: string;
+  /** Keep the rejected value in the rejection record (false for identifying columns). */
+  keepValue: boolean;
 }
 
 export function rowChecks(
@@ -23,25 +30,30 @@ export function rowChecks(
     numbers: string[];
     /** Date columns already parsed as staged: column → the staged DATE column. */
     parsed?: ReadonlyMap<string, string>;
+    /** Columns whose rejected values are withheld (identifying). */
+    identifying?: ReadonlySet<string>;
   },
 ): RowCheck[] {
   const q = (col: string) => engine.ident(col);
   return [
     {
       column: c.patientId,
-      // trim() only for ids that start with a space (AND is evaluated lazily), so 10M ids are not copied.
-      fails: `${q(c.patientId)} IS NULL OR (starts_with(${q(c.patientId)}, ' ') AND trim(${q(c.patientId)}) = '')`,
+      fails: `${q(c.patientId)} IS NULL`,
       reason: 'the patient id is empty: every row needs one',
+      keepValue: false,
     },
     ...c.dates.map((col) => ({
       column: col,
       fails: `${q(col)} IS NOT NULL AND ${c.parsed?.has(col) ? q(c.parsed.get(col)!) : dateSql(q(col))} IS NULL`,
       reason: 'not a date: use YYYY-MM-DD (or MM/DD/YYYY)',
+      reasonSql: dateProblemSql(`s.${q(col)}`),
+      keepValue: !c.identifying?.has(col),
     })),
     ...c.numbers.map((col) => ({
       column: col,
       fails: `${q(col)} IS NOT NULL AND ${numberSql(q(col))} IS NULL`,
       reason: 'not a number',
+      keepValue: !c.identifying?.has(col),
     })),
   ];
 }
@@ -80,10 +92,11 @@ export async function applyRowChecks(
     return { perFile, table: null };
   }
   for (const c of counts) perFile[c.f] = c.n;
-  const params: string[] = [...checks.map((c) => c.column), ...checks.map((c) => c.reason)];
-  const colCase = `CASE b.chk ${checks.map((_, i) => `WHEN ${i} THEN $${i + 1}`).join(' ')} END`;
-  const reasonCase = `CASE b.chk ${checks.map((_, i) => `WHEN ${i} THEN $${checks.length + i + 1}`).join(' ')} END`;
-  const valueCase = `CASE b.chk ${checks.map((c, i) => `WHEN ${i} THEN left(s.${engine.ident(c.column)}, 40)`).join(' ')} END`;
+  const params: string[] = [];
+  const param = (v: string) => `$${params.push(v)}`;
+  const colCase = `CASE b.chk ${checks.map((c, i) => `WHEN ${i} THEN ${param(c.column)}`).join(' ')} END`;
+  const reasonCase = `CASE b.chk ${checks.map((c, i) => `WHEN ${i} THEN ${c.reasonSql ?? param(c.reason)}`).join(' ')} END`;
+  const valueCase = `CASE b.chk ${checks.map((c, i) => `WHEN ${i} THEN ${c.keepValue ? `left(s.${engine.ident(c.column)}, 40)` : 'NULL'}`).join(' ')} END`;
   const rejected = `${staged.table}_rejected`;
   await engine.run(
     `CREATE TEMP TABLE ${rejected} AS SELECT b.f, b.line, ${colCase} AS column_name, ${valueCase} AS value,

@@ -1,7 +1,11 @@
 /**
  * Stage a tabular source into one temp table, every column VARCHAR, streamed by DuckDB (never through JS).
- * CSV/TSV (also .gz): ragged rows and bad encodings land in DuckDB's reject tables (store_rejects) and become
- * rejections with file, line, column and reason. Parquet: columns cast to text. Each file's rows keep their
+ * CSV/TSV (also .gz): the header is read and checked first (header.ts), then the rows are read with those
+ * columns and no sniffing; ragged rows, stray quotes, over-long lines and bad encodings land in DuckDB's
+ * reject tables (store_rejects) and become rejections with file, line, column and reason. A quote that is
+ * never closed rejects its line and the lines after it are read again (remainder.ts). Parquet: columns
+ * cast to text. Every value is trimmed of surrounding spaces and tabs, and an empty value is NULL, the same
+ * way for ids, codes, dates and outcome columns. Each file's rows keep their
  * order (the temp table's rowid), which the conflict rule's "last row" and the line numbers rely on.
  * Staging writes no dataset version (temp tables only), so it may run before the version's transaction.
  */
@@ -9,8 +13,10 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SourceConfig } from '../../config/index.js';
 import { quoteIdent, quoteLiteral, type Engine } from '../../engine/dialect.js';
-import { invalidInput, notFound } from '../../errors.js';
-import { copyRejects, countRejects } from './rejects.js';
+import { EquilensError, invalidInput, notFound } from '../../errors.js';
+import { checkHeader, delimiterOf, firstLine, maxLineSize, splitLine } from './header.js';
+import { canCopyRemainder, copyRemainder, type Remainder } from './remainder.js';
+import { copyRejects, countRejects, REJECT_COLUMNS } from './rejects.js';
 import { STAGE_CHECK_COLUMN, STAGE_FILE_COLUMN } from './stage-columns.js';
 
 export interface StagedFile {
@@ -38,28 +44,48 @@ export interface Staged {
 const FILE_COL = STAGE_FILE_COLUMN;
 const CHECK_COL = STAGE_CHECK_COLUMN;
 
+/**
+ * A staged value: trimmed of surrounding spaces and tabs; empty (or a configured missing value) is NULL.
+ * trim() runs only on values that start or end with one (a prefix/suffix test is much cheaper than trim).
+ */
+function cleanSql(v: string, source: SourceConfig): string {
+  const padded = ["' '", "'\t'"]
+    .flatMap((c) => [`starts_with(${v}, ${c})`, `ends_with(${v}, ${c})`])
+    .join(' OR ');
+  const t = `trim(${v}, ' \t')`;
+  const missing = source.missing?.length ? source.missing.map((m) => quoteLiteral(m.trim())).join(', ') : '';
+  const trimmed = missing ? `CASE WHEN ${t} IN ('', ${missing}) THEN NULL ELSE ${t} END` : `NULLIF(${t}, '')`;
+  return `CASE WHEN ${padded} THEN ${trimmed} ELSE ${v} END`;
+}
+
 function readerSql(
   type: string,
   path: string,
   source: SourceConfig,
-  rejects: string | null,
-  columns?: readonly string[],
+  o: {
+    /** Every column of the file, in order (CSV/TSV). */
+    header: readonly string[];
+    /** Columns kept (default: all). */
+    columns?: readonly string[];
+    /** Prefix of DuckDB's reject tables for this read. */
+    rejects: string;
+    /** Does the file start with the header line? (false for a remainder copy) */
+    headerLine: boolean;
+  },
 ): string {
-  const list = columns ? columns.map((c) => quoteIdent(c)).join(', ') : '*';
+  const keep = o.columns ?? o.header;
   if (type === 'parquet') {
-    return columns
-      ? `SELECT ${columns.map((c) => `CAST(${quoteIdent(c)} AS VARCHAR) AS ${quoteIdent(c)}`).join(', ')} FROM read_parquet(${quoteLiteral(path)})`
-      : `SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${quoteLiteral(path)})`;
+    return `SELECT ${keep.map((c) => `${cleanSql(`CAST(${quoteIdent(c)} AS VARCHAR)`, source)} AS ${quoteIdent(c)}`).join(', ')} FROM read_parquet(${quoteLiteral(path)})`;
   }
-  const delim = source.delimiter ?? (type === 'tsv' ? '\t' : ',');
+  const list = keep.map((c) => `${cleanSql(quoteIdent(c), source)} AS ${quoteIdent(c)}`).join(', ');
   const encoding = source.encoding ?? 'utf-8';
   const nulls = ['', ...(source.missing ?? [])].map(quoteLiteral).join(', ');
-  const rejecting = rejects
-    ? `, store_rejects = true, rejects_table = ${quoteLiteral(`${rejects}_e`)}, rejects_scan = ${quoteLiteral(`${rejects}_s`)}`
-    : ', ignore_errors = true';
-  return `SELECT ${list} FROM read_csv(${quoteLiteral(path)}, header = true, all_varchar = true,
-    delim = ${quoteLiteral(delim)}, quote = '"', escape = '"', encoding = ${quoteLiteral(encoding)},
-    nullstr = [${nulls}], null_padding = false, normalize_names = false${rejecting})`;
+  const columns = `{${o.header.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ')}}`;
+  return `SELECT ${list} FROM read_csv(${quoteLiteral(path)}, header = ${o.headerLine}, auto_detect = false,
+    columns = ${columns}, delim = ${quoteLiteral(delimiterOf(type, source))}, quote = '"', escape = '"',
+    encoding = ${quoteLiteral(encoding)}, nullstr = [${nulls}], null_padding = false,
+    max_line_size = ${maxLineSize(source)}, store_rejects = true,
+    rejects_table = ${quoteLiteral(`${o.rejects}_e`)}, rejects_scan = ${quoteLiteral(`${o.rejects}_s`)})`;
 }
 
 function checkFile(path: string): void {
@@ -83,7 +109,7 @@ const emptyFile = (path: string) =>
     fix: 'Export the extract again with a header line naming the columns.',
   });
 
-/** The header of the first file (DuckDB sniffs it without reading the whole file). */
+/** The header of a file: Parquet's columns, or the CSV/TSV first line split and checked (header.ts). */
 export async function readHeader(
   engine: Engine,
   type: string,
@@ -92,10 +118,19 @@ export async function readHeader(
 ): Promise<string[]> {
   checkFile(path);
   try {
-    const rows = await engine.all<{ column_name: string }>(`DESCRIBE ${readerSql(type, path, source, null)}`);
-    return rows.map((r) => r.column_name);
+    if (type === 'parquet') {
+      const rows = await engine.all<{ column_name: string }>(
+        `DESCRIBE SELECT * FROM read_parquet(${quoteLiteral(path)})`,
+      );
+      return rows.map((r) => r.column_name);
+    }
+    const line = await firstLine(engine, path, source);
+    if (line === null || line.trim() === '') throw emptyFile(path);
+    const header = splitLine(line, delimiterOf(type, source));
+    checkHeader(header, path, delimiterOf(type, source));
+    return header;
   } catch (err) {
-    throw readFailure(path, err, []);
+    throw readFailure(path, err, [], source);
   }
 }
 
@@ -131,45 +166,150 @@ export async function stageFiles(
   let header: string[] = [];
   const gaps = `${table}_gaps`;
   await engine.run(`CREATE TEMP TABLE ${gaps} (f INTEGER, g BIGINT, cnt BIGINT)`);
+  let first: string[] = [];
   for (const [i, path] of opts.paths.entries()) {
-    checkFile(path);
+    const fileHeader = await readHeader(engine, type, path, source);
+    if (i === 0) first = fileHeader;
+    else if (fileHeader.join('\u0000') !== first.join('\u0000')) throw otherColumns(path, first);
     const rejects = `${table}_rej${i}`;
-    let reader = readerSql(type, path, source, rejects, opts.columns);
-    if (opts.derived?.length) {
-      reader = `SELECT r0.*, ${opts.derived.map((d) => `${d.sql} AS ${quoteIdent(d.name)}`).join(', ')} FROM (${reader}) r0`;
-    }
-    const select = `SELECT ${i} AS ${FILE_COL}, r.*${opts.check ? `, ${opts.check} AS ${CHECK_COL}` : ''} FROM (${reader}) r`;
     const before = await engine.all<{ n: number; next: number | null }>(
       i === 0 ? 'SELECT 0 AS n, NULL AS next' : `SELECT COUNT(*) AS n, MAX(rowid) + 1 AS next FROM ${table}`,
     );
-    try {
-      if (i === 0) await engine.run(`CREATE TEMP TABLE ${table} AS ${select}`);
-      else await engine.run(`INSERT INTO ${table} BY NAME ${select}`);
-    } catch (err) {
-      throw readFailure(path, err, header);
+    const headerLines = type === 'parquet' ? 0 : 1;
+    if (type !== 'parquet') await engine.run(`CREATE TEMP TABLE ${rejects}_e (${REJECT_COLUMNS})`);
+    // Read the file; after a quote that is never closed, read the lines after it again (remainder.ts).
+    let segment: { path: string; offset: number; rest: Remainder | null } = { path, offset: 0, rest: null };
+    for (let seg = 0; ; seg++) {
+      const segRejects = `${rejects}_${seg}`;
+      let reader = readerSql(type, segment.path, source, {
+        header: fileHeader,
+        columns: opts.columns,
+        rejects: segRejects,
+        headerLine: seg === 0,
+      });
+      if (opts.derived?.length) {
+        reader = `SELECT r0.*, ${opts.derived.map((d) => `${d.sql} AS ${quoteIdent(d.name)}`).join(', ')} FROM (${reader}) r0`;
+      }
+      const select = `SELECT ${i} AS ${FILE_COL}, r.*${opts.check ? `, ${opts.check} AS ${CHECK_COL}` : ''} FROM (${reader}) r`;
+      try {
+        const [{ start }] = (await engine.all<{ start: number }>(
+          i === 0 && seg === 0
+            ? 'SELECT 0 AS start'
+            : `SELECT COALESCE(MAX(rowid) + 1, 0) AS start FROM ${table}`,
+        )) as [{ start: number }];
+        if (i === 0 && seg === 0) await engine.run(`CREATE TEMP TABLE ${table} AS ${select}`);
+        else await engine.run(`INSERT INTO ${table} BY NAME ${select}`);
+        const open =
+          type === 'parquet'
+            ? null
+            : await unclosed(engine, {
+                table,
+                segRejects,
+                start: Number(start),
+                headerLines: seg === 0 ? headerLines : 0,
+              });
+        if (type !== 'parquet') await collectRejects(engine, segRejects, rejects, segment.offset);
+        if (open && !canCopyRemainder(path, source.encoding))
+          throw unclosedQuote(path, segment.offset + open.line);
+        const rest = open ? await copyRemainder(segment.path, open.at) : null;
+        segment.rest?.dispose();
+        if (!open || !rest) break;
+        segment = { path: rest.path, offset: segment.offset + open.line, rest };
+      } catch (err) {
+        segment.rest?.dispose();
+        throw readFailure(path, err, header, source);
+      }
     }
     const own = [FILE_COL, CHECK_COL, ...(opts.derived ?? []).map((d) => d.name)];
     const cols = i === 0 ? await columnsOf(engine, table, own) : header;
     if (i === 0) header = cols;
-    const [{ n, first }] = (await engine.all<{ n: number; first: number | null }>(
+    const [{ n, first: firstRow }] = (await engine.all<{ n: number; first: number | null }>(
       `SELECT COUNT(*) AS n, MIN(rowid) AS first FROM ${table} WHERE ${FILE_COL} = ${i}`,
     )) as [{ n: number; first: number | null }];
-    if (n === 0 && header.length === 1 && header[0] === 'column0' && type !== 'parquet')
-      throw emptyFile(path);
-    const headerLines = type === 'parquet' ? 0 : 1;
     const rejectedLines =
       type === 'parquet' ? 0 : await countRejects(engine, { rejects, gaps, index: i, headerLines });
     files.push({
       file: path,
       staged: n,
       rejectedLines,
-      firstRowid: first ?? before[0]?.next ?? 0,
+      firstRowid: firstRow ?? before[0]?.next ?? 0,
       headerLines,
       rejects: type === 'parquet' ? null : rejects,
     });
   }
   return { table, header, files, gaps };
 }
+
+/**
+ * A quote that is never closed, in one read: its line (as DuckDB numbers records in the read) and byte
+ * position, or null. DuckDB read what followed it as one quoted field, to the end of the read or to the
+ * next stray quote; any rows and rejects after it are taken out, to be read again from a copy of the lines
+ * after it (remainder.ts). The stage is rebuilt then, so its rowids stay dense (line numbers use them).
+ */
+async function unclosed(
+  engine: Engine,
+  o: { table: string; segRejects: string; start: number; headerLines: number },
+): Promise<{ line: number; at: number } | null> {
+  const e = `${o.segRejects}_e`;
+  const [row] = await engine.all<{ line: number; at: number }>(
+    `SELECT line, byte_position AS at FROM ${e}
+     WHERE error_type = 'UNQUOTED VALUE' AND error_message ILIKE '%unterminated%' ORDER BY line LIMIT 1`,
+  );
+  if (!row) return null;
+  const line = Number(row.line);
+  const [{ before }] = (await engine.all<{ before: number }>(
+    `SELECT COUNT(DISTINCT line) AS before FROM ${e} WHERE line < ${line}`,
+  )) as [{ before: number }];
+  await engine.run(`DELETE FROM ${e} WHERE line > ${line}`);
+  // Rows of this read staged before the unclosed quote's record; the rest came from inside or after it.
+  const keep = o.start + line - 1 - o.headerLines - Number(before);
+  const [{ extra }] = (await engine.all<{ extra: number }>(
+    `SELECT COUNT(*) AS extra FROM ${o.table} WHERE rowid >= ${keep}`,
+  )) as [{ extra: number }];
+  if (Number(extra) > 0) {
+    const tmp = `${o.table}_rebuild`;
+    await engine.run(
+      `CREATE TEMP TABLE ${tmp} AS SELECT * FROM ${o.table} WHERE rowid < ${keep} ORDER BY rowid;
+       DROP TABLE ${o.table}; ALTER TABLE ${tmp} RENAME TO ${o.table}`,
+    );
+  }
+  // byte_position is one past the opening quote (line_byte_position is not reliable in parallel scans).
+  return { line, at: Math.max(0, Number(row.at) - 1) };
+}
+
+/**
+ * Move one read's DuckDB rejects into the file's reject table (lines made absolute by `offset`, the lines
+ * before the read) and drop DuckDB's tables.
+ */
+async function collectRejects(
+  engine: Engine,
+  segRejects: string,
+  rejects: string,
+  offset: number,
+): Promise<void> {
+  const e = `${segRejects}_e`;
+  await engine.run(
+    `INSERT INTO ${rejects}_e SELECT line + ${offset}, column_idx, column_name, error_type, error_message FROM ${e}`,
+  );
+  await engine.run(`DROP TABLE IF EXISTS ${e}; DROP TABLE IF EXISTS ${segRejects}_s`);
+}
+
+const otherColumns = (path: string, header: readonly string[]) =>
+  invalidInput(`Input file ${basename(path)} does not have the same columns as the first file.`, {
+    file: path,
+    line: 1,
+    fix: `Give every file of a source the same header (${header.slice(0, 10).join(', ')}…).`,
+  });
+
+const unclosedQuote = (path: string, line: number) =>
+  invalidInput(
+    `${basename(path)}: line ${line} opens a quote that is never closed, so the lines after it cannot be read.`,
+    {
+      file: path,
+      line,
+      fix: 'Remove the stray quote character on that line (or quote the whole field and close it), then ingest again.',
+    },
+  );
 
 /** Copy the structural rejections of every staged file into `${schema}.rejections`. */
 export async function writeStageRejects(
@@ -184,15 +324,24 @@ export async function writeStageRejects(
   }
 }
 
-function readFailure(path: string, err: unknown, header: readonly string[]) {
+/** A file DuckDB could not read at all, said in terms of the file. */
+function readFailure(path: string, err: unknown, header: readonly string[], source?: SourceConfig) {
+  if (err instanceof EquilensError) return err;
   const msg = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-  if (header.length && /column|name/i.test(msg)) {
-    return invalidInput(`Input file ${basename(path)} does not have the same columns as the first file.`, {
-      file: path,
-      line: 1,
-      fix: `Give every file of a source the same header (${header.slice(0, 10).join(', ')}…).`,
-    });
+  const size = /Maximum line size of (\d+) bytes exceeded/i.exec(msg);
+  if (size) {
+    const line = /line (\d+)/i.exec(err instanceof Error ? err.message : '')?.[1];
+    return invalidInput(
+      `${basename(path)}: ${line ? `line ${line}` : 'a line'} is longer than the reader's limit of ${size[1]} bytes.`,
+      {
+        file: path,
+        ...(line ? { line: Number(line) } : {}),
+        path: 'sources[].max_line_size',
+        fix: `Raise sources[].max_line_size (now ${source ? maxLineSize(source) : size[1]}) above the length of the longest line, or check that the file is a CSV/TSV.`,
+      },
+    );
   }
+  if (header.length && /column|name/i.test(msg)) return otherColumns(path, header);
   return invalidInput(`Could not read ${basename(path)}: ${msg}`, {
     file: path,
     fix: 'Check the file type (sources[].type), delimiter and encoding (sources[].encoding).',

@@ -7,6 +7,7 @@ export const bmiScreening: MeasureDefinition = {
   title: 'BMI screening',
   description: 'Patients 18 and older with a visit in the period who had a BMI recorded in the period.',
   direction: 'higher_is_better',
+  type: 'process',
   unit: { kind: 'patient' },
   population: { ageMin: 18, require: [{ kind: 'encounter', window: 'period' }] },
   numerator: { kind: 'any', of: [{ kind: 'event', table: 'observations', codes: BMI, window: 'period' }] },

@@ -8,6 +8,7 @@ export const breastCancerScreening: MeasureDefinition = {
   description:
     'Women 52–74 at the period end with a visit in the period who had a mammogram in the 27 months ending on the period end.',
   direction: 'higher_is_better',
+  type: 'process',
   unit: { kind: 'patient' },
   population: { ageMin: 52, ageMax: 74, sex: ['Female'], require: [{ kind: 'encounter', window: 'period' }] },
   numerator: {

@@ -8,6 +8,7 @@ export const cbp: MeasureDefinition = {
   description:
     'Patients 18–85 with hypertension whose most recent blood pressure in the period is below 140/90 mmHg.',
   direction: 'higher_is_better',
+  type: 'outcome',
   unit: { kind: 'patient' },
   population: {
     ageMin: 18,

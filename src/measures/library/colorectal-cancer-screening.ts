@@ -16,6 +16,7 @@ export const colorectalCancerScreening: MeasureDefinition = {
   description:
     'Patients 45–75 at the period end with a visit in the period who had an appropriate colorectal cancer screening test.',
   direction: 'higher_is_better',
+  type: 'process',
   unit: { kind: 'patient' },
   population: { ageMin: 45, ageMax: 75, require: [{ kind: 'encounter', window: 'period' }] },
   numerator: {

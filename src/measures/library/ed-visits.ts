@@ -8,6 +8,7 @@ export const edVisits: MeasureDefinition = {
   description:
     'Patients with any visit in the period; each row carries the number of ED visits in the period (value) and is in the numerator when it is at least one. Rate per 1,000 = sum(value) / patients × 1,000.',
   direction: 'lower_is_better',
+  type: 'outcome',
   unit: { kind: 'patient' },
   population: { require: [{ kind: 'encounter', window: 'period' }] },
   numerator: { kind: 'encounter_count', classes: EMERGENCY, window: 'period' },

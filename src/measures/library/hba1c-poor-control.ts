@@ -8,6 +8,7 @@ export const hba1cPoorControl: MeasureDefinition = {
   description:
     'Patients 18–75 with diabetes whose most recent HbA1c in the period is above 9.0%, or who had no HbA1c in the period.',
   direction: 'lower_is_better',
+  type: 'outcome',
   unit: { kind: 'patient' },
   population: {
     ageMin: 18,

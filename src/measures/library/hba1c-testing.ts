@@ -7,6 +7,7 @@ export const hba1cTesting: MeasureDefinition = {
   title: 'Diabetes: HbA1c testing',
   description: 'Patients 18–75 with diabetes who had at least one HbA1c result in the period.',
   direction: 'higher_is_better',
+  type: 'process',
   unit: { kind: 'patient' },
   population: {
     ageMin: 18,

@@ -8,6 +8,7 @@ export const readmission30d: MeasureDefinition = {
   description:
     'Inpatient stays of patients 18 and older discharged in the period (up to 30 days before its end) followed by another inpatient admission 1–30 days after discharge.',
   direction: 'lower_is_better',
+  type: 'outcome',
   unit: { kind: 'inpatient_discharge', classes: INPATIENT, days: 30 },
   population: { ageMin: 18, require: [] },
   numerator: { kind: 'readmission' },

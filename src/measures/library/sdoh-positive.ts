@@ -16,6 +16,7 @@ export const sdohPositive = (domain: string): MeasureDefinition => ({
   title: `Positive screen: ${TITLES[domain] ?? domain}`,
   description: `Among patients screened in all five domains in the period (sdoh-screening numerator), those who screened positive for ${TITLES[domain] ?? domain}.`,
   direction: 'lower_is_better',
+  type: 'outcome',
   unit: { kind: 'patient' },
   population: sdohScreening.population,
   populationNumeratorOf: sdohScreening.id,

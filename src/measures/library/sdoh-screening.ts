@@ -8,6 +8,7 @@ export const sdohScreening: MeasureDefinition = {
   description:
     'Patients 18 and older with a visit in the period who were screened in the period for food insecurity, housing instability, transportation needs, utility difficulties and interpersonal safety.',
   direction: 'higher_is_better',
+  type: 'process',
   unit: { kind: 'patient' },
   population: { ageMin: 18, require: [{ kind: 'encounter', window: 'period' }] },
   numerator: { kind: 'sdoh_screened', domains: SDOH_FIVE, window: 'period' },

@@ -8,6 +8,7 @@ export const tobaccoScreening: MeasureDefinition = {
   description:
     'Patients 12 and older with a visit in the period whose tobacco use was assessed in the period.',
   direction: 'higher_is_better',
+  type: 'process',
   unit: { kind: 'patient' },
   population: { ageMin: 12, require: [{ kind: 'encounter', window: 'period' }] },
   numerator: {

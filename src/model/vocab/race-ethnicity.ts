@@ -67,7 +67,7 @@ const ORDER_2024: readonly Cat2024[] = [
 ];
 
 /** Category keys and labels accepted in place of codes (e.g. a value map that says `white`). */
-const ALIASES: Readonly<Record<string, string>> = {
+export const RACE_ALIASES: Readonly<Record<string, string>> = {
   aian: OMB_RACE_CODES.aian,
   asian: OMB_RACE_CODES.asian,
   black: OMB_RACE_CODES.black,
@@ -102,6 +102,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   [normKey(ETHNICITY_1997.hispanic)]: '2135-2',
   [normKey(ETHNICITY_1997.notHispanic)]: '2186-5',
 };
+
+const ALIASES = RACE_ALIASES;
 
 interface Parsed {
   races: Set<OmbRace>;

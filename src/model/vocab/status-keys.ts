@@ -10,7 +10,7 @@
  */
 import { DECLINED, MISSING, UNKNOWN, type Status } from '../status.js';
 
-const STATUS_KEYS: Readonly<Record<string, Status>> = {
+export const STATUS_KEYS: Readonly<Record<string, Status>> = {
   declined: DECLINED,
   decline: DECLINED,
   refused: DECLINED,

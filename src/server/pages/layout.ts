@@ -23,7 +23,7 @@ function nav(c: Ctx): Html {
   const other = lang === 'en' ? 'es' : 'en';
   return html`<nav aria-label="${t(lang, 'app')}">
     <ul>
-      ${link('/', 'nav.home')} ${link('/dashboard', 'nav.dashboard')}
+      ${link('/', 'nav.home')} ${link('/dashboard', 'nav.dashboard')} ${link('/history', 'nav.history')}
       ${can(v, 'analysis.import') ? link('/analyses', 'nav.analyses') : ''}
       ${can(v, 'org.view') ? link('/organisation', 'nav.organisation') : ''}
       ${can(v, 'user.manage') ? link('/people', 'nav.people') : ''}

@@ -12,6 +12,7 @@ import { t } from '../i18n.js';
 import { parseResults, validResults } from '../import-results.js';
 import { csrfField, page } from '../pages/layout.js';
 import { visibleResults } from '../visible.js';
+import { scopeKey, scopeOf, scopeResults } from '../scope.js';
 
 const actor = (c: Ctx): string => c.get('user')?.username ?? 'public';
 
@@ -95,18 +96,22 @@ export async function listAnalysesApi(c: Ctx) {
 
 const visible = new Memo<{ summary: AnalysisSummary; results: ResultsFile }>();
 
-/** An analysis as the viewer may see it (analyses are immutable once imported, so this is memoised). */
+/**
+ * An analysis as the viewer may see it: suppressed unless staff, and only the unit breakdowns in the viewer's
+ * scope (analyses are immutable once imported, so this is memoised by audience and scope).
+ */
 export async function loadVisible(c: Ctx, id: string) {
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
   const store = c.get('store');
-  return visible.get(`${id}:${staff}`, async () => {
+  const scope = await scopeOf(c);
+  return visible.get(`${id}:${staff}:${scopeKey(scope)}`, async () => {
     const a = await loadAnalysis(store.db, id);
     if (!a)
       throw notFound(`There is no analysis with id "${id}".`, {
         path: 'id',
         fix: 'List the analyses at /api/v1/analyses.',
       });
-    return { summary: a.summary, results: visibleResults(c.get('viewer'), a.results) };
+    return { summary: a.summary, results: scopeResults(visibleResults(c.get('viewer'), a.results), scope) };
   });
 }
 

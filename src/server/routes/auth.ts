@@ -16,21 +16,23 @@ const field = (name: string, label: string, type = 'text', auto = '') =>
   html`<label for="${name}">${label}</label
     ><input id="${name}" name="${name}" type="${type}" required autocomplete="${auto}" />`;
 
-export function loginPage(c: Ctx) {
+export const loginPage = (sso: boolean) => (c: Ctx) => {
   const lang = c.get('lang');
+  const next = safeNext(c.req.query('next'));
   return c.html(
     page(
       c,
       t(lang, 'login.title'),
       html`<form method="post" action="/login">
-        ${csrfField(c)}<input type="hidden" name="next" value="${safeNext(c.req.query('next'))}" />
-        ${field('username', t(lang, 'login.username'), 'text', 'username')}
-        ${field('password', t(lang, 'login.password'), 'password', 'current-password')}
-        <p><button type="submit">${t(lang, 'login.submit')}</button></p>
-      </form>`,
+          ${csrfField(c)}<input type="hidden" name="next" value="${safeNext(c.req.query('next'))}" />
+          ${field('username', t(lang, 'login.username'), 'text', 'username')}
+          ${field('password', t(lang, 'login.password'), 'password', 'current-password')}
+          <p><button type="submit">${t(lang, 'login.submit')}</button></p>
+        </form>
+        ${sso ? html`<p><a href="/auth/oidc/login?next=${encodeURIComponent(next)}">${t(lang, 'login.sso')}</a></p>` : ''}`,
     ),
   );
-}
+};
 
 function address(c: Ctx): string {
   const info = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;

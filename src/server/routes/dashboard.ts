@@ -6,17 +6,39 @@ import { measureSection } from '../../report/measure-section.js';
 import { createLocale } from '../../report/i18n.js';
 import { listAnalyses } from '../../store/index.js';
 import { LONG_COLUMNS, longRows } from '../../analysis/long-table.js';
-import { facetKey, select, slice, type Selection } from '../dashboard-view.js';
+import { FACET_PARAMS, facetKey, periodsOf, select, slice, type Selection } from '../dashboard-view.js';
 import type { Ctx } from '../env.js';
 import { t } from '../i18n.js';
 import { Memo } from '../memo.js';
 import { page, type Html } from '../pages/layout.js';
 import { can } from '../permissions.js';
 import { loadVisible } from './analyses.js';
+import { scopeKey, scopeOf } from '../scope.js';
 
 function options(values: { value: string; label: string }[], chosen: string | undefined): Html {
   return html`${values.map((o) => html`<option value="${o.value}" ${o.value === (chosen ?? '') ? raw('selected') : ''}>${o.label}</option>`)}`;
 }
+
+/** The facet choice, grouped by kind (department, site, clinician group, then any other facet). */
+function facetOptions(lang: 'en' | 'es', facets: string[], chosen: string | undefined): Html {
+  const kinds = [...new Set(facets.map((f) => f.slice(0, f.indexOf(':'))))].sort(
+    (a, b) => rank(a) - rank(b) || a.localeCompare(b),
+  );
+  return html`${options([{ value: '', label: t(lang, 'dashboard.all') }], chosen)}
+  ${kinds.map(
+    (k) =>
+      html`<optgroup label="${t(lang, `org.kind.${k}`)}">
+        ${options(
+          facets.filter((f) => f.startsWith(`${k}:`)).map((f) => ({ value: f, label: f.replace(':', ': ') })),
+          chosen,
+        )}
+      </optgroup>`,
+  )}`;
+}
+const rank = (k: string) => {
+  const i = (FACET_PARAMS as readonly string[]).indexOf(k);
+  return i < 0 ? FACET_PARAMS.length : i;
+};
 
 function filters(
   c: Ctx,
@@ -31,6 +53,7 @@ function filters(
   const stratifiers = [...new Set(strata.filter((s) => !s.facet).map((s) => s.stratifier))];
   const facets = [...new Set(strata.map(facetKey).filter((x): x is string => Boolean(x)))];
   const all = { value: '', label: t(lang, 'dashboard.all') };
+  const periods = periodsOf(results, sel.measure);
   const sel1 = (name: string, key: string, opts: Html) =>
     html`<div>
       <label for="f-${name}">${t(lang, key)}</label
@@ -56,7 +79,9 @@ function filters(
       ),
     )}
     ${sel1('stratifier', 'dashboard.stratifier', options([all, ...stratifiers.map((s) => ({ value: s, label: s }))], sel.stratifier))}
-    ${facets.length ? sel1('facet', 'dashboard.facet', options([all, ...facets.map((f) => ({ value: f, label: f.replace(':', ': ') }))], sel.facet)) : ''}
+    ${facets.length ? sel1('facet', 'dashboard.facet', facetOptions(lang, facets, sel.facet)) : ''}
+    ${periods.length > 1 ? sel1('from', 'dashboard.from', options([all, ...periods.map((p) => ({ value: p, label: p }))], sel.from)) : ''}
+    ${periods.length > 1 ? sel1('to', 'dashboard.to', options([all, ...periods.map((p) => ({ value: p, label: p }))], sel.to)) : ''}
     <div><button type="submit">${t(lang, 'dashboard.apply')}</button></div>
   </form>`;
 }
@@ -73,15 +98,20 @@ export async function dashboard(c: Ctx) {
   const { results } = await loadVisible(c, id);
   const sel = select(results, c.req.query());
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
-  const section = await sections.get(`${id}:${staff}:${lang}:${JSON.stringify(sel)}`, async () => {
+  const scope = scopeKey(await scopeOf(c));
+  const section = await sections.get(`${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}`, async () => {
     const part = slice(results, sel);
     return part.index < 0 ? '' : measureSection(createLocale(lang), part.results, part.index);
   });
   const base = `/api/v1/analyses/${encodeURIComponent(id)}/groups`;
   const qs = new URLSearchParams(
-    Object.entries({ measure: sel.measure, stratifier: sel.stratifier ?? '', facet: sel.facet ?? '' }).filter(
-      ([, v]) => v,
-    ),
+    Object.entries({
+      measure: sel.measure,
+      stratifier: sel.stratifier ?? '',
+      facet: sel.facet ?? '',
+      from: sel.from ?? '',
+      to: sel.to ?? '',
+    }).filter(([, v]) => v),
   ).toString();
   return c.html(
     page(
@@ -103,7 +133,8 @@ async function groups(c: Ctx) {
   const { results } = await loadVisible(c, c.req.param('id') ?? '');
   const sel = select(results, c.req.query());
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
-  const rows = await tables.get(`${c.req.param('id')}:${staff}:${JSON.stringify(sel)}`, async () =>
+  const scope = scopeKey(await scopeOf(c));
+  const rows = await tables.get(`${c.req.param('id')}:${staff}:${scope}:${JSON.stringify(sel)}`, async () =>
     longRows(slice(results, sel).results),
   );
   return { sel, rows };

@@ -8,10 +8,20 @@ import { readForm, wantsJson } from '../form.js';
 import { t } from '../i18n.js';
 import { csrfField, page } from '../pages/layout.js';
 import { can } from '../permissions.js';
+import { inScope, scopeOf } from '../scope.js';
+
+/** The units the viewer may see: all of them, or a department champion's own. */
+async function visibleUnits(c: Ctx) {
+  const scope = await scopeOf(c);
+  const units = await listUnits(c.get('store').db);
+  return can(c.get('viewer'), 'analysis.view_own_units')
+    ? units.filter((u) => inScope(scope, u.kind, u.name))
+    : units;
+}
 
 export async function organisationPage(c: Ctx) {
   const lang = c.get('lang');
-  const units = await listUnits(c.get('store').db);
+  const units = await visibleUnits(c);
   const form = can(c.get('viewer'), 'org.manage')
     ? html`<form method="post" action="/organisation">
         ${csrfField(c)}
@@ -48,5 +58,5 @@ export async function addUnit(c: Ctx) {
 }
 
 export async function listUnitsApi(c: Ctx) {
-  return c.json({ units: await listUnits(c.get('store').db) });
+  return c.json({ units: await visibleUnits(c) });
 }

@@ -3,6 +3,8 @@ import { html } from 'hono/html';
 import { notFound } from '../../errors.js';
 import {
   acceptInvite,
+  findUserByEmail,
+  setUserEmail,
   addMembership,
   createInvite,
   findUserByName,
@@ -11,7 +13,7 @@ import {
   listUsers,
   unitsOf,
 } from '../../store/index.js';
-import { InviteForm, MembershipForm } from '../api-schemas.js';
+import { EmailForm, InviteForm, MembershipForm } from '../api-schemas.js';
 import { signIn } from '../auth/session.js';
 import type { Ctx } from '../env.js';
 import { ServerError } from '../errors.js';
@@ -64,6 +66,17 @@ export async function peoplePage(c: Ctx) {
                 </form>`
             : ''
         }
+        <h2>${t(lang, 'people.email')}</h2>
+        <form method="post" action="/people/email">
+          ${csrfField(c)}
+          <label for="e-user">${t(lang, 'login.username')}</label>
+          <select id="e-user" name="username">
+            ${users.map((u) => html`<option value="${u.username}">${u.display_name} (${u.username})${u.email ? ` · ${u.email}` : ''}</option>`)}
+          </select>
+          <label for="e-email">${t(lang, 'people.emailField')}</label
+          ><input id="e-email" name="email" type="email" autocomplete="off" />
+          <p><button type="submit">${t(lang, 'people.saveEmail')}</button></p>
+        </form>
         <h2>${t(lang, 'people.invite')}</h2>
         <form method="post" action="/people/invites">
           ${csrfField(c)}
@@ -165,4 +178,25 @@ export async function addMembershipRoute(c: Ctx) {
     });
   await addMembership(db, c.get('user')!.username, user.id, unit.id);
   return wantsJson(c) ? c.json({ username: user.username, unit: unit.id }, 201) : c.redirect('/people', 303);
+}
+
+/** Record (or clear, with an empty value) the email single sign-on may link an account by. */
+export async function setEmailRoute(c: Ctx) {
+  const f = await readForm(c, EmailForm);
+  const db = c.get('store').db;
+  const user = await findUserByName(db, f.username);
+  if (!user)
+    throw notFound(`There is no account named "${f.username}".`, {
+      path: 'username',
+      fix: 'Pick a person from the list.',
+    });
+  const email = f.email === '' ? null : f.email;
+  const holder = email ? await findUserByEmail(db, email) : undefined;
+  if (holder && holder.id !== user.id)
+    throw new ServerError('conflict', 'Another account already has this email address.', {
+      path: 'email',
+      fix: 'Each account needs its own email address.',
+    });
+  await setUserEmail(db, c.get('user')!.username, user.id, email);
+  return wantsJson(c) ? c.json({ username: user.username, email }, 201) : c.redirect('/people', 303);
 }

@@ -8,6 +8,7 @@ import * as apiTokens from './0005-api-tokens.js';
 import * as invites from './0006-invites.js';
 import * as jobs from './0007-jobs.js';
 import * as memberships from './0008-memberships.js';
+import * as signInLinks from './0009-sign-in-links.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-invites': invites,
   '0007-jobs': jobs,
   '0008-memberships': memberships,
+  '0009-sign-in-links': signInLinks,
 };

@@ -1,0 +1,113 @@
+/**
+ * `equilens payer-mix COUNTS`: the share of Medicaid and uninsured patients against the community's, and each
+ * department, site or clinician group's share on a funnel plot against its peers. COUNTS is the same CSV of
+ * patient counts as `equilens community`, with attribute `payer` (groups e.g. medicaid, uninsured, medicare,
+ * commercial, other).
+ */
+import { Command, Option } from 'commander';
+import { payerMixReport, type PayerMixReport } from '../../community/index.js';
+import type { CliContext } from '../context.js';
+import { parseAreas, parseShare, readCommunity } from '../community-input.js';
+import { patientCounts, type CountsSource } from '../community-dataset.js';
+import { withExamples } from '../options.js';
+import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
+import { writeResults } from '../community-output.js';
+import { usageError } from '../../errors.js';
+
+interface PayerMixOptions extends CountsSource {
+  svi?: string;
+  community?: string;
+  share?: string;
+  areas?: string;
+  groups?: string;
+  fdr?: string;
+  format?: string;
+  out?: string;
+}
+
+const r4 = (v: number | null | undefined): Cell => (v === null || v === undefined ? null : +v.toFixed(4));
+
+function parseFdr(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const v = Number(value);
+  if (!(v > 0 && v < 1))
+    throw usageError(`--fdr "${value}" is not a rate between 0 and 1.`, { fix: 'Give e.g. --fdr 0.05.' });
+  return v;
+}
+
+function printTable(ctx: CliContext, r: PayerMixReport): void {
+  const s = r.system;
+  ctx.io.out(
+    `catchment: ${r.catchment.areas.length} areas, ${(100 * r.catchment.share).toFixed(1)}% of patients\n` +
+      `system: patients ${r4(s.patients_share)}, community ${r4(s.community_share)} ` +
+      `(${s.community_groups.join(' + ') || 'no community figure'}), difference ${r4(s.difference)} ` +
+      `[${r4(s.lower)}, ${r4(s.upper)}]\n`,
+  );
+  ctx.io.out(
+    formatTable(
+      r.units.map((u) => ({
+        facet: u.facet,
+        unit: u.unit,
+        patients: u.patients,
+        share: r4(u.share),
+        expected: r4(u.expected),
+        lower_limit: r4(u.lower_limit),
+        upper_limit: r4(u.upper_limit),
+        q_value: r4(u.q_value),
+        flag: u.flag ?? '',
+      })),
+    ),
+  );
+}
+
+export function payerMixCommand(ctx: CliContext): Command {
+  const cmd = new Command('payer-mix')
+    .description(
+      'share of Medicaid and uninsured patients against the community, and by department, site and clinician group on a funnel plot',
+    )
+    .argument(
+      '[counts]',
+      'CSV of patient counts: area,attribute,group,count[,facet,unit] with attribute "payer" (or --config/--workspace)',
+    )
+    .option(
+      '--svi <file>',
+      'CDC/ATSDR SVI county or tract file (uninsured only: SVI has no Medicaid estimate)',
+    )
+    .option(
+      '--community <file>',
+      'ACS-style table: area,attribute,group,estimate[,moe][,denominator] (attribute "payer")',
+    )
+    .option(
+      '-c, --config <file>',
+      "count the patients of a dataset in this project's workspace instead of COUNTS",
+    )
+    .option('-w, --workspace <dir>', 'workspace folder (default: .equilens/ beside the config)')
+    .option('-d, --dataset <version>', 'dataset version (default: the newest)')
+    .option('--area <level>', "area of the dataset's patients: county (default), tract or zip")
+    .option('--share <fraction>', 'catchment: areas supplying this share of patients (default 0.9)')
+    .option('--areas <list>', 'catchment: a comma-separated list of areas instead')
+    .option('--groups <list>', 'payer groups counted (default medicaid,uninsured)')
+    .option('--fdr <rate>', 'false-discovery rate for flagging units (default 0.05)')
+    .option('-o, --out <dir>', 'write payer-mix.json here as well')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['json', 'table']).default('json'),
+    )
+    .action(async (file: string | undefined, opts: PayerMixOptions) => {
+      const format = parseFormat(opts.format, ['json', 'table']);
+      const counts = await patientCounts(file, opts, ctx.io.cwd);
+      const result = payerMixReport(counts, readCommunity(opts, ctx.io.cwd), {
+        share: parseShare(opts.share),
+        areas: parseAreas(opts.areas),
+        groups: parseAreas(opts.groups),
+        fdr: parseFdr(opts.fdr),
+      });
+      if (opts.out) writeResults(opts.out, ctx.io.cwd, 'payer-mix', result);
+      if (format === 'json') return ctx.io.out(formatJson(result));
+      printTable(ctx, result);
+    });
+  return withExamples(
+    cmd,
+    'equilens payer-mix patient-counts.csv --community acs-payer.csv',
+    'equilens payer-mix patient-counts.csv --svi SVI2020_US_COUNTY.csv.gz --format table',
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * `equilens workforce HR_FILE`: representation by level (against the patients when a dataset is named),
+ * hiring, promotion and exit rates, and the pay gap unadjusted and adjusted, internal or public (the
+ * workforce has its own, higher suppression threshold).
+ */
+import { Command, Option } from 'commander';
+import {
+  readEmployees,
+  WORKFORCE_MINIMUM,
+  WORKFORCE_THRESHOLD,
+  workforceReport,
+  type WorkforceReport,
+} from '../../workforce/index.js';
+import type { CliContext } from '../context.js';
+import { readRecords } from '../community-input.js';
+import { patientSharesOf } from '../community-dataset.js';
+import { writeResults } from '../community-output.js';
+import { withExamples } from '../options.js';
+import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
+import { invalidInput, usageError } from '../../errors.js';
+
+interface WorkforceOptions {
+  audience?: string;
+  threshold?: string;
+  config?: string;
+  workspace?: string;
+  dataset?: string;
+  format?: string;
+  out?: string;
+}
+
+const r4 = (v: number | null | undefined): Cell => (v === null || v === undefined ? null : +v.toFixed(4));
+
+function parseThreshold(value: string | undefined): number {
+  if (value === undefined) return WORKFORCE_THRESHOLD;
+  const v = Number(value);
+  if (!Number.isInteger(v) || v < WORKFORCE_MINIMUM)
+    throw usageError(`--threshold "${value}" is below the workforce minimum of ${WORKFORCE_MINIMUM}.`, {
+      fix: `Give a whole number of employees, ${WORKFORCE_MINIMUM} or more (default ${WORKFORCE_THRESHOLD}).`,
+    });
+  return v;
+}
+
+function printTable(ctx: CliContext, r: WorkforceReport): void {
+  ctx.io.out(`employees: ${r.employees ?? `fewer than ${r.threshold}`} (${r.audience})\n\npay gap\n`);
+  ctx.io.out(
+    formatTable(
+      r.pay_gap.map((p) => ({
+        attribute: p.attribute,
+        group: p.group,
+        reference: p.reference,
+        employees: p.employees,
+        unadjusted: r4(p.unadjusted),
+        adjusted: r4(p.adjusted),
+        lower: r4(p.lower),
+        upper: r4(p.upper),
+        q_value: r4(p.q_value),
+      })),
+    ) + '\nrates\n',
+  );
+  ctx.io.out(
+    formatTable(
+      r.rates.map((x) => ({
+        event: x.event,
+        attribute: x.attribute,
+        group: x.group,
+        employees: x.employees,
+        rate: r4(x.rate),
+        difference: r4(x.difference),
+        q_value: r4(x.q_value),
+      })),
+    ),
+  );
+}
+
+export function workforceCommand(ctx: CliContext): Command {
+  const cmd = new Command('workforce')
+    .description('workforce equity: representation by level, hiring/promotion/exit rates, pay gap (adjusted)')
+    .argument(
+      '<hr-file>',
+      'CSV (or .csv.gz) HR extract: employee_id, race_ethnicity, sex, job_family, level, department, tenure_years or hire_date+as_of, fte, pay, hired, promoted, exited[, year]',
+    )
+    .addOption(
+      new Option('--audience <audience>', 'internal, or public (suppressed)')
+        .choices(['internal', 'public'])
+        .default('internal'),
+    )
+    .option('--threshold <n>', `public: smallest group of employees shown (default ${WORKFORCE_THRESHOLD})`)
+    .option('-c, --config <file>', "compare representation with this project's patients (newest dataset)")
+    .option('-w, --workspace <dir>', 'workspace folder (default: .equilens/ beside the config)')
+    .option('-d, --dataset <version>', 'dataset version (default: the newest)')
+    .option('-o, --out <dir>', 'write workforce.json here as well')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['json', 'table']).default('json'),
+    )
+    .action(async (file: string, opts: WorkforceOptions) => {
+      const format = parseFormat(opts.format, ['json', 'table']);
+      const rec = readRecords(file, ctx.io.cwd);
+      if (!rec.header.includes('employee_id'))
+        throw invalidInput('The HR extract has no employee_id column.', {
+          file,
+          line: 1,
+          column: 'employee_id',
+          fix: 'Name the employee identifier column employee_id (see `equilens workforce --help` for the columns).',
+        });
+      const read = readEmployees(rec);
+      const patients = opts.config || opts.workspace ? await patientSharesOf(opts, ctx.io.cwd) : undefined;
+      const report = workforceReport(read.employees, {
+        audience: opts.audience === 'public' ? 'public' : 'internal',
+        threshold: parseThreshold(opts.threshold),
+        ...(patients ? { patients } : {}),
+      });
+      const result = {
+        ...report,
+        reconciliation: read.reconciliation,
+        rejections: read.rejections,
+        unmapped: read.unmapped,
+      };
+      if (opts.out) writeResults(opts.out, ctx.io.cwd, 'workforce', result);
+      if (format === 'json') return ctx.io.out(formatJson(result));
+      printTable(ctx, report);
+    });
+  return withExamples(
+    cmd,
+    'equilens workforce hr-extract.csv --format table',
+    'equilens workforce hr-extract.csv --config equilens.yaml --audience public --out results/',
+  );
+}
