@@ -6,6 +6,7 @@
  * Never put patient-level values in a message: name the file, line and column instead.
  */
 import { describeIoFault, ioFault } from './io-faults.js';
+import type { WarningCode } from './warnings.js';
 
 export type ErrorCode =
   /** The user's input (a file, a row, an option) is wrong. */
@@ -202,7 +203,8 @@ export function fromErrorData(data: ErrorData): Error {
  * `code` is stable and machine-readable; `message` is for people.
  */
 export interface Warning {
-  code: string;
+  /** A code from the warning catalogue (src/warnings.ts). */
+  code: WarningCode;
   message: string;
   [key: string]: unknown;
 }

@@ -52,12 +52,17 @@ export const WARNING_CODES = {
   unknown_standard: 'The standard population named is unknown; rates were not standardised.',
   no_age_band: 'Standardisation needs an age_band column; rates were not standardised.',
   reference_not_found: 'The reference group named in the config is not in the data; the largest was used.',
+  pin_not_found: 'A finding pinned in analysis.ranking.pin matches no finding of this run.',
   stratifier_skipped: 'A stratifier with too many groups is not analysed by default (list it to include it).',
   // Measures (src/engine/measures)
   library_no_clinical_events: 'Library measures need clinical events, and the dataset has none.',
   library_empty_denominator: 'A library measure has nobody in its denominator.',
   library_direction_differs: "The config's direction differs from the library measure's.",
   // Ingest (src/ingest)
+  birth_date_invalid: 'Some birth dates are not dates: those people are loaded with age Unknown.',
+  zip_padded: 'Some ZIP codes had lost their leading zero (4 digits): read with the zero put back.',
+  duplicate_units: 'Some rows repeat the unit id of an earlier row: each unit is counted once.',
+  literal_never_matches: 'A mapping expression compares a column with a value no row has (check the spelling).',
   facet_ignored: 'A facet that is not supported yet was ignored.',
   patients_merged: 'Patient ids found in more than one source were merged into one person each.',
   fhir_ignored_types: 'FHIR resource types Equilens does not read were accepted and ignored.',
