@@ -8,7 +8,9 @@ const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return e.name === '__fixtures__' ? [] : sources(p);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && p !== join(SRC, 'warnings.ts') ? [p] : [];
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && p !== join(SRC, 'warnings.ts')
+      ? [p]
+      : [];
   });
 
 describe('the warning catalogue', () => {

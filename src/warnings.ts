@@ -40,7 +40,8 @@ export const WARNING_CODES = {
   ratio_not_positive: 'A ratio needs positive estimates; its log interval is undefined.',
   regression_failed: 'The regression behind SII or RII could not be fitted.',
   linear_model: "SII or RII used weighted least squares instead of WHO HEAT's logistic regression.",
-  zero_estimate_replaced: 'Estimates of 0 were replaced by 0.000001 (as WHO HEAT does); the value depends on it.',
+  zero_estimate_replaced:
+    'Estimates of 0 were replaced by 0.000001 (as WHO HEAT does); the value depends on it.',
   rates_out_of_range: 'A Healthy People measure needs rates within the indicator scale (or non-negative).',
   not_finite: 'The result is not a finite number, so it is reported as absent.',
   interval_not_finite: 'The interval is not finite, so only the estimate is given.',
@@ -62,7 +63,8 @@ export const WARNING_CODES = {
   birth_date_invalid: 'Some birth dates are not dates: those people are loaded with age Unknown.',
   zip_padded: 'Some ZIP codes had lost their leading zero (4 digits): read with the zero put back.',
   duplicate_units: 'Some rows repeat the unit id of an earlier row: each unit is counted once.',
-  literal_never_matches: 'A mapping expression compares a column with a value no row has (check the spelling).',
+  literal_never_matches:
+    'A mapping expression compares a column with a value no row has (check the spelling).',
   facet_ignored: 'A facet that is not supported yet was ignored.',
   patients_merged: 'Patient ids found in more than one source were merged into one person each.',
   fhir_ignored_types: 'FHIR resource types Equilens does not read were accepted and ignored.',

@@ -9,7 +9,10 @@ import type { ResultsFile } from './results.js';
 
 const num = z.number().nullable();
 const warning = z
-  .object({ code: z.enum(WARNING_CODE_LIST).describe('a code of the warning catalogue (src/warnings.ts)'), message: z.string() })
+  .object({
+    code: z.enum(WARNING_CODE_LIST).describe('a code of the warning catalogue (src/warnings.ts)'),
+    message: z.string(),
+  })
   .passthrough();
 const dataset = z.object({ version: z.number().int(), id: z.string(), rows: z.number().int() });
 const label = z.enum(['worse', 'better', 'no_detectable_difference', 'reference', 'not_assessed']);
