@@ -32,6 +32,19 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules (issue #11): the files of tsconfig.json, read through the TypeScript project service.
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // A `default:` is a deliberate catch-all; without one every case of a union must be handled.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
     files: [
       'src/stats/**/*.ts',
       'src/measures/**/*.ts',

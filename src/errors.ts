@@ -6,6 +6,7 @@
  * Never put patient-level values in a message: name the file, line and column instead.
  */
 import { describeIoFault, ioFault } from './io-faults.js';
+import type { WarningCode } from './warnings.js';
 
 export type ErrorCode =
   /** The user's input (a file, a row, an option) is wrong. */
@@ -49,6 +50,8 @@ export type NextStep =
   | 'analyze'
   /** Build the public edition from suppressed results (CLI: --results out/results.public.json --audience public). */
   | 'analyze_public'
+  /** No workspace where one was looked for (CLI: `equilens ingest`, or --workspace DIR). */
+  | 'workspace_missing'
   /** Another process holds the workspace (CLI: another --workspace). */
   | 'workspace_busy'
   /** Name the input file (CLI: --data FILE). */
@@ -100,6 +103,23 @@ export class EquilensError extends Error {
   }
 }
 
+/**
+ * An error the SQL engine raised, wrapped by its driver (src/engine/duckdb, src/engine/postgres) so that it
+ * is recognised by type, not by matching the engine's name in a stack. The engine's own error is `cause`.
+ */
+export class EngineError extends EquilensError {
+  /** The engine's name (`duckdb`, `postgres`, `pglite`). */
+  readonly engine: string;
+
+  constructor(engine: string, cause: unknown) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const sqlState = (cause as { code?: unknown } | null)?.code;
+    super('engine_failure', message, typeof sqlState === 'string' ? { sqlState } : {}, { cause });
+    this.name = 'EngineError';
+    this.engine = engine;
+  }
+}
+
 /** Codes an I/O fault refines: a full disk reported by the engine is the machine's fault, not a bug. */
 const REFINED: ReadonlySet<ErrorCode> = new Set(['engine_failure', 'internal']);
 
@@ -114,9 +134,10 @@ export const usageError = (message: string, details?: ErrorDetails): EquilensErr
   new EquilensError('usage', message, details);
 
 /**
- * Turn anything thrown into an EquilensError; foreign errors become `internal` (or `engine_failure`), except
- * that a full disk, a read-only file system or a denied permission — also one wrapped as an engine failure —
- * becomes `io_failure`, which names what failed and where.
+ * Turn anything thrown into an EquilensError: ours (EngineError included: the drivers wrap what the engine
+ * throws) stay as they are, and anything else is `internal`, a bug — except that a full disk, a read-only
+ * file system or a denied permission (also one wrapped as an engine failure) becomes `io_failure`, which
+ * names what failed and where.
  */
 export function normalizeError(err: unknown): EquilensError {
   const fault = err instanceof EquilensError && !REFINED.has(err.code) ? undefined : ioFault(err);
@@ -131,11 +152,54 @@ export function normalizeError(err: unknown): EquilensError {
     );
   }
   if (err instanceof EquilensError) return err;
-  if (err instanceof Error) {
-    const isEngine = /duckdb|postgres|pglite|sql/i.test(err.constructor.name + ' ' + (err.stack ?? ''));
-    return new EquilensError(isEngine ? 'engine_failure' : 'internal', err.message, {}, { cause: err });
-  }
+  if (err instanceof Error) return new EquilensError('internal', err.message, {}, { cause: err });
   return new EquilensError('internal', String(err));
+}
+
+/** An error as plain data that survives structured cloning (a worker thread's postMessage) and JSON. */
+export interface ErrorData {
+  name: string;
+  message: string;
+  /** An EquilensError's code, or a Node.js error's (e.g. Z_DATA_ERROR). */
+  code?: string;
+  /** Present for an EquilensError only. */
+  details?: ErrorDetails;
+  /** Present for an EngineError only. */
+  engine?: string;
+  stack?: string;
+}
+
+/** `err` as {@link ErrorData}: an EquilensError keeps its code and details, a Node.js error its code. */
+export function errorData(err: unknown): ErrorData {
+  if (!(err instanceof Error)) return { name: 'Error', message: String(err) };
+  const base: ErrorData = {
+    name: err.name,
+    message: err.message,
+    ...(err.stack ? { stack: err.stack } : {}),
+  };
+  if (!(err instanceof EquilensError)) {
+    const code = (err as { code?: unknown }).code;
+    return typeof code === 'string' ? { ...base, code } : base;
+  }
+  // Details are plain values by convention; a copy through JSON drops anything that would not clone.
+  const details = JSON.parse(JSON.stringify(err.details)) as ErrorDetails;
+  return { ...base, code: err.code, details, ...(err instanceof EngineError ? { engine: err.engine } : {}) };
+}
+
+/** The error {@link errorData} describes, rebuilt: an EquilensError (or EngineError) with its code and details. */
+export function fromErrorData(data: ErrorData): Error {
+  let err: Error;
+  if (data.engine !== undefined) {
+    err = new EngineError(data.engine, new Error(data.message));
+    Object.assign((err as EngineError).details, data.details);
+  } else if (data.details !== undefined)
+    err = new EquilensError((data.code ?? 'internal') as ErrorCode, data.message, data.details);
+  else {
+    err = Object.assign(new Error(data.message), data.code ? { code: data.code } : {});
+    err.name = data.name;
+  }
+  if (data.stack) err.stack = data.stack;
+  return err;
 }
 
 /**
@@ -143,7 +207,8 @@ export function normalizeError(err: unknown): EquilensError {
  * `code` is stable and machine-readable; `message` is for people.
  */
 export interface Warning {
-  code: string;
+  /** A code from the warning catalogue (src/warnings.ts). */
+  code: WarningCode;
   message: string;
   [key: string]: unknown;
 }

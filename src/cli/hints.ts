@@ -10,6 +10,7 @@ export const CLI_HINTS: Readonly<Record<NextStep, string>> = {
   analyze: 'Run `equilens analyze` first, or pass --results PATH.',
   analyze_public:
     'Run `equilens analyze` with suppression.threshold of at least 11 and suppression.complementary on (it writes results.public.json) and pass `--results out/results.public.json --audience public`.',
+  workspace_missing: 'Run `equilens ingest` first, or pass --workspace DIR.',
   workspace_busy: 'Wait for the other command to finish, or use another --workspace.',
   input_path: 'Set sources[].path in the config, or pass --data FILE.',
   serve: 'Start it with `equilens serve --config equilens.yaml`.',

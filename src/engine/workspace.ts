@@ -45,8 +45,8 @@ export async function openWorkspace(dir: string, opts: OpenWorkspaceOptions = {}
     if (!existsSync(file)) {
       throw notFound(`No workspace in ${dir}.`, {
         file: dir,
-        fix: 'Load data into the workspace first, or name the folder that holds it.',
-        next: 'ingest',
+        fix: 'Load data into a workspace first, or name the workspace folder.',
+        next: 'workspace_missing',
       });
     }
     // A query that spills writes beside the database by default, which a read-only folder refuses.

@@ -4,10 +4,16 @@
  * strict: readers must ignore fields they do not know (fields are only ever added).
  */
 import { z } from 'zod';
+import { WARNING_CODE_LIST } from '../warnings.js';
 import type { ResultsFile } from './results.js';
 
 const num = z.number().nullable();
-const warning = z.object({ code: z.string(), message: z.string() }).passthrough();
+const warning = z
+  .object({
+    code: z.enum(WARNING_CODE_LIST).describe('a code of the warning catalogue (src/warnings.ts)'),
+    message: z.string(),
+  })
+  .passthrough();
 const dataset = z.object({ version: z.number().int(), id: z.string(), rows: z.number().int() });
 const label = z.enum(['worse', 'better', 'no_detectable_difference', 'reference', 'not_assessed']);
 // 'suppressed': the only reason a public edition prints (it says nothing about the hidden counts).

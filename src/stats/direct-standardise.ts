@@ -10,6 +10,7 @@
  * `minEvents: 10` to get a null instead.
  */
 import type { Warning } from '../errors.js';
+import type { WarningCode } from '../warnings.js';
 import { alignBands, type Alignment } from './band-alignment.js';
 import { poissonCountLimits } from './rate.js';
 import type { StandardBand } from './standard-populations.js';
@@ -53,7 +54,7 @@ export function directStandardise(
   const events = rows.reduce((s, r) => s + r.events, 0);
   const population = rows.reduce((s, r) => s + r.population, 0);
   const { bands, warnings } = alignBands(rows, standard, opts.alignment ?? 'split');
-  const empty = (code: string, message: string): DirectStandardised => ({
+  const empty = (code: WarningCode, message: string): DirectStandardised => ({
     value: null,
     lower: null,
     upper: null,

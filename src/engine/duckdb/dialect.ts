@@ -1,4 +1,5 @@
 /** DuckDB's SQL spellings (see `Dialect` in ../dialect.ts). */
+import { EquilensError } from '../../errors.js';
 import { informationSchema, quoteLiteral, type Dialect, type Engine } from '../dialect.js';
 
 export const duckdbDialect: Dialect = {
@@ -16,7 +17,11 @@ export const duckdbDialect: Dialect = {
       return new Map(rows.map((r) => [r.name, Number(r.value)]));
     },
     async set(engine: Engine, name: string, value: number): Promise<void> {
-      if (!/^[a-z_]+$/.test(name) || !Number.isInteger(value)) throw new RangeError(`bad setting ${name}`);
+      if (!/^[a-z_]+$/.test(name) || !Number.isInteger(value))
+        throw new EquilensError(
+          'internal',
+          `DuckDB setting ${name} = ${value} is not a named integer setting.`,
+        );
       await engine.run(`SET ${name} = ${value}`);
     },
   },

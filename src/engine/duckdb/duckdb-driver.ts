@@ -3,7 +3,7 @@
  * Maps: DuckDBInstance.create (duckdb_open_ext), connect (duckdb_connect), runAndReadAll (duckdb_query).
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { EquilensError } from '../../errors.js';
+import { EngineError, EquilensError } from '../../errors.js';
 import type { Capabilities, Engine, Row, SqlValue } from '../dialect.js';
 import { inTransaction, quoteIdent, type TransactionState } from '../dialect.js';
 import { duckdbDialect } from './dialect.js';
@@ -69,12 +69,20 @@ class DuckDBEngine implements Engine {
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<void> {
-    await this.connection.run(sql, params.length ? toDuck(params) : undefined);
+    try {
+      await this.connection.run(sql, params.length ? toDuck(params) : undefined);
+    } catch (err) {
+      throw new EngineError('duckdb', err);
+    }
   }
 
   async all<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params.length ? toDuck(params) : undefined);
-    return reader.getRowObjectsJS().map((row) => normalizeRow(row) as T);
+    try {
+      const reader = await this.connection.runAndReadAll(sql, params.length ? toDuck(params) : undefined);
+      return reader.getRowObjectsJS().map((row) => normalizeRow(row) as T);
+    } catch (err) {
+      throw new EngineError('duckdb', err);
+    }
   }
 
   async transaction<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {

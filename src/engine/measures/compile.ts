@@ -5,6 +5,7 @@
  * end, period = its label). Readmission: one row per index stay (unit_id = encounter id, event_date =
  * discharge date). Excluded rows are kept (in_denominator true, excluded true, in_numerator false).
  */
+import { EquilensError } from '../../errors.js';
 import { quoteLiteral, type Dialect } from '../dialect.js';
 import type { MeasureDefinition, Numerator, Population } from '../../measures/types.js';
 import { addDays, periodLabel, windowDates, type Period } from '../../measures/window.js';
@@ -60,7 +61,11 @@ export function numeratorSql(schema: string, n: Numerator, period: Period): { nu
       return { num: `${count} > 0`, value: count };
     }
     case 'readmission':
-      throw new Error('readmission numerators belong to inpatient_discharge units');
+      throw new EquilensError(
+        'invalid_config',
+        'A readmission numerator needs an inpatient_discharge unit; this measure counts another unit.',
+        { fix: "Give the measure unit: { kind: 'inpatient_discharge', … } or another numerator." },
+      );
   }
 }
 
@@ -102,7 +107,12 @@ export function compileMeasure(schema: string, def: MeasureDefinition, o: Compil
   let population = populationSql(schema, def.population, period);
   if (def.populationNumeratorOf) {
     const base = o.lookup(def.populationNumeratorOf);
-    if (!base) throw new Error(`unknown library measure ${def.populationNumeratorOf}`);
+    if (!base)
+      throw new EquilensError(
+        'invalid_config',
+        `Measure ${def.id} takes its population from ${def.populationNumeratorOf}, which is not a library measure.`,
+        { fix: 'Name a library measure in populationNumeratorOf.' },
+      );
     population += `\n  AND ${numeratorSql(schema, base.numerator, period).num}`;
   }
   if (def.unit.kind === 'inpatient_discharge') {

@@ -5,7 +5,7 @@
  * BIGINT (int8) and NUMERIC come back as numbers when they are safe integers / finite, like the DuckDB driver.
  */
 import pg from 'pg';
-import { EquilensError } from '../../errors.js';
+import { EngineError, EquilensError } from '../../errors.js';
 import type { Capabilities, Engine, Row, SqlValue } from '../dialect.js';
 import { inTransaction, quoteIdent, type TransactionState } from '../dialect.js';
 import { postgresDialect } from './dialect.js';
@@ -91,12 +91,20 @@ class PostgresEngine implements Engine {
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<void> {
-    await this.client.query(sql, params.length ? toPg(params) : undefined);
+    try {
+      await this.client.query(sql, params.length ? toPg(params) : undefined);
+    } catch (err) {
+      throw new EngineError(this.name, err);
+    }
   }
 
   async all<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const res = await this.client.query(sql, params.length ? toPg(params) : undefined);
-    return res.rows as T[];
+    try {
+      const res = await this.client.query(sql, params.length ? toPg(params) : undefined);
+      return res.rows as T[];
+    } catch (err) {
+      throw new EngineError(this.name, err);
+    }
   }
 
   async transaction<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {

@@ -12,7 +12,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { EquilensError, type ErrorCode } from '../../errors.js';
+import { EquilensError, fromErrorData } from '../../errors.js';
 import { isPatientFile, type FhirInput } from './inputs.js';
 import { runTask, type TaskResult, type TaskSource } from './read-task.js';
 import type { ReadSummary } from './read-source.js';
@@ -134,15 +134,8 @@ function* tasksOf(
   }
 }
 
-/** The error a worker reported, rebuilt on this thread (an EquilensError stays one, with its code). */
-function workerError(m: Extract<FromWorker, { type: 'error' }>): Error {
-  const err =
-    m.name === 'EquilensError' && m.code
-      ? new EquilensError(m.code as ErrorCode, m.message)
-      : (Object.assign(new Error(m.message), m.code ? { code: m.code } : {}) as Error);
-  if (m.stack) err.stack = m.stack;
-  return err;
-}
+/** The error a worker reported, rebuilt on this thread (an EquilensError stays one, with code and details). */
+const workerError = (m: Extract<FromWorker, { type: 'error' }>): Error => fromErrorData(m.error);
 
 /** Tasks a worker holds at once (the one it runs and the next), so it never waits for the main thread. */
 const DEPTH = 2;
@@ -208,7 +201,10 @@ export async function readParallel(
       wake();
     });
     slot.worker.on('exit', (code) => {
-      failure ??= new Error(`A FHIR reader worker stopped (exit code ${code}) before finishing its tasks.`);
+      failure ??= new EquilensError(
+        'internal',
+        `A FHIR reader worker stopped (exit code ${code}) before finishing its tasks.`,
+      );
       wake();
     });
   }

@@ -1,5 +1,5 @@
 /**
- * Sex and gender identity from every Patient variant (data-standards.md §1): sex from the US Core sex /
+ * Sex and gender identity from every Patient variant (docs/data-standards.md §1): sex from the US Core sex /
  * individual-sex extension, else birth sex, else administrative gender; gender identity from the US Core
  * genderIdentity extension or the core individual-genderIdentity extension. Source values are kept.
  */

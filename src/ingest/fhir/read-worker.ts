@@ -4,12 +4,13 @@
  * read (Patient files are read first), so references to them need no check in SQL.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { errorData, type ErrorData } from '../../errors.js';
 import { runTask, type ReadTask, type TaskResult } from './read-task.js';
 
 export type ToWorker = { type: 'task'; task: ReadTask } | { type: 'patients'; ids: string[] };
 export type FromWorker =
   | { type: 'done'; result: TaskResult; buffer?: ArrayBuffer }
-  | { type: 'error'; idx: number; name: string; message: string; code?: string; stack?: string };
+  | { type: 'error'; idx: number; error: ErrorData };
 
 const port = parentPort;
 const { dir } = workerData as { dir: string };
@@ -28,15 +29,8 @@ port?.on('message', (m: ToWorker) => {
       const buffer = 'bytes' in m.task ? (m.task.bytes.buffer as ArrayBuffer) : undefined;
       port.postMessage({ type: 'done', result, buffer } satisfies FromWorker, buffer ? [buffer] : []);
     } catch (err) {
-      const e = err instanceof Error ? err : new Error(String(err));
-      port.postMessage({
-        type: 'error',
-        idx: m.task.idx,
-        name: e.name,
-        message: e.message,
-        code: (e as { code?: string }).code,
-        stack: e.stack,
-      } satisfies FromWorker);
+      // Code, details (file, line, column, fix) and stack survive the thread boundary.
+      port.postMessage({ type: 'error', idx: m.task.idx, error: errorData(err) } satisfies FromWorker);
     }
   });
 });

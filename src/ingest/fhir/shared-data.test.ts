@@ -1,7 +1,7 @@
 /**
  * On the shared third-party data (skipped when ../shared/data is absent): the loaded distributions equal an
  * independent count made here from the files with plain JSON parsing and the OMB rules of
- * data-standards.md §1–2 (no Equilens code involved in the expected side).
+ * docs/data-standards.md §1–2 (no Equilens code involved in the expected side).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,6 +6,7 @@
  * `fhir_<table>` over its files (in order): the finalisation reads each only a few times, and parsing the
  * CSV again costs less than materialising a temp table.
  */
+import { EquilensError } from '../../errors.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,7 +63,8 @@ export class StageLoader {
   private kick(): void {
     if (this.running || this.failure || !this.gathered.size) return;
     const engine = this.engine;
-    if (!engine) throw new Error('StageLoader.begin(engine) must be called before adding files.');
+    if (!engine)
+      throw new EquilensError('internal', 'StageLoader.begin(engine) must be called before adding files.');
     const batches = this.gathered;
     this.gathered = new Map();
     this.running = (async () => {
@@ -88,7 +90,8 @@ export class StageLoader {
     while (this.running) await this.running;
     if (this.failure) throw this.failure.error;
     const engine = this.engine;
-    if (!engine) throw new Error('StageLoader.begin(engine) must be called before load().');
+    if (!engine)
+      throw new EquilensError('internal', 'StageLoader.begin(engine) must be called before load().');
     for (const table of Object.keys(STAGED) as StagedTable[]) {
       if (this.sinks[table]) continue;
       const files = this.kept.get(table);
@@ -104,7 +107,7 @@ export class StageLoader {
 
   /** Wait for queued loads, ignoring their errors (before cleaning up after a failure). */
   async settle(): Promise<void> {
-    this.failure ??= { error: new Error('Loading was abandoned.') }; // start nothing new
+    this.failure ??= { error: new EquilensError('internal', 'Loading was abandoned.') }; // start nothing new
     while (this.running) await this.running;
   }
 

@@ -1,8 +1,8 @@
 /**
- * OMOP demographic concepts → canonical codes and labels (data-standards.md §5).
+ * OMOP demographic concepts → canonical codes and labels (docs/data-standards.md §5).
  * - Race (vocabulary "Race", mirrors CDCREC): 8527 White, 8516 Black or African American, 8515 Asian,
  *   8557 Native Hawaiian or Other Pacific Islander, 8657 American Indian or Alaska Native, and the two
- *   detailed concepts named in data-standards.md (38003574 Asian Indian, 38003579 Chinese). 0 means "no
+ *   detailed concepts named in docs/data-standards.md (38003574 Asian Indian, 38003579 Chinese). 0 means "no
  *   matching concept": Unknown when the person has a race_source_value, Missing when not. Any other
  *   concept is Unknown and reported as unmapped (add it here once its CDCREC code is checked).
  * - Ethnicity: 38003563 Hispanic or Latino, 38003564 Not Hispanic or Latino.

@@ -6,7 +6,7 @@ import { sharedData } from '../../../test/support/needs.js';
 
 // The OHDSI Eunomia Synthea27Nj CDM v5.4 fixture (../shared/data, SOURCE.md): 28 persons. The expected
 // distribution is an independent count of PERSON.csv.gz (read here with DuckDB, concept ids labelled with
-// data-standards.md §5; concept 0 with a source value is Unknown).
+// docs/data-standards.md §5; concept 0 with a source value is Unknown).
 const LABEL: Record<string, string> = {
   '8527': 'White',
   '8516': 'Black or African American',

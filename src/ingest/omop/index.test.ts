@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_CDM, loadFixture, type Loaded } from './__fixtures__/load.js';
 
 // Expected values are worked out by hand from the rows in __fixtures__/cdm (see the comments there and
-// data-standards.md §5 for the concept ids).
+// docs/data-standards.md §5 for the concept ids).
 describe('loadOmop on the hand-built CDM fixture', () => {
   let l: Loaded;
   beforeAll(async () => {

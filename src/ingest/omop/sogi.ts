@@ -1,6 +1,6 @@
 /**
  * Preferred language (LOINC 54899-0), sexual orientation (76690-7) and gender identity (76691-5) from
- * OBSERVATION (data-standards.md §5): per person, the latest answered row of each question. The answer is the
+ * OBSERVATION (docs/data-standards.md §5): per person, the latest answered row of each question. The answer is the
  * value concept's code (LOINC LA… or SNOMED) or `value_as_string` / `value_source_value`, then its concept name,
  * read with the canonical vocabularies (canonicalLabel / languageLabel). A question never answered leaves
  * the attribute Missing; an answer the vocabularies do not know is Unknown and reported as unmapped.

@@ -9,13 +9,10 @@ import type { Engine } from '../../engine/dialect.js';
 import type { Warning } from '../../errors.js';
 import type { AttributePlan } from './attributes.js';
 import { dateSql, GROUP_ROWS } from './resolve-sql.js';
+import { SHORT_ZIP } from './zip-sql.js';
 
-/** A ZIP code that lost its leading zero (4 digits, optionally -4 digits). */
-export const SHORT_ZIP = '\\d{4}(-\\d{4})?';
-
-/** SQL: a ZIP text with a lost leading zero put back. */
-export const zipSql = (v: string): string =>
-  `CASE WHEN regexp_full_match(${v}, '${SHORT_ZIP}') THEN '0' || ${v} ELSE ${v} END`;
+// The ZIP helpers live in zip-sql.ts (resolve-sql.ts uses them too); re-exported for existing imports.
+export { SHORT_ZIP, zipSql } from './zip-sql.js';
 
 export async function attributeWarnings(
   engine: Engine,

@@ -46,7 +46,7 @@ describe('mapCode', () => {
   });
 });
 
-describe('mapRaceEthnicity (UCI single mixed field; data-standards.md §2)', () => {
+describe('mapRaceEthnicity (UCI single mixed field; docs/data-standards.md §2)', () => {
   const race = {
     column: 'race',
     values: {

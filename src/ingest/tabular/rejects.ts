@@ -5,7 +5,8 @@
  * of rows rejected by the row checks (DuckDB's own rejects keep physical lines).
  */
 import { quoteLiteral, type Engine } from '../../engine/dialect.js';
-import { STAGE_FILE_COLUMN, type Staged } from './stage.js';
+import type { Staged } from './stage.js';
+import { STAGE_FILE_COLUMN } from './stage-columns.js';
 
 /** Columns of a file's reject table (DuckDB's reject_errors, lines absolute over a file's segments). */
 export const REJECT_COLUMNS =

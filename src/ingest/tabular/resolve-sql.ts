@@ -4,7 +4,7 @@
  */
 import { quoteIdent, type Engine } from '../../engine/dialect.js';
 import type { AttributePlan } from './attributes.js';
-import { zipSql } from './attribute-warnings.js';
+import { zipSql } from './zip-sql.js';
 import { lookupJoin, type Lookup } from './lookups.js';
 
 /**

@@ -18,6 +18,7 @@ import { checkHeader, delimiterOf, firstLine, maxLineSize, splitLine } from './h
 import { canCopyRemainder, copyRemainder, type Remainder } from './remainder.js';
 import { collectRejects, unclosed, unclosedQuote } from './unclosed-quote.js';
 import { copyRejects, countRejects, REJECT_COLUMNS } from './rejects.js';
+import { STAGE_CHECK_COLUMN, STAGE_FILE_COLUMN } from './stage-columns.js';
 
 export interface StagedFile {
   file: string;
@@ -41,8 +42,8 @@ export interface Staged {
   gaps: string;
 }
 
-const FILE_COL = '__eq_file';
-const CHECK_COL = '__eq_check';
+const FILE_COL = STAGE_FILE_COLUMN;
+const CHECK_COL = STAGE_CHECK_COLUMN;
 
 /**
  * A staged value: trimmed of surrounding spaces and tabs; empty (or a configured missing value) is NULL.
@@ -324,5 +325,4 @@ function readFailure(path: string, err: unknown, header: readonly string[], sour
   });
 }
 
-export const STAGE_FILE_COLUMN = FILE_COL;
-export const STAGE_CHECK_COLUMN = CHECK_COL;
+export { STAGE_CHECK_COLUMN, STAGE_FILE_COLUMN };

@@ -1,6 +1,6 @@
 /**
  * Which (question, answer) pairs of a social-needs screening count as "screened" and "positive" in an HRSN
- * domain — a data table, not code (data-standards.md §3; issue #6). Sources: the AHC HRSN core items
+ * domain — a data table, not code (docs/data-standards.md §3; issue #6). Sources: the AHC HRSN core items
  * (LOINC panel 96777-8), PRAPARE (93025-5; answer codes from the US Core PRAPARE Questionnaire example) and
  * the Hunger Vital Sign (88121-9).
  *

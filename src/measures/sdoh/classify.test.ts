@@ -1,6 +1,6 @@
 /**
  * The screening table (answers.ts) read by classifyAnswer. Expected classifications are the rules of
- * data-standards.md §3 (AHC HRSN, PRAPARE and Hunger Vital Sign answer codes from the US Core examples).
+ * docs/data-standards.md §3 (AHC HRSN, PRAPARE and Hunger Vital Sign answer codes from the US Core examples).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Diagnosis codes that record a social need (data-standards.md §1 "Problems and health concerns"): ICD-10-CM
+ * Diagnosis codes that record a social need (docs/data-standards.md §1 "Problems and health concerns"): ICD-10-CM
  * Z55–Z65 codes and SNOMED CT social findings, mapped to an HRSN domain and Gravity SDOH category. A coded
  * finding counts as screened AND positive in its domain on the date it was recorded. Codes in Z55–Z65 that
  * belong to no HRSN domain (education, employment, financial insecurity, …) are not listed: they stay in

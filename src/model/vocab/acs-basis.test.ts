@@ -7,7 +7,7 @@ const acs = (raceCodes: string[], ethnicityCodes: string[], combinedQuestion = f
   return acsGroup(r.race, r.ethnicity, { combinedQuestion });
 };
 
-describe('acsGroup — data-standards.md §2 rule 5', () => {
+describe('acsGroup — docs/data-standards.md §2 rule 5', () => {
   it('Hispanic first, whatever the race', () => {
     expect(acs(['2054-5'], ['2135-2'])).toBe(ACS_1997.hispanic);
     expect(acs(['2054-5', '2106-3'], ['2148-5'])).toBe(ACS_1997.hispanic);

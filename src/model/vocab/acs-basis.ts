@@ -1,5 +1,5 @@
 /**
- * The Census/ACS comparison basis (data-standards.md §2 rule 5). ACS 2016–2020 denominators (e.g. the CDC
+ * The Census/ACS comparison basis (docs/data-standards.md §2 rule 5). ACS 2016–2020 denominators (e.g. the CDC
  * SVI 2020 county file) are on the 1997 basis: Hispanic (any race), then non-Hispanic race alone, then
  * non-Hispanic two or more races; MENA cannot be separated from White. Patient data is mapped down to that
  * basis from the stored 1997 labels: Hispanic first, then (for people recorded as not Hispanic) their race.

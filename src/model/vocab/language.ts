@@ -1,5 +1,5 @@
 /**
- * Preferred language: BCP-47 normalisation and limited English proficiency (data-standards.md §1).
+ * Preferred language: BCP-47 normalisation and limited English proficiency (docs/data-standards.md §1).
  *
  * - The language label is the English name of the primary language subtag: `en-US` → `en` → "English",
  *   case-insensitive. ISO 639-2/3 codes (`spa`, `eng`, `zho`) and common names in English or in the

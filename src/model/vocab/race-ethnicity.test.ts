@@ -29,7 +29,7 @@ describe('CDCREC rollup table', () => {
   });
 });
 
-describe('deriveRaceEthnicity — data-standards.md §2', () => {
+describe('deriveRaceEthnicity — docs/data-standards.md §2', () => {
   it('rule 1: Hispanic (2135-2 or a detailed code) is a category, and races alongside it are kept', () => {
     expect(d([], ['2135-2'])).toMatchObject({
       ethnicity: ETHNICITY_1997.hispanic,

@@ -1,5 +1,5 @@
 /**
- * Race and ethnicity on both OMB bases from stored CDCREC codes (data-standards.md §2), as a pure function.
+ * Race and ethnicity on both OMB bases from stored CDCREC codes (docs/data-standards.md §2), as a pure function.
  *
  * 1997 basis (separate questions, for comparison with Census/ACS denominators):
  * - race: the one OMB race the codes roll up to; "More than one race" when they roll up to several;
@@ -15,7 +15,7 @@
  * - One category → that category ("alone"); two or more → "Multiracial/Multiethnic" (the list is kept in
  *   `categories` for alone-or-in-combination counts).
  * - 2131-1 "Other race" stays a known group of its own (project decision for sources such as UCI with an
- *   "Other" race; data-standards.md §2.4 would fold it into Unknown — we keep it visible instead), and
+ *   "Other" race; docs/data-standards.md §2.4 would fold it into Unknown — we keep it visible instead), and
  *   counts as a category when combined with a race (as the Census counts "Some other race"); with
  *   Hispanic it folds into Hispanic or Latino (most "other race" answers of Hispanic respondents are
  *   Hispanic origins written in).

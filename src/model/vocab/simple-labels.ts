@@ -2,7 +2,7 @@
  * Canonical labels for the simple (one code → one label) attributes. Keys are compared case-insensitively,
  * with `_` and runs of spaces read as one space. Each attribute accepts:
  * - canonical keys (`female`, `medicare`, `positive`, …) and the labels themselves (idempotent);
- * - the standard codes listed in data-standards.md §1 (FHIR administrative gender, US Core birth sex
+ * - the standard codes listed in docs/data-standards.md §1 (FHIR administrative gender, US Core birth sex
  *   F/M, SNOMED CT sex 248152002/248153007, gender identity 446141000124107/446151000124109/
  *   33791000087105 (+ ONC 2015 407377005, 407376001, 446131000124102), sexual orientation
  *   20430005/38628009/42035005);

@@ -11,6 +11,7 @@
 import type { InequalityMeasureCode, InequalityResult } from './types.js';
 import { missingWarning, type Prepared } from './prepare.js';
 import { notApplicable } from './result.js';
+import type { WarningCode } from '../../warnings.js';
 
 /** The kind of dimension a measure is defined on. */
 export type DimensionKind = 'any' | 'ordered' | 'non-ordered';
@@ -76,7 +77,7 @@ export function checkApplies(
   req: Requirements,
 ): InequalityResult | null {
   const n = p.groups.length;
-  const na = (code: string, message: string) => notApplicable(measure, code, message);
+  const na = (code: WarningCode, message: string) => notApplicable(measure, code, message);
   if (n === 0) return na('no_estimates', `${measure} needs subgroup estimates; none were given.`);
   const dimension = MEASURE_DIMENSION[measure];
   if (dimension === 'ordered' && !p.ordered) {

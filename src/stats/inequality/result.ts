@@ -3,9 +3,10 @@
  * Nothing here returns NaN or Infinity: a non-finite number becomes null with a warning.
  */
 import type { Warning } from '../../errors.js';
+import type { WarningCode } from '../../warnings.js';
 import type { InequalityMeasureCode, InequalityResult } from './types.js';
 
-export const warn = (code: string, message: string, extra: Record<string, unknown> = {}): Warning => ({
+export const warn = (code: WarningCode, message: string, extra: Record<string, unknown> = {}): Warning => ({
   code,
   message,
   ...extra,
@@ -14,7 +15,7 @@ export const warn = (code: string, message: string, extra: Record<string, unknow
 /** All-null result with one warning saying why the measure does not apply. */
 export function notApplicable(
   measure: InequalityMeasureCode,
-  code: string,
+  code: WarningCode,
   message: string,
   warnings: readonly Warning[] = [],
 ): InequalityResult {
