@@ -15,6 +15,7 @@ import {
   type AreaLevel,
 } from '../engine/community/people-by-labels.js';
 import { getDataset, openWorkspace, resolveWorkspaceDir, WORKSPACE_FILE } from '../engine/workspace.js';
+import type { Command } from 'commander';
 import { readRecords } from './community-input.js';
 
 export interface CountsSource {
@@ -88,4 +89,20 @@ export async function patientSharesOf(
   } finally {
     await ws.close();
   }
+}
+
+/** The options `community` and `payer-mix` share: where the counts and the community come from, the catchment. */
+export function addCountsOptions(cmd: Command, sviNote = '(.csv or .csv.gz)'): Command {
+  return cmd
+    .option('--svi <file>', `CDC/ATSDR SVI county or tract file ${sviNote}`)
+    .option('--community <file>', 'ACS-style table: area,attribute,group,estimate[,moe][,denominator]')
+    .option(
+      '-c, --config <file>',
+      "count the patients of a dataset in this project's workspace instead of COUNTS",
+    )
+    .option('-w, --workspace <dir>', 'workspace folder (default: .equilens/ beside the config)')
+    .option('-d, --dataset <version>', 'dataset version (default: the newest)')
+    .option('--area <level>', "area of the dataset's patients: county (default), tract or zip")
+    .option('--share <fraction>', 'catchment: areas supplying this share of patients (default 0.9)')
+    .option('--areas <list>', 'catchment: a comma-separated list of areas instead');
 }

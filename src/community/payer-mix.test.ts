@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { binomCdf } from '../stats/distributions.js';
+import { mulberry32 } from '../stats/inequality/simulation.js';
 import { binomialTwoSided, longAreas, payerMixReport, payerMixUnits, type PatientCount } from './index.js';
 
 const pc = (area: string, group: string, count: number, facet = '', unit = ''): PatientCount => ({
@@ -86,17 +87,7 @@ describe('payer mix', () => {
   });
 });
 
-/** A seeded generator (mulberry32) and a binomial draw by inversion of n Bernoulli trials. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 const draw = (r: () => number, n: number, p: number) => {
   let x = 0;
   for (let i = 0; i < n; i++) if (r() < p) x++;

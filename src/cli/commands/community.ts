@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import { communityReport } from '../../community/index.js';
 import type { CliContext } from '../context.js';
 import { parseAreas, parseShare, readCommunity } from '../community-input.js';
-import { patientCounts, type CountsSource } from '../community-dataset.js';
+import { addCountsOptions, patientCounts, type CountsSource } from '../community-dataset.js';
 import { commonOptions, withExamples } from '../options.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 import { writeResults } from '../community-output.js';
@@ -24,26 +24,16 @@ interface CommunityOptions extends CountsSource {
 const r4 = (v: number | null | undefined): Cell => (v === null || v === undefined ? null : +v.toFixed(4));
 
 export function communityCommand(ctx: CliContext): Command {
-  const cmd = new Command('community')
+  const base = new Command('community')
     .description(
       'patient mix against the community mix of the catchment (race and ethnicity, uninsured, language, disability, age)',
     )
     .argument(
       '[counts]',
       'CSV of patient counts: area,attribute,group,count[,facet,unit] (or --config/--workspace)',
-    )
-    .option('--svi <file>', 'CDC/ATSDR SVI county or tract file (.csv or .csv.gz)')
-    .option('--community <file>', 'ACS-style table: area,attribute,group,estimate[,moe][,denominator]')
-    .option(
-      '-c, --config <file>',
-      "count the patients of a dataset in this project's workspace instead of COUNTS",
-    )
-    .option('-w, --workspace <dir>', 'workspace folder (default: .equilens/ beside the config)')
-    .option('-d, --dataset <version>', 'dataset version (default: the newest)')
-    .option('--area <level>', "area of the dataset's patients: county (default), tract or zip")
-    .option('--share <fraction>', 'catchment: areas supplying this share of patients (default 0.9)')
-    .option('--areas <list>', 'catchment: a comma-separated list of areas instead')
-    .option('-o, --out <dir>', 'write results.json here as well')
+    );
+  const cmd = addCountsOptions(base)
+    .option('-o, --out <dir>', 'write community.json here as well')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['json', 'table']).default('json'),
     )

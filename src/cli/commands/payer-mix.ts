@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import { payerMixReport, type PayerMixReport } from '../../community/index.js';
 import type { CliContext } from '../context.js';
 import { parseAreas, parseShare, readCommunity } from '../community-input.js';
-import { patientCounts, type CountsSource } from '../community-dataset.js';
+import { addCountsOptions, patientCounts, type CountsSource } from '../community-dataset.js';
 import { withExamples } from '../options.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 import { writeResults } from '../community-output.js';
@@ -61,31 +61,15 @@ function printTable(ctx: CliContext, r: PayerMixReport): void {
 }
 
 export function payerMixCommand(ctx: CliContext): Command {
-  const cmd = new Command('payer-mix')
+  const base = new Command('payer-mix')
     .description(
       'share of Medicaid and uninsured patients against the community, and by department, site and clinician group on a funnel plot',
     )
     .argument(
       '[counts]',
       'CSV of patient counts: area,attribute,group,count[,facet,unit] with attribute "payer" (or --config/--workspace)',
-    )
-    .option(
-      '--svi <file>',
-      'CDC/ATSDR SVI county or tract file (uninsured only: SVI has no Medicaid estimate)',
-    )
-    .option(
-      '--community <file>',
-      'ACS-style table: area,attribute,group,estimate[,moe][,denominator] (attribute "payer")',
-    )
-    .option(
-      '-c, --config <file>',
-      "count the patients of a dataset in this project's workspace instead of COUNTS",
-    )
-    .option('-w, --workspace <dir>', 'workspace folder (default: .equilens/ beside the config)')
-    .option('-d, --dataset <version>', 'dataset version (default: the newest)')
-    .option('--area <level>', "area of the dataset's patients: county (default), tract or zip")
-    .option('--share <fraction>', 'catchment: areas supplying this share of patients (default 0.9)')
-    .option('--areas <list>', 'catchment: a comma-separated list of areas instead')
+    );
+  const cmd = addCountsOptions(base, '(uninsured only: SVI has no Medicaid estimate)')
     .option('--groups <list>', 'payer groups counted (default medicaid,uninsured)')
     .option('--fdr <rate>', 'false-discovery rate for flagging units (default 0.05)')
     .option('-o, --out <dir>', 'write payer-mix.json here as well')
