@@ -9,7 +9,8 @@
  * `../shared/data/…`) mean what they mean in a real checkout. `npx equilens demo` runs once, with
  * `--patients 3000` to keep the test short (the READMEs quote the default demo's numbers, so the checks
  * below are the planted effects, not those numbers). Commands reading `../shared/` are skipped, with a
- * message, when the shared data is absent, and fail under CI=true (test/support/needs.ts).
+ * message, when the shared data is absent (and so are commands reading what they would have written), and
+ * fail under CI=true (test/support/needs.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -72,9 +73,14 @@ describe.skipIf(!need(built, 'the built CLI (dist/)', 'run `npm run build` first
     /** Runs the commands in order; returns those run. Shared-data commands need the SVI file. */
     function run(all: readonly string[]): string[] {
       const ran: string[] = [];
+      const unmade: string[] = []; // files a skipped command would have written
       for (const command of all) {
         if (command === DEMO && demoRan) continue;
-        if (command.includes('../shared/') && !sharedData(SVI)) continue;
+        const needsShared = command.includes('../shared/') || unmade.some((f) => command.includes(f));
+        if (needsShared && !sharedData(SVI)) {
+          for (const m of command.matchAll(/(?:>|--out)\s+(\S+)/g)) unmade.push(m[1]!);
+          continue;
+        }
         const line =
           command === DEMO
             ? `node ${JSON.stringify(BIN)} demo --patients 3000 --quiet`
@@ -161,7 +167,18 @@ describe.skipIf(!need(built, 'the built CLI (dist/)', 'run `npm run build` first
     it('audit-model and egfr', { timeout: 300_000 }, () => {
       run(exampleCommands('audit-model'));
       expect(existsSync(join(cwd, 'scores.csv'))).toBe(true);
-      expect(existsSync(join(cwd, 'audit-out', 'audit.json'))).toBe(true);
+      const a = json('audit-out/audit.json') as {
+        groups: { stratifier: string; group: string; fnr: number | null; fpr: number | null }[];
+        calibration: { group: string; observed_expected: number | null; auc: number | null }[];
+      };
+      const g = (name: string) => a.groups.find((r) => r.stratifier === 'race' && r.group === name)!;
+      const cal = (name: string) => a.calibration.find((r) => r.group === name)!;
+      // What the README reads from it (src/synth/predictions.ts plants these).
+      expect(g('Black or African American').fnr!).toBeGreaterThan(g('White').fnr! + 0.1);
+      expect(g('Asian').fpr!).toBeGreaterThan(g('White').fpr! + 0.1);
+      expect(cal('Black or African American').observed_expected!).toBeGreaterThan(1.3);
+      expect(cal('Asian').observed_expected!).toBeLessThan(0.8);
+      expect(cal('Hispanic or Latino').auc!).toBeLessThan(cal('White').auc! - 0.1);
     });
 
     it('the README section runs too', { timeout: 300_000 }, () => {
