@@ -43,7 +43,7 @@ export function communityCommand(ctx: CliContext): Command {
     .option('--area <level>', "area of the dataset's patients: county (default), tract or zip")
     .option('--share <fraction>', 'catchment: areas supplying this share of patients (default 0.9)')
     .option('--areas <list>', 'catchment: a comma-separated list of areas instead')
-    .option('-o, --out <dir>', 'write results.json here as well')
+    .option('-o, --out <dir>', 'write community.json here as well')
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['json', 'table']).default('json'),
     )
