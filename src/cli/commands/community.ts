@@ -9,6 +9,7 @@ import type { CliContext } from '../context.js';
 import { parseAreas, parseShare, readCommunity } from '../community-input.js';
 import { addCountsOptions, patientCounts, type CountsSource } from '../community-dataset.js';
 import { commonOptions, withExamples } from '../options.js';
+import { resolvePath, withPathsHelp } from '../paths.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 import { writeResults } from '../community-output.js';
 
@@ -44,7 +45,8 @@ export function communityCommand(ctx: CliContext): Command {
         share: parseShare(opts.share),
         areas: parseAreas(opts.areas),
       });
-      if (opts.out) writeResults(opts.out, ctx.io.cwd, 'community', result);
+      if (opts.out)
+        writeResults(resolvePath(ctx.io.cwd, opts.config, opts.out)!, ctx.io.cwd, 'community', result);
       if (format === 'json') return ctx.io.out(formatJson(result));
       ctx.io.out(
         `catchment: ${result.catchment.areas.length} areas, ${(100 * result.catchment.share).toFixed(1)}% of patients\n`,
@@ -67,7 +69,7 @@ export function communityCommand(ctx: CliContext): Command {
     });
   void commonOptions;
   return withExamples(
-    cmd,
+    withPathsHelp(cmd),
     'equilens community patient-counts.csv --svi SVI2020_US_COUNTY.csv.gz',
     'equilens community patient-counts.csv --svi svi.csv.gz --share 0.8 --format table',
     'equilens community patient-counts.csv --community acs.csv --areas 06037,06059 --out results/',
