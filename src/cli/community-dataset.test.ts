@@ -59,6 +59,7 @@ describe('community and payer mix from a dataset in the workspace', () => {
   it('community comparison by race and ethnicity from the dataset', async () => {
     const rows = ['area,attribute,group,estimate,moe,denominator'];
     rows.push('17031,race_ethnicity,black,3000,100,10000', '17031,race_ethnicity,white,7000,100,10000');
+    rows.push('17031,uninsured,yes,800,40,10000');
     writeFileSync(join(dir, 'acs-race.csv'), rows.join('\n') + '\n');
     const { code, out, err } = await run(
       'community',
@@ -76,6 +77,11 @@ describe('community and payer mix from a dataset in the workspace', () => {
     );
     expect(black.community_share).toBeCloseTo(0.3, 12);
     expect(black.patients_share).toBeGreaterThan(0);
+    // SVI's uninsured attribute comes from the dataset's payer (uninsured/self-pay = yes).
+    const uninsured = r.comparison.find(
+      (c: { attribute: string; facet?: string }) => c.attribute === 'uninsured' && !c.facet,
+    );
+    expect(uninsured.community_share).toBeCloseTo(0.08, 12);
   });
 
   it('says how to give counts when neither a file nor a dataset is named', async () => {

@@ -4,7 +4,7 @@
  * to the community sources' groups.
  * - race_ethnicity: the ACS 1997 basis (Hispanic, then non-Hispanic race alone; `acsGroup`), keys as in SVI.
  * - payer: medicaid (dual-eligible people count as Medicaid, as in the ACS "Medicaid/means-tested" estimate),
- *   uninsured (uninsured/self-pay), medicare, commercial, other.
+ *   uninsured (uninsured/self-pay), medicare, commercial, other; and SVI's `uninsured` (yes/no) from it.
  * - limited_english, disability: yes/no. age: 0-17, 18-64, 65+ (bands that straddle these are left out).
  * People whose label is a status (Declined, Unknown, Missing) are left out of that attribute's shares (the
  * shares are among people whose attribute is known); every person counts in attribute `patients` (group
@@ -54,6 +54,12 @@ function ageGroup(label: string | null): string | undefined {
   return undefined;
 }
 
+/** SVI's `uninsured` attribute: yes for uninsured/self-pay, no for any known coverage. */
+function uninsured(payer: string | null): string | undefined {
+  const g = payer === null ? undefined : PAYER_GROUP.get(payer);
+  return g === undefined ? undefined : g === 'uninsured' ? 'yes' : 'no';
+}
+
 function raceGroup(race: string | null, ethnicity: string | null): string | undefined {
   if (race === null || ethnicity === null)
     return ethnicity === ETHNICITY_1997.hispanic ? 'hispanic' : undefined;
@@ -66,6 +72,7 @@ function groupsOf(r: PeopleByLabels): [attribute: string, group: string | undefi
     ['patients', 'all'],
     ['race_ethnicity', raceGroup(r.race, r.ethnicity)],
     ['payer', r.payer === null ? undefined : PAYER_GROUP.get(r.payer)],
+    ['uninsured', uninsured(r.payer)],
     ['limited_english', r.limited_english === null ? undefined : YES_NO_GROUP.get(r.limited_english)],
     ['disability', r.disability === null ? undefined : YES_NO_GROUP.get(r.disability)],
     ['age', ageGroup(r.age_band)],

@@ -153,6 +153,8 @@ export function publicPayGap(
       r.employees < threshold;
     if (!off) return { ...r, suppressed: false };
     const none = {
+      p_value: null,
+      q_value: null,
       unadjusted: null,
       unadjusted_lower: null,
       unadjusted_upper: null,

@@ -174,6 +174,7 @@ describe('public workforce output', () => {
         for (const row of [...r.rates, ...r.pay_gap])
           if ('suppressed' in row && !row.suppressed)
             expect(row.employees!).toBeGreaterThanOrEqual(threshold);
+          else if ('q_value' in row) expect([row.q_value, row.p_value]).toEqual([null, null]);
         // Each level's total over its groups (the total itself a term): never exactly one hidden term.
         const hidden = suppressedCells(representation(list), threshold);
         const byTotal = new Map<string, number>();

@@ -23,6 +23,7 @@ import { getDataset, openWorkspace, resolveWorkspaceDir, WORKSPACE_FILE } from '
 import { invalidInput, notFound, usageError } from '../../errors.js';
 import { PUBLIC_MINIMUM } from '../../suppression/index.js';
 import { writeResults } from '../community-output.js';
+import { resolvePath } from '../paths.js';
 import type { CliContext } from '../context.js';
 import { withExamples } from '../options.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
@@ -347,7 +348,8 @@ export function auditModelCommand(ctx: CliContext): Command {
           await engine.close();
         }
       }
-      if (opts.out) writeResults(opts.out, ctx.io.cwd, 'audit', result);
+      if (opts.out)
+        writeResults(resolvePath(ctx.io.cwd, opts.config, opts.out)!, ctx.io.cwd, 'audit', result);
       if (format === 'json') return void ctx.io.out(formatJson(result));
       printTable(ctx, result);
     });

@@ -10,6 +10,7 @@ import type { CliContext } from '../context.js';
 import { parseAreas, parseShare, readCommunity } from '../community-input.js';
 import { addCountsOptions, patientCounts, type CountsSource } from '../community-dataset.js';
 import { withExamples } from '../options.js';
+import { resolvePath, withPathsHelp } from '../paths.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 import { writeResults } from '../community-output.js';
 import { usageError } from '../../errors.js';
@@ -85,12 +86,13 @@ export function payerMixCommand(ctx: CliContext): Command {
         groups: parseAreas(opts.groups),
         fdr: parseFdr(opts.fdr),
       });
-      if (opts.out) writeResults(opts.out, ctx.io.cwd, 'payer-mix', result);
+      if (opts.out)
+        writeResults(resolvePath(ctx.io.cwd, opts.config, opts.out)!, ctx.io.cwd, 'payer-mix', result);
       if (format === 'json') return ctx.io.out(formatJson(result));
       printTable(ctx, result);
     });
   return withExamples(
-    cmd,
+    withPathsHelp(cmd),
     'equilens payer-mix patient-counts.csv --community acs-payer.csv',
     'equilens payer-mix patient-counts.csv --svi SVI2020_US_COUNTY.csv.gz --format table',
   );

@@ -16,6 +16,7 @@ import { readRecords } from '../community-input.js';
 import { patientSharesOf } from '../community-dataset.js';
 import { writeResults } from '../community-output.js';
 import { withExamples } from '../options.js';
+import { resolvePath, withPathsHelp } from '../paths.js';
 import { formatJson, formatTable, parseFormat, type Cell } from '../output.js';
 import { invalidInput, usageError } from '../../errors.js';
 
@@ -42,7 +43,19 @@ function parseThreshold(value: string | undefined): number {
 }
 
 function printTable(ctx: CliContext, r: WorkforceReport): void {
-  ctx.io.out(`employees: ${r.employees ?? `fewer than ${r.threshold}`} (${r.audience})\n\npay gap\n`);
+  ctx.io.out(`employees: ${r.employees ?? `fewer than ${r.threshold}`} (${r.audience})\n\nrepresentation\n`);
+  ctx.io.out(
+    formatTable(
+      r.representation.map((x) => ({
+        level: x.level,
+        attribute: x.attribute,
+        group: x.group,
+        employees: x.employees,
+        share: r4(x.share),
+        patients_share: r4(x.patients_share),
+      })),
+    ) + '\npay gap\n',
+  );
   ctx.io.out(
     formatTable(
       r.pay_gap.map((p) => ({
@@ -116,12 +129,13 @@ export function workforceCommand(ctx: CliContext): Command {
         rejections: read.rejections,
         unmapped: read.unmapped,
       };
-      if (opts.out) writeResults(opts.out, ctx.io.cwd, 'workforce', result);
+      if (opts.out)
+        writeResults(resolvePath(ctx.io.cwd, opts.config, opts.out)!, ctx.io.cwd, 'workforce', result);
       if (format === 'json') return ctx.io.out(formatJson(result));
       printTable(ctx, report);
     });
   return withExamples(
-    cmd,
+    withPathsHelp(cmd),
     'equilens workforce hr-extract.csv --format table',
     'equilens workforce hr-extract.csv --config equilens.yaml --audience public --out results/',
   );
