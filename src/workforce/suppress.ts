@@ -81,11 +81,11 @@ export function suppressedCells(rows: readonly RepresentationRow[], threshold: n
   return hidden;
 }
 
+/** The representation rows with the suppressed cells (from `suppressedCells`) withheld. */
 export function publicRepresentation(
   rows: readonly RepresentationRow[],
-  threshold: number,
+  hidden: ReadonlySet<string>,
 ): Public<RepresentationRow>[] {
-  const hidden = suppressedCells(rows, threshold);
   return rows.map((r) =>
     hidden.has(cellKey(r.level, r.attribute, r.group))
       ? {
@@ -101,13 +101,22 @@ export function publicRepresentation(
 }
 
 /** Groups whose all-levels cell is suppressed (their rates and pay gaps are withheld). */
-export function hiddenGroups(rows: readonly RepresentationRow[], threshold: number): Set<string> {
-  const hidden = suppressedCells(rows, threshold);
+export function hiddenGroups(rows: readonly RepresentationRow[], hidden: ReadonlySet<string>): Set<string> {
   return new Set(
     rows
       .filter((r) => r.level === 'all' && hidden.has(cellKey('all', r.attribute, r.group)))
       .map((r) => `${r.attribute}\t${r.group}`),
   );
+}
+
+/** A rate or pay-gap row is withheld when its group or its reference is hidden, or it is too small. */
+function withheld(
+  r: { attribute: string; group: string; reference: string | null; employees: number },
+  hidden: ReadonlySet<string>,
+  threshold: number,
+): boolean {
+  const off = (group: string | null) => group !== null && hidden.has(`${r.attribute}\t${group}`);
+  return off(r.group) || off(r.reference) || r.employees < threshold;
 }
 
 export function publicRates(
@@ -116,11 +125,7 @@ export function publicRates(
   threshold: number,
 ): Public<RateRow>[] {
   return rows.map((r) => {
-    const off =
-      hidden.has(`${r.attribute}\t${r.group}`) ||
-      r.employees < threshold ||
-      (r.reference !== null && hidden.has(`${r.attribute}\t${r.reference}`));
-    if (!off) return { ...r, suppressed: false };
+    if (!withheld(r, hidden, threshold)) return { ...r, suppressed: false };
     const none = {
       rate: null,
       lower: null,
@@ -147,11 +152,7 @@ export function publicPayGap(
   threshold: number,
 ): Public<PayGapRow>[] {
   return rows.map((r) => {
-    const off =
-      hidden.has(`${r.attribute}\t${r.group}`) ||
-      hidden.has(`${r.attribute}\t${r.reference}`) ||
-      r.employees < threshold;
-    if (!off) return { ...r, suppressed: false };
+    if (!withheld(r, hidden, threshold)) return { ...r, suppressed: false };
     const none = {
       p_value: null,
       q_value: null,

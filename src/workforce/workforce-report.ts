@@ -8,6 +8,7 @@ import {
   publicPayGap,
   publicRates,
   publicRepresentation,
+  suppressedCells,
   WORKFORCE_THRESHOLD,
   type Public,
 } from './suppress.js';
@@ -44,12 +45,13 @@ export function workforceReport(
   const base = { audience, threshold, employees: new Set(employees.map((e) => e.id)).size, methods: METHODS };
   if (audience === 'internal')
     return { ...base, representation: rep, rates: rates(employees), pay_gap: payGap(employees) };
-  const hidden = hiddenGroups(rep, threshold);
+  const cells = suppressedCells(rep, threshold);
+  const hidden = hiddenGroups(rep, cells);
   const employeesShown = base.employees >= threshold ? base.employees : null;
   return {
     ...base,
     employees: employeesShown,
-    representation: publicRepresentation(rep, threshold),
+    representation: publicRepresentation(rep, cells),
     rates: publicRates(rates(employees), hidden, threshold),
     pay_gap: publicPayGap(payGap(employees), hidden, threshold),
   };
