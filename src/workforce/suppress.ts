@@ -86,18 +86,12 @@ export function publicRepresentation(
   rows: readonly RepresentationRow[],
   hidden: ReadonlySet<string>,
 ): Public<RepresentationRow>[] {
-  return rows.map((r) =>
-    hidden.has(cellKey(r.level, r.attribute, r.group))
-      ? {
-          ...r,
-          employees: null,
-          share: null,
-          lower: null,
-          upper: null,
-          suppressed: true,
-        }
-      : { ...r, suppressed: false },
-  );
+  return rows.map((r) => {
+    const total = hidden.has(cellKey(r.level, r.attribute, TOTAL)) ? null : r.total;
+    return hidden.has(cellKey(r.level, r.attribute, r.group))
+      ? { ...r, total, employees: null, share: null, lower: null, upper: null, suppressed: true }
+      : { ...r, total, suppressed: false };
+  });
 }
 
 /** Groups whose all-levels cell is suppressed (their rates and pay gaps are withheld). */

@@ -171,6 +171,8 @@ describe('public workforce output', () => {
         const r = workforceReport(list, { audience: 'public', threshold });
         for (const row of r.representation)
           if (row.employees !== null) expect(row.employees === 0 || row.employees >= threshold).toBe(true);
+        for (const row of r.representation)
+          if (row.total !== null) expect(row.total === 0 || row.total >= threshold).toBe(true);
         for (const row of [...r.rates, ...r.pay_gap])
           if ('suppressed' in row && !row.suppressed)
             expect(row.employees!).toBeGreaterThanOrEqual(threshold);
