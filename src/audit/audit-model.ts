@@ -18,6 +18,7 @@ import { calibrationOf, ECE_BIN_RULE, type CalibrationValues } from './calibrati
 import {
   confusionAt,
   RATE_DIRECTION,
+  COMPARISON_KEYS,
   RATE_NAMES,
   rateParts,
   type Confusion,
@@ -207,17 +208,7 @@ function comparisonFields(
   pValues: { row: GroupRow; key: string; p: number | null }[],
 ): void {
   for (const name of RATE_NAMES) {
-    const keys = [
-      'difference',
-      'difference_lower',
-      'difference_upper',
-      'ratio',
-      'ratio_lower',
-      'ratio_upper',
-      'p_value',
-      'q_value',
-    ];
-    for (const k of keys) row[`${name}_${k}`] = null;
+    for (const k of COMPARISON_KEYS) row[`${name}_${k}`] = null;
     const ref = refs[name];
     row[`${name}_reference`] = ref.group;
     const why = (r: string) => {

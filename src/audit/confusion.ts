@@ -25,6 +25,18 @@ export const RATE_NAMES = [
 ] as const;
 export type RateName = (typeof RATE_NAMES)[number];
 
+/** The comparison fields each rate carries as `<rate>_<key>` (against the reference group). */
+export const COMPARISON_KEYS = [
+  'difference',
+  'difference_lower',
+  'difference_upper',
+  'ratio',
+  'ratio_lower',
+  'ratio_upper',
+  'p_value',
+  'q_value',
+] as const;
+
 /** Which way is better for a rate, used by the "best" reference rule; null when neither is. */
 export const RATE_DIRECTION: Record<RateName, 'higher_is_better' | 'lower_is_better' | null> = {
   prevalence: null,

@@ -13,18 +13,7 @@
  */
 import { primaryReason, PUBLIC_MINIMUM } from '../suppression/index.js';
 import type { AuditResult, GroupRow } from './audit-model.js';
-import { RATE_NAMES, rateParts, type Confusion } from './confusion.js';
-
-const COMPARISON_KEYS = [
-  'difference',
-  'difference_lower',
-  'difference_upper',
-  'ratio',
-  'ratio_lower',
-  'ratio_upper',
-  'p_value',
-  'q_value',
-];
+import { COMPARISON_KEYS, RATE_NAMES, rateParts, type Confusion } from './confusion.js';
 
 const keepKeys = new Set(['stratifier', 'group', 'threshold', 'reference_rule', 'auc_reference']);
 
