@@ -14,6 +14,7 @@ import { basename } from 'node:path';
 import type { SourceConfig } from '../../config/index.js';
 import { quoteIdent, quoteLiteral, type Engine } from '../../engine/dialect.js';
 import { EquilensError, invalidInput, notFound } from '../../errors.js';
+import { safeEngineMessage } from './engine-message.js';
 import { checkHeader, delimiterOf, firstLine, maxLineSize, splitLine } from './header.js';
 import { canCopyRemainder, copyRemainder, type Remainder } from './remainder.js';
 import { collectRejects, unclosed, unclosedQuote } from './unclosed-quote.js';
@@ -304,7 +305,8 @@ async function unreadable(engine: Engine, path: string, rejects: string, lines: 
 /** A file DuckDB could not read at all, said in terms of the file. */
 function readFailure(path: string, err: unknown, header: readonly string[], source?: SourceConfig) {
   if (err instanceof EquilensError) return err;
-  const msg = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  const raw = err instanceof Error ? err.message : String(err);
+  const msg = raw.split('\n')[0] ?? '';
   const size = /Maximum line size of (\d+) bytes exceeded/i.exec(msg);
   if (size) {
     const line = /line (\d+)/i.exec(err instanceof Error ? err.message : '')?.[1];
@@ -319,7 +321,7 @@ function readFailure(path: string, err: unknown, header: readonly string[], sour
     );
   }
   if (header.length && /column|name/i.test(msg)) return otherColumns(path, header);
-  return invalidInput(`Could not read ${basename(path)}: ${msg}`, {
+  return invalidInput(`Could not read ${basename(path)}: ${safeEngineMessage(msg)}`, {
     file: path,
     fix: 'Check the file type (sources[].type), delimiter and encoding (sources[].encoding).',
   });
