@@ -34,33 +34,49 @@ const breaks = (values: number[]): number[] => {
   return [1, 2, 3, 4].map((k) => v[Math.min(v.length - 1, Math.floor((k * v.length) / 5))]!);
 };
 
+type Shape = Feature<Geometry, { name?: string } | null>;
+
+/** A county map: the areas on the Census county outlines, the other counties of their states faint behind. */
 export function countyMapSvg(areas: readonly MapArea[], opts: MapOptions): string {
   const { counties } = countyShapes();
+  const states = new Set(areas.filter((a) => counties.has(a.fips)).map((a) => a.fips.slice(0, 2)));
+  const context = [...counties].filter(([f]) => states.has(f.slice(0, 2))).map(([, c]) => c);
+  return areaMapSvg(areas, counties, opts, context);
+}
+
+/**
+ * A map of any areas (counties, tracts, ZIP areas) whose outlines are given by id; areas without an outline
+ * are listed in the table only, never drawn. `context`: outlines drawn faintly behind (none by default).
+ */
+export function areaMapSvg(
+  areas: readonly MapArea[],
+  shapes: ReadonlyMap<string, Shape>,
+  opts: MapOptions,
+  context: readonly Shape[] = [],
+): string {
   const width = opts.width ?? 640;
   const height = opts.height ?? 420;
-  const drawn = areas.filter((a) => counties.has(a.fips));
-  const states = new Set(drawn.map((a) => a.fips.slice(0, 2)));
-  const context = [...counties].filter(([f]) => states.has(f.slice(0, 2))).map(([, c]) => c);
+  const drawn = areas.filter((a) => shapes.has(a.fips));
   const focus: FeatureCollection = {
     type: 'FeatureCollection',
-    features: drawn.map((a) => counties.get(a.fips)!),
+    features: drawn.map((a) => shapes.get(a.fips)!),
   };
   const projection = geoMercator().fitExtent(
     [
       [8, 40],
       [width - 8, height - 48],
     ],
-    focus.features.length > 0 ? focus : { type: 'FeatureCollection', features: context },
+    focus.features.length > 0 ? focus : { type: 'FeatureCollection', features: [...context] },
   );
   const path = geoPath(projection);
   const cuts = breaks(drawn.flatMap((a) => (a.value === null || a.suppressed ? [] : [a.value])));
   const colour = (v: number) => STEPS[cuts.filter((c) => v > c).length]!;
-  const shape = (f: Feature<Geometry>) => path(f) ?? '';
+  const shape = (f: Shape) => path(f) ?? '';
   const faint = context.map((c) => `<path d="${shape(c)}" class="ctx"/>`).join('');
   const cells = drawn
     .map((a) => {
-      const f = counties.get(a.fips)!;
-      const name = a.label ?? f.properties.name;
+      const f = shapes.get(a.fips)!;
+      const name = a.label ?? f.properties?.name ?? a.fips;
       const text = a.suppressed
         ? 'suppressed to protect privacy'
         : a.value === null
