@@ -100,7 +100,9 @@ describe('suppressResults', () => {
     const coarse = groups(0).filter((g) => g.roundedTo !== undefined);
     expect(hidden.length + coarse.length).toBeGreaterThanOrEqual(2);
     expect(hidden.every((g) => g.suppressionReason === 'suppressed')).toBe(true);
-    expect(coarse.every((g) => g.numerator === null && g.denominator === null && g.lower === null)).toBe(true);
+    expect(coarse.every((g) => g.numerator === null && g.denominator === null && g.lower === null)).toBe(
+      true,
+    );
     expect(out.measures[0]!.strata[0]!.summary[0]!.estimate).toBeNull();
   });
 
