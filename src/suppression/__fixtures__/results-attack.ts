@@ -91,12 +91,23 @@ export function attackPublic(internal: ResultsFile, pub: ResultsFile, threshold:
   // Every rate-like number in the public file (a rate, a chart centre, a summary estimate, a finding's
   // comparison rate, wherever it sits) that is a hidden cell's rate.
   const RATE = /^(rate|centre|comparisonRate|estimate)$/;
+  // A coarsened group's rounded rate (and a parent rate that repeats it) is published on purpose; it can
+  // equal some hidden cell's exact rate by coincidence (0.092 = 23/250), which gives nothing away.
+  const rounded = new Set<string>();
+  for (const m of pub.measures)
+    for (const s of m.strata)
+      for (const g of s.groups) if (g.roundedTo !== undefined) rounded.add(`${s.stratifier}=${g.group}=${g.rate}`);
+  const isRounded = (o: Record<string, unknown>): boolean =>
+    o.roundedTo !== undefined || rounded.has(`${String(o.stratifier)}=${String(o.group)}=${String(o.rate)}`);
   const walk = (v: unknown, path: string, key: string): void => {
     if (typeof v === 'number') {
       const hit = RATE.test(key) ? hiddenRates.get(v) : undefined;
       if (hit) report.publishedRates.push(`${path} = rate of ${hit}`);
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`, key));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`, k);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const [k, x] of Object.entries(o)) if (!(k === 'rate' && isRounded(o))) walk(x, `${path}.${k}`, k);
+    }
   };
   walk(pub, '$', '');
   return report;
