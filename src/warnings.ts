@@ -79,6 +79,7 @@ export const WARNING_CODES = {
   small_areas_folded: 'Areas with small populations were folded into one "other areas" group.',
   below_public_minimum: 'The suppression settings are below the public minimum: not a public edition.',
   small_cells_suppressed: 'Small cells (and their complements) were suppressed to protect privacy.',
+  rates_rounded: 'Large groups are shown with rounded rates and withheld counts, to protect a small cell.',
   unstable_rates: 'Some shown rates have a relative standard error above the limit: flagged unstable.',
   quality_rows_suppressed: 'Data-quality rows with small counts were left out of the public edition.',
   overall_suppressed: "The measure's overall counts are below the threshold.",

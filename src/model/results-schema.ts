@@ -42,6 +42,12 @@ const group = z.object({
   suppressed: z.boolean(),
   suppressionReason: reason.optional(),
   unstable: z.boolean().optional(),
+  roundedTo: z
+    .number()
+    .optional()
+    .describe(
+      'public edition: counts and interval withheld, rate rounded to this step, to protect a small cell',
+    ),
   ageStandardised: z.object({ rate: num, lower: num, upper: num }).optional(),
 });
 

@@ -55,6 +55,12 @@ export interface GroupResult {
   suppressionReason?: SuppressionReason;
   /** Relative standard error above the configured maximum. */
   unstable?: boolean;
+  /**
+   * Public edition: the group is shown coarsened to protect a small cell — its counts and interval are
+   * withheld (null) and its rate (and a difference/ratio against a shown reference) is rounded to this step
+   * (0.001 = 0.1 percentage point). Absent: shown exactly, or suppressed.
+   */
+  roundedTo?: number;
   ageStandardised?: { rate: number | null; lower: number | null; upper: number | null };
 }
 

@@ -110,6 +110,7 @@ export function methodsSection(
       }),
     ),
     `<p>${esc(loc.t('methods.suppression.protection', { width: String(DEFAULT_PROTECTION_WIDTH) }))}</p>`,
+    `<p>${esc(loc.t('methods.suppression.coarsened'))}</p>`,
     defs.length ? `<h3>${esc(loc.t('methods.definitions'))}</h3><ul class="defs">${defs.join('')}</ul>` : '',
     warningsBlock(loc, results),
     `<h3>${esc(loc.t('methods.provenance'))}</h3>`,

@@ -9,7 +9,7 @@ import { countMark, dataTable, interval, num, plain } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { assess } from './legend.js';
 import { chartGroups, rateChartSvg } from './rate-chart.js';
-import { rateCell, stratifierName } from './cells.js';
+import { rateCell, stratifierName, withheldMark } from './cells.js';
 import { facetTables } from './facet-table.js';
 import { diffUnit, measureScale, type MeasureScale } from './measure-scale.js';
 import { term, type Term } from './glossary.js';
@@ -30,10 +30,12 @@ function groupRow(
   scale: MeasureScale = measureScale(undefined),
 ): string[] {
   const hidden = g.suppressed || g.rate === null;
+  const count = (v: number | null, f: string): string =>
+    hidden ? '' : g.roundedTo !== undefined ? withheldMark(loc) : num(loc, v, `${base}.${f}`, 'int');
   return [
     loc.label(g.group),
-    hidden ? '' : num(loc, g.numerator, `${base}.numerator`, 'int'),
-    hidden ? '' : num(loc, g.denominator, `${base}.denominator`, 'int'),
+    count(g.numerator, 'numerator'),
+    count(g.denominator, 'denominator'),
     rateCell(loc, g, base, threshold, scale.rate),
     hidden ? '' : interval(loc, g.lower, g.upper, base, scale.rate),
     hidden || g.difference === null ? '' : num(loc, g.difference, `${base}.difference`, scale.diff),
@@ -53,6 +55,7 @@ function notes(loc: Locale, groups: GroupResult[], threshold: number): string {
       }),
     );
   if (groups.some((g) => g.unstable)) out.push(esc(loc.t('unstable.note')));
+  if (groups.some((g) => g.roundedTo !== undefined)) out.push(esc(loc.t('rounded.note')));
   return out.map((n) => `<p class="note">${n}</p>`).join('');
 }
 

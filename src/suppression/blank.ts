@@ -20,6 +20,23 @@ export function blankGroup(g: GroupResult, reason: SuppressionReason): void {
 }
 
 /**
+ * Publish a group coarsened in place (issue #12 item 2): its counts, interval, p/q values, excess events
+ * and age-standardised rate are withheld (each gives its counts back), its rate is the rounded `rate`,
+ * and a difference and ratio against `refRate` (a reference shown exactly) are those of the rounded rate.
+ */
+export function coarsenGroup(g: GroupResult, rate: number, step: number, refRate: number | null): void {
+  blankGroup(g, 'suppressed');
+  g.suppressed = false;
+  delete g.suppressionReason;
+  g.rate = rate;
+  g.roundedTo = step;
+  if (g.ageStandardised) g.ageStandardised = { rate: null, lower: null, upper: null };
+  if (refRate === null) return;
+  g.difference = rate - refRate;
+  g.ratio = refRate > 0 ? rate / refRate : null;
+}
+
+/**
  * Remove what compares a group with a hidden reference: with the group's own counts shown, the difference,
  * ratio or excess events would give the reference rate back.
  */

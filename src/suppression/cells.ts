@@ -86,13 +86,48 @@ export function measureCells(
   }
   const margins: Margin[] = [...families.values()].map((f) => ({ total: keyId(f.parent), parts: f.parts }));
   const inferred = inferTotals(margins, values);
+  const coarse = coarseRates(measure);
   const cells: Cell[] = [...keys].map(([id, key]) => {
     const v = values.get(id);
-    if (v) return { id, numerator: v.numerator, denominator: v.denominator, cost: costOf(key, v) };
+    if (v) {
+      const cell: Cell = { id, numerator: v.numerator, denominator: v.denominator, cost: costOf(key, v) };
+      if (measure.kind !== 'rate' && isRealGroup(key)) cell.step = COARSE_STEP;
+      const published = coarse.get(id);
+      if (published) cell.coarse = published;
+      return cell;
+    }
     const t = inferred.get(id);
     return { id, numerator: t?.numerator ?? null, denominator: t?.denominator ?? null, published: false };
   });
   return { cells, margins, keys };
+}
+
+/**
+ * The step a coarsened group's rate is rounded to (issue #12 item 2): 0.001, a tenth of a percentage point.
+ * Only proportions are coarsened (a count-based rate has no n ≤ d to bound it).
+ */
+export const COARSE_STEP = 0.001;
+
+/**
+ * A group of one stratifier, not a status group, not within a facet: the cells that may be published
+ * coarsened instead of hidden when they are many times larger than the small cell they protect.
+ */
+function isRealGroup(key: Key): boolean {
+  const attrs = Object.keys(key);
+  return attrs.length === 1 && attrs[0] !== PERIOD && !isStatus(key[attrs[0] as string] as string);
+}
+
+/** Groups of a public file already published coarsened (a public file audited again): their rounded rates. */
+function coarseRates(measure: MeasureResult): Map<string, { rate: number; step: number }> {
+  const out = new Map<string, { rate: number; step: number }>();
+  for (const s of measure.strata) {
+    if (s.facet) continue;
+    for (const g of s.groups) {
+      if (g.roundedTo !== undefined && g.rate !== null)
+        out.set(keyId({ [s.stratifier]: g.group }), { rate: g.rate, step: g.roundedTo });
+    }
+  }
+  return out;
 }
 
 /** How much cheaper a Declined/Unknown/Missing group is to hide than a real group of the same size. */

@@ -7,6 +7,7 @@ import { fcOptions } from './__fixtures__/fc-options.js';
 import { intervalRanges, zerosGivenAway } from './__fixtures__/interval-attacker.js';
 import {
   addSiteFacet,
+  coarseRates,
   peopleFrom,
   printed,
   printedFacets,
@@ -64,7 +65,7 @@ function attack(t: Table, out: ResultsFile, threshold: number, exact: boolean) {
       hidden.map((id) => [id, { n: rn.get(id)!.hi - rn.get(id)!.lo, m: rm.get(id)!.hi - rm.get(id)!.lo }]),
     );
   } else {
-    const r = intervalRanges(t.rel, t.truth, shown);
+    const r = intervalRanges(t.rel, t.truth, shown, new Map(), coarseRates(out));
     ranges = new Map(
       hidden.map((id) => [
         id,
@@ -114,6 +115,28 @@ describe('interval attacker (integrality, n ≤ d, non-negativity; the reason sa
     );
     const out = suppressResults(t.input, { threshold: 11 });
     expect(attack(t, out, 11, true)).toEqual({ pinned: [], narrow: [] });
+  });
+
+  it('a demo-shaped sex stratifier (two large groups, a small Unknown): Male is shown, coarsened, and nothing narrows', () => {
+    const t = table(
+      peopleOf([
+        ['A', 'Female', 'P1', 'North', 900, 1300],
+        ['A', 'Male', 'P1', 'North', 700, 1100],
+        ['B', 'Female', 'P2', 'South', 950, 1250],
+        ['B', 'Male', 'P2', 'South', 720, 1050],
+        ['A', 'Unknown', 'P1', 'North', 18, 20],
+        ['B', 'Unknown', 'P2', 'South', 6, 7],
+      ]),
+    );
+    const out = suppressResults(t.input, { threshold: 11 });
+    const sex = out.measures[0]!.strata.find((s) => s.stratifier === 'sex' && !s.facet)!;
+    const male = sex.groups.find((g) => g.group === 'Male')!;
+    expect(male.suppressed).toBe(false);
+    expect(male.rate).not.toBeNull();
+    expect(male).toMatchObject({ roundedTo: 0.001, numerator: null, denominator: null, lower: null });
+    expect(sex.groups.find((g) => g.group === 'Female')!.suppressed).toBe(false);
+    expect(sex.groups.find((g) => g.group === 'Unknown')!.suppressed).toBe(true);
+    expect(attack(t, out, 11, false)).toEqual({ pinned: [], narrow: [] });
   });
 
   it('property: random tables with a site facet and an intersection — nothing pinned, small cells keep their width (independent interval attacker)', () => {

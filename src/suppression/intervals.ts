@@ -26,6 +26,11 @@ export interface IntervalInput {
   margins: readonly Margin[];
   /** Hidden or unpublished cells. */
   unknown: ReadonlySet<string>;
+  /**
+   * Coarsened cells: the range [lo, hi] a reader knows n/d lies in (the published rate rounded to a step,
+   * ± half the step). Adds lo·d ≤ n ≤ hi·d, and the same for m = d − n.
+   */
+  ratio?: ReadonlyMap<string, readonly [number, number]>;
 }
 
 export interface IntervalBounds {
@@ -134,13 +139,22 @@ export function intervalBounds(input: IntervalInput): IntervalBounds {
     }
     if (changed) touched.push(i);
   };
-  // d = n + m within one cell.
+  const ratio: (readonly [number, number] | undefined)[] = cells.map((c) => input.ratio?.get(c.id));
+  // d = n + m within one cell; for a coarsened cell also lo·d ≤ n ≤ hi·d and (1 − hi)·d ≤ m ≤ (1 − lo)·d.
   const cell = (i: number): void => {
+    const r = ratio[i];
     for (let pass = 0; pass < 2; pass++) {
       tighten(2, i, n.lo[i]! + m.lo[i]!, n.hi[i]! + m.hi[i]!);
       tighten(0, i, d.lo[i]! - m.hi[i]!, d.hi[i]! - m.lo[i]!);
       tighten(1, i, d.lo[i]! - n.hi[i]!, d.hi[i]! - n.lo[i]!);
+      if (r) coarse(i, r);
     }
+  };
+  const coarse = (i: number, [lo, hi]: readonly [number, number]): void => {
+    tighten(0, i, Math.max(0, lo) * d.lo[i]!, hi * d.hi[i]!);
+    tighten(1, i, Math.max(0, 1 - hi) * d.lo[i]!, (1 - lo) * d.hi[i]!);
+    tighten(2, i, n.lo[i]! / hi, lo > 0 ? n.hi[i]! / lo : Infinity);
+    tighten(2, i, m.lo[i]! / (1 - lo), hi < 1 ? m.hi[i]! / (1 - hi) : Infinity);
   };
   const margin = (mi: number): void => {
     const mg = margins[mi]!;

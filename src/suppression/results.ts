@@ -15,19 +15,20 @@
 import { isOrdered } from '../analysis/order.js';
 import type { SuppressionConfig } from '../config/suppression.js';
 import { isStatus } from '../model/index.js';
-import type {
-  GroupResult,
-  MeasureResult,
-  ResultsFile,
-  StratumTrend,
-  SuppressionReason,
-} from '../model/index.js';
-import { blankChart, blankComparison, blankGroup, blankPoint, relativeStandardError } from './blank.js';
+import type { GroupResult, MeasureResult, ResultsFile, StratumTrend } from '../model/index.js';
+import {
+  blankChart,
+  blankComparison,
+  blankGroup,
+  blankPoint,
+  coarsenGroup,
+  relativeStandardError,
+} from './blank.js';
 import { keyId, measureCells, PERIOD, type MeasureCells } from './cells.js';
 import { foldSmallAreas, withholdIdentifying } from './labels.js';
 import { DEFAULT_THRESHOLD } from './primary.js';
 import { publicShortfalls } from './public-minimum.js';
-import { isHidden, suppressTable, type SuppressionMap } from './table.js';
+import { isHidden, roundRate, suppressTable, type CellStatus, type SuppressionMap } from './table.js';
 
 export interface SuppressResultsOptions extends Partial<SuppressionConfig> {
   /** Suppress numerators of 0 too (default false, CMS: 1–10). */
@@ -65,9 +66,14 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
   for (let round = 0; round < 20; round++) {
     const next = built.map((b, i) => {
       const forced = new Set(already[i]);
+      const coarse = new Set<string>();
+      // A group coarsened in a measure with the same denominators is coarsened here too (its exact
+      // denominator shown here would give the other back).
       for (const j of linked[i]!)
-        for (const [id, r] of maps[j]!) if (isHidden(r) && b.keys.has(id)) forced.add(id);
-      return suppressTable(b.cells, b.margins, { ...tableOpts, forced, protect: primaries[i]! });
+        for (const [id, r] of maps[j]!)
+          if (isHidden(r) && b.keys.has(id)) (r === 'coarsened' ? coarse : forced).add(id);
+      for (const id of forced) coarse.delete(id);
+      return suppressTable(b.cells, b.margins, { ...tableOpts, forced, coarse, protect: primaries[i]! });
     });
     const stable = next.every((m, i) => hiddenCount(m) === hiddenCount(maps[i]!));
     maps = next;
@@ -76,10 +82,13 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
 
   let hidden = 0;
   let unstable = 0;
+  let coarsened = 0;
   out.measures.forEach((m, i) => {
     const map = maps[i]!;
-    hidden += hiddenCount(map);
-    unstable += applyToMeasure(m, map, out.intersections, maxRse, options.keepSummaries ?? false);
+    const c = [...map.values()].filter((r) => r === 'coarsened').length;
+    coarsened += c;
+    hidden += hiddenCount(map) - c;
+    unstable += applyToMeasure(m, map, built[i]!, out.intersections, maxRse, options.keepSummaries ?? false);
   });
   out.findings = out.findings.filter((f) => {
     const i = out.measures.findIndex((m) => m.id === f.measure);
@@ -90,7 +99,8 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
     // A parent's rate is the rate of a printed group: blank it when that group is hidden (findings can
     // share their parents with an intersection group, or carry their own, e.g. discovered subgroups).
     for (const parent of f.parents ?? []) {
-      if (isHidden(maps[i]!.get(keyId({ [parent.stratifier]: parent.group })))) parent.rate = null;
+      if (isHidden(maps[i]!.get(keyId({ [parent.stratifier]: parent.group }))))
+        parent.rate = coarseRateOf(out.measures[i]!, parent.stratifier, parent.group);
     }
     return syncFinding(f, out);
   });
@@ -126,6 +136,13 @@ export function suppressResults(results: ResultsFile, options: SuppressResultsOp
       message: `${hidden} values were suppressed: counts below ${threshold}, and other values that would let them be recomputed.`,
       count: hidden,
       threshold,
+    });
+  }
+  if (coarsened > 0) {
+    out.warnings.push({
+      code: 'rates_rounded',
+      message: `${coarsened} groups are shown with rates rounded to 0.1 percentage point and their counts withheld: exact counts would let a small count be recomputed.`,
+      count: coarsened,
     });
   }
   if (unstable > 0) {
@@ -232,16 +249,41 @@ function sameDenominators(a: MeasureCells, b: MeasureCells): boolean {
   return common > 0;
 }
 
+/** The published rate of a top-level group shown coarsened (rounded), or null (hidden, or not found). */
+function coarseRateOf(m: MeasureResult, stratifier: string, group: string): number | null {
+  const g = m.strata
+    .find((s) => !s.facet && s.stratifier === stratifier)
+    ?.groups.find((x) => x.group === group);
+  return g?.roundedTo !== undefined ? g.rate : null;
+}
+
 function applyToMeasure(
   m: MeasureResult,
   map: SuppressionMap,
+  built: MeasureCells,
   intersections: ResultsFile['intersections'],
   maxRse: number,
   keepSummaries: boolean,
 ): number {
   let unstable = 0;
-  const reasonOf = (key: Record<string, string>): SuppressionReason | undefined => map.get(keyId(key));
-  const group = (g: GroupResult, reason: SuppressionReason | undefined): void => {
+  const reasonOf = (key: Record<string, string>): CellStatus | undefined => map.get(keyId(key));
+  const cellOf = new Map(built.cells.map((c) => [c.id, c]));
+  const group = (
+    g: GroupResult,
+    reason: CellStatus | undefined,
+    key?: Record<string, string>,
+    ref?: GroupResult,
+  ): void => {
+    if (reason === 'coarsened' && key) {
+      const c = cellOf.get(keyId(key));
+      const step = c?.coarse?.step ?? c?.step;
+      if (c && step !== undefined && c.numerator !== null && c.denominator) {
+        const shownRef = ref && !ref.suppressed && ref.roundedTo === undefined && ref !== g ? ref.rate : null;
+        return coarsenGroup(g, c.coarse?.rate ?? roundRate(c.numerator, c.denominator, step), step, shownRef);
+      }
+      // Audited again from a public file: the group is published coarsened already, as it is.
+      if (g.roundedTo !== undefined) return;
+    }
     // Only "suppressed" is printed: "small_denominator" would tell a reader 1 ≤ d ≤ threshold − 1.
     if (isHidden(reason)) return blankGroup(g, 'suppressed');
     if (reason === 'no_data') {
@@ -281,7 +323,10 @@ function applyToMeasure(
       ? s.groups.filter((g) => !isStatus(g.group) && g.denominator && g.rate !== null)
       : [];
     const endsShown = ends.length >= 2 && [ends[0]!, ends.at(-1)!].every((g) => !isHidden(at(g.group)));
-    for (const g of s.groups) group(g, at(g.group));
+    const refGroup = s.groups.find((g) => g.group === s.reference);
+    // The reference first: a coarsened group is compared with it only when it is shown exactly.
+    const order = refGroup ? [refGroup, ...s.groups.filter((g) => g !== refGroup)] : s.groups;
+    for (const g of order) group(g, at(g.group), s.facet ? undefined : { [s.stratifier]: g.group }, refGroup);
     const refHidden = s.reference !== null && isHidden(at(s.reference));
     if (refHidden) {
       for (const g of s.groups) if (!g.suppressed) blankComparison(g);
@@ -290,7 +335,7 @@ function applyToMeasure(
         message: `The reference group is suppressed, so differences and ratios against it are not shown.`,
       });
     }
-    if (!keepSummaries && s.groups.some((g) => g.suppressed)) {
+    if (!keepSummaries && s.groups.some((g) => g.suppressed || g.roundedTo !== undefined)) {
       for (const sm of s.summary) {
         if (endsShown && (sm.measure === 'D' || sm.measure === 'R')) continue;
         sm.estimate = null;
@@ -338,7 +383,8 @@ function applyToMeasure(
       group(g, reasonOf(g.values));
       if (refHidden && !g.suppressed) blankComparison(g);
       for (const parent of g.parents) {
-        if (isHidden(reasonOf({ [parent.stratifier]: parent.group }))) parent.rate = null;
+        if (isHidden(reasonOf({ [parent.stratifier]: parent.group })))
+          parent.rate = coarseRateOf(m, parent.stratifier, parent.group);
       }
     }
   }

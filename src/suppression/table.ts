@@ -38,6 +38,13 @@ export interface Cell {
    * Complements are chosen cheapest first (see {@link rank}).
    */
   cost?: number;
+  /**
+   * The cell may be published coarsened instead of hidden (counts withheld, n/d rounded to this step), when
+   * it is many times larger than the small cell it protects ({@link COARSEN_FACTOR}).
+   */
+  step?: number;
+  /** Already published coarsened (a public file audited again): its rounded n/d and the step. */
+  coarse?: { rate: number; step: number };
 }
 
 /** `total = Σ parts (+ a constant known to everyone)`. */
@@ -69,16 +76,42 @@ export interface SuppressTableOptions extends PrimaryOptions {
    * width 1: no hidden count is ever determined exactly.
    */
   protectionWidth?: number;
+  /** Cells to publish coarsened whatever their counts (e.g. coarsened in a measure with the same denominators). */
+  coarse?: Iterable<string>;
 }
 
-/** Why each cell is not shown; cells that are shown are absent. `no_data` cells are not hidden. */
-export type SuppressionMap = Map<string, SuppressionReason>;
+/**
+ * How a cell is published when it is not shown exactly: a reason it is hidden, `no_data`, or `coarsened`
+ * (counts withheld, n/d rounded to the cell's `step`: unknown to an attacker but for the rounded rate).
+ */
+export type CellStatus = SuppressionReason | 'coarsened';
 
-/** True when the reason hides a value (everything but `no_data`). */
-export const isHidden = (reason: SuppressionReason | undefined): boolean =>
+/** Why each cell is not shown exactly; cells that are shown are absent. `no_data` cells are not hidden. */
+export type SuppressionMap = Map<string, CellStatus>;
+
+/** True when the counts are not shown (everything but `no_data`; a coarsened cell's counts are withheld). */
+export const isHidden = (reason: CellStatus | undefined): boolean =>
   reason !== undefined && reason !== 'no_data';
 
-const isPrimary = (r: SuppressionReason | undefined): boolean =>
+/**
+ * A complement at least this many times the size of the small cell it protects is published coarsened
+ * (its rate rounded, its counts withheld) rather than hidden, when it may be (`Cell.step`): "never a group
+ * many times larger than the cell it protects" (issue #12 item 2).
+ */
+export const COARSEN_FACTOR = 10;
+
+/** The published rounded n/d of a coarsened cell, and the range [lo, hi] a reader knows n/d lies in. */
+export function coarseRange(rate: number, step: number): [number, number] {
+  return [rate - step / 2, rate + step / 2];
+}
+
+/** n/d rounded to `step` (half up), without binary noise (0.692, not 0.6920000000000001). */
+export function roundRate(n: number, d: number, step: number): number {
+  const digits = Math.max(0, Math.ceil(-Math.log10(step)));
+  return Number((Math.round(n / d / step) * step).toFixed(digits));
+}
+
+const isPrimary = (r: CellStatus | undefined): boolean =>
   r === 'small_numerator' || r === 'small_denominator';
 
 interface Derivation {
@@ -123,6 +156,21 @@ export function suppressTable(
   }
   const protect = new Set([...(opts.protect ?? [])].filter((id) => byId.has(id)));
   for (const id of protect) if (!isHidden(reasons.get(id))) reasons.set(id, 'complementary');
+  // What a reader knows of a coarsened cell: n/d within [lo, hi] (intervals.ts).
+  const ratio = new Map<string, readonly [number, number]>();
+  for (const c of cells) {
+    if (!c.coarse || (isHidden(reasons.get(c.id)) && reasons.get(c.id) !== 'complementary')) continue;
+    reasons.set(c.id, 'coarsened');
+    ratio.set(c.id, coarseRange(c.coarse.rate, c.coarse.step));
+  }
+  const coarsenable = (c: Cell | undefined): c is Cell & { numerator: number; denominator: number } =>
+    !!c?.step && c.numerator !== null && c.denominator !== null && c.denominator > 0;
+  for (const id of opts.coarse ?? []) {
+    const c = byId.get(id);
+    if (!coarsenable(c) || isHidden(reasons.get(id))) continue;
+    reasons.set(id, 'coarsened');
+    ratio.set(id, coarseRange(roundRate(c.numerator, c.denominator, c.step!), c.step!));
+  }
   if (opts.complementary === false) return reasons;
 
   const unpublished = new Set(cells.filter((c) => c.published === false).map((c) => c.id));
@@ -151,17 +199,27 @@ export function suppressTable(
   // Hidden and unpublished cells; the loop only ever adds to them (kept up to date by `hide`).
   const unknown = new Set([...[...reasons].filter(([, r]) => isHidden(r)).map(([id]) => id), ...unpublished]);
   const mask = unknownMask(ix, unknown);
-  const hide = (id: string): void => {
-    reasons.set(id, 'complementary');
+  const hide = (id: string, status: CellStatus = 'complementary'): void => {
+    reasons.set(id, status);
     unknown.add(id);
     const k = ix.index.get(id);
     if (k !== undefined) mask[k] = 1;
+  };
+  // A complement many times larger than the cell it protects is coarsened, not hidden, when it may be.
+  const act = (id: string, target: string | undefined): void => {
+    const c = byId.get(id);
+    const t = target === undefined ? undefined : byId.get(target);
+    if (coarsenable(c) && t && c.denominator >= COARSEN_FACTOR * Math.max(1, t.denominator ?? 0)) {
+      ratio.set(id, coarseRange(roundRate(c.numerator, c.denominator, c.step!), c.step!));
+      return hide(id, 'coarsened');
+    }
+    hide(id);
   };
   // The interval attacker (intervals.ts): bounds from integrality, non-negativity, n ≤ d and every margin
   // (the published reason is only "suppressed").
   const narrowed = (): string[] =>
     narrowCells(
-      { cells, margins, unknown },
+      { cells, margins, unknown, ratio },
       new Map([...unknown].filter(mustProtect).map((id) => [id, widthOf(id)])),
     );
   for (;;) {
@@ -184,15 +242,18 @@ export function suppressTable(
           n: new Set(cells.filter((_, i) => z.n[i]).map((c) => c.id)),
           m: new Set(cells.filter((_, i) => z.m[i]).map((c) => c.id)),
         };
-        const picks = new Set(
-          narrow.map((id) => complementAround(id, margins, byId, reasons, unpublished, widthOf(id), zeros)),
-        );
-        picks.delete(undefined);
-        if (!picks.size && narrow.length)
-          picks.add(nearestShown(narrow, ix, byId, reasons, unpublished, widthOf(narrow[0] as string)));
-        picks.delete(undefined);
+        const picks = new Map<string, string>();
+        for (const id of narrow) {
+          const pick = complementAround(id, margins, byId, reasons, unpublished, widthOf(id), zeros);
+          if (pick !== undefined && !picks.has(pick)) picks.set(pick, id);
+        }
+        if (!picks.size && narrow.length) {
+          const first = narrow[0] as string;
+          const pick = nearestShown(narrow, ix, byId, reasons, unpublished, widthOf(first));
+          if (pick !== undefined) picks.set(pick, first);
+        }
         if (!picks.size) return reasons;
-        for (const id of picks) hide(id as string);
+        for (const [id, target] of picks) act(id, target);
         continue;
       }
       if (!pinned.length) return reasons;
@@ -200,13 +261,16 @@ export function suppressTable(
       // already, the nearest shown cell further along the margins (giving up here would leave a small cell
       // recoverable: see README, "complementary suppression").
       let pick: string | undefined;
+      let target = pinned[0];
       for (const id of pinned) {
         pick = complementAround(id, margins, byId, reasons, unpublished, widthOf(id));
+        target = id;
         if (pick !== undefined) break;
       }
-      pick ??= nearestShown(pinned, ix, byId, reasons, unpublished);
+      if (pick === undefined)
+        [pick, target] = [nearestShown(pinned, ix, byId, reasons, unpublished), pinned[0]];
       if (pick === undefined) return reasons; // nothing linked to them is shown: nothing can give them away
-      hide(pick);
+      act(pick, target);
       continue;
     }
     const pick = chooseComplement(leak[1], margins, derived, byId, reasons, unpublished, {
@@ -221,7 +285,7 @@ export function suppressTable(
       for (const id of rest) hide(id);
       continue;
     }
-    hide(pick);
+    act(pick, leak[0]);
   }
 }
 

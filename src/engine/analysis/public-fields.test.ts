@@ -25,7 +25,8 @@ type Rule =
   // order; they stay when both ends are shown)
   | 'parent' // a parent's rate is a printed group's rate: blank when that group is hidden
   | 'finding' // a finding repeats its group's comparison: absent when hidden, blank like its group
-  | 'quality'; // a data-quality row with a small count is dropped
+  | 'quality' // a data-quality row with a small count is dropped
+  | 'coarse'; // a group shown coarsened (roundedTo): only its rounded rate (and a difference/ratio of it)
 
 const GROUP: Record<string, Rule> = {
   group: 'meta',
@@ -47,6 +48,7 @@ const GROUP: Record<string, Rule> = {
   suppressed: 'cell',
   suppressionReason: 'cell',
   unstable: 'cell',
+  roundedTo: 'coarse',
   'ageStandardised.rate': 'cell',
   'ageStandardised.lower': 'cell',
   'ageStandardised.upper': 'cell',
@@ -228,6 +230,28 @@ export function violations(pub: ResultsFile, threshold: number): { bad: string[]
     if (vals.some((v) => v !== null && v !== undefined) || g.unstable !== undefined)
       bad.push(`cell ${where}`);
   };
+  // Coarsened: counts, interval, CIs, p/q, excess events and the standardised rate withheld; the rate a
+  // multiple of the step (so it is the rounded rate, not the exact one).
+  const coarse = (g: GroupResult, where: string): void => {
+    if (g.roundedTo === undefined) return;
+    use('coarse');
+    const a = g.ageStandardised;
+    const vals = [g.numerator, g.denominator, g.lower, g.upper, g.pValue, g.qValue, g.excessEvents];
+    const cis = [
+      g.differenceLower,
+      g.differenceUpper,
+      g.ratioLower,
+      g.ratioUpper,
+      a?.rate,
+      a?.lower,
+      a?.upper,
+    ];
+    const steps = g.rate === null ? NaN : g.rate / g.roundedTo;
+    if ([...vals, ...cis].some((v) => v !== null && v !== undefined) || g.unstable !== undefined)
+      bad.push(`coarse ${where}`);
+    if (!(Math.abs(steps - Math.round(steps)) < 1e-6) || g.label !== 'not_assessed')
+      bad.push(`coarse rate ${where}`);
+  };
   const comparison = (g: GroupResult, refHidden: boolean, where: string): void => {
     if (!g.suppressed && !refHidden) return;
     use('comparison');
@@ -254,9 +278,10 @@ export function violations(pub: ResultsFile, threshold: number): { bad: string[]
       const ref = s.groups.find((g) => g.group === s.reference);
       for (const g of s.groups) {
         cell(g, `${where} ${g.group}`);
-        comparison(g, ref?.suppressed === true, `${where} ${g.group}`);
+        coarse(g, `${where} ${g.group}`);
+        comparison(g, ref?.suppressed === true || ref?.roundedTo !== undefined, `${where} ${g.group}`);
       }
-      if (s.groups.some((g) => g.suppressed) && s.summary.length) {
+      if (s.groups.some((g) => g.suppressed || g.roundedTo !== undefined) && s.summary.length) {
         use('summary');
         const real = s.groups.filter((g) => !isStatus(g.group) && (g.suppressed || (g.denominator ?? 0) > 0));
         const endsShown =
@@ -270,7 +295,8 @@ export function violations(pub: ResultsFile, threshold: number): { bad: string[]
       }
       const series = new Map(s.trend?.groups.map((t) => [t.group, t.points]) ?? []);
       for (const [name, points] of series) {
-        chart(points, s.groups.find((g) => g.group === name)?.suppressed === true, `${where} ${name}`);
+        const g = s.groups.find((x) => x.group === name);
+        chart(points, g?.suppressed === true || g?.roundedTo !== undefined, `${where} ${name}`);
       }
       const gap = s.trend?.gap;
       if (!gap || !s.trend) continue;
@@ -296,7 +322,10 @@ export function violations(pub: ResultsFile, threshold: number): { bad: string[]
     ps: readonly { stratifier: string; group: string; rate: number | null }[],
   ) => {
     for (const p of ps) {
-      if (printed(measure, p.stratifier, p.group)?.suppressed !== true) continue;
+      const g = printed(measure, p.stratifier, p.group);
+      if (g?.roundedTo !== undefined && p.rate !== null && p.rate !== g.rate)
+        bad.push(`parent ${measure} ${p.stratifier}=${p.group}`);
+      if (g?.suppressed !== true) continue;
       use('parent');
       if (p.rate !== null) bad.push(`parent ${measure} ${p.stratifier}=${p.group}`);
     }

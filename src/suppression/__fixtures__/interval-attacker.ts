@@ -2,7 +2,8 @@
  * Test helper: an interval attacker written independently of intervals.ts. It knows every relation
  * (`total = Σ parts + c`, c from the true table) for numerators, denominators and the people without the
  * event (d − n), that counts are whole and non-negative, that d = n + (d − n), and every shown value (the
- * published reason is only "suppressed", so it tells nothing). It tightens each hidden cell's [lo, hi]
+ * published reason is only "suppressed", so it tells nothing), and for a group published coarsened that
+ * its n/d lies within [lo, hi] (its rounded rate ± half the step). It tightens each hidden cell's [lo, hi]
  * until nothing changes and returns each hidden cell's ranges.
  */
 import type { Relation } from './attacker.js';
@@ -20,6 +21,8 @@ export function intervalRanges(
   shown: ReadonlyMap<string, Pair>,
   /** Denominators read elsewhere (another measure over the same people), for cells hidden here. */
   knownD: ReadonlyMap<string, number> = new Map(),
+  /** Groups published coarsened: the range their n/d is known to lie in. */
+  rates: ReadonlyMap<string, readonly [number, number]> = new Map(),
 ): Map<string, Ranges> {
   const ids = [...new Set(relations.flatMap((r) => [r.total, ...r.parts]))];
   const K = ['n', 'm', 'd'] as const;
@@ -66,6 +69,14 @@ export function intervalRanges(
       set(id, 'd', b.n[0] + b.m[0], b.n[1] + b.m[1]);
       set(id, 'n', b.d[0] - b.m[1], b.d[1] - b.m[0]);
       set(id, 'm', b.d[0] - b.n[1], b.d[1] - b.n[0]);
+      const q = rates.get(id);
+      if (!q) continue;
+      // lo ≤ n/d ≤ hi, so lo·d ≤ n ≤ hi·d and (1 − hi)·d ≤ d − n ≤ (1 − lo)·d (a little slack for floats).
+      const [lo, hi] = [q[0] - 1e-9, q[1] + 1e-9];
+      set(id, 'n', Math.max(0, lo) * b.d[0], hi * b.d[1]);
+      set(id, 'm', Math.max(0, 1 - hi) * b.d[0], (1 - lo) * b.d[1]);
+      set(id, 'd', b.n[0] / hi, lo > 0 ? b.n[1] / lo : Infinity);
+      set(id, 'd', b.m[0] / (1 - lo), hi < 1 ? b.m[1] / (1 - hi) : Infinity);
     }
   }
   const out = new Map<string, Ranges>();

@@ -29,10 +29,14 @@ export function attackPublic(internal: ResultsFile, pub: ResultsFile, threshold:
     const truth = measureCells(m, internal.intersections);
     const shownM = pub.measures.find((x) => x.id === m.id);
     const shown = new Map<string, Pair>();
+    // Groups published coarsened: n/d within the rounded rate ± half its step.
+    const rates = new Map<string, [number, number]>();
     if (shownM)
-      for (const c of measureCells(shownM, pub.intersections).cells)
+      for (const c of measureCells(shownM, pub.intersections).cells) {
         if (c.published !== false && c.denominator !== null) shown.set(c.id, [c.numerator, c.denominator]);
-    return { id: m.id, truth, shown };
+        if (c.coarse) rates.set(c.id, [c.coarse.rate - c.coarse.step / 2, c.coarse.rate + c.coarse.step / 2]);
+      }
+    return { id: m.id, truth, shown, rates };
   });
   // Measures over the same people: every denominator both show agrees.
   const same = (a: (typeof built)[number], b: (typeof built)[number]): boolean => {
@@ -56,7 +60,7 @@ export function attackPublic(internal: ResultsFile, pub: ResultsFile, threshold:
     }
     const truth = new Map<string, Pair>(a.truth.cells.map((c) => [c.id, [c.numerator, c.denominator]]));
     const relations = asRelations(a.truth.margins);
-    const ranges = intervalRanges(relations, truth, a.shown, knownD);
+    const ranges = intervalRanges(relations, truth, a.shown, knownD, a.rates);
     const zeros = zerosGivenAway(relations, a.shown);
     for (const c of a.truth.cells) {
       if (c.published === false || a.shown.has(c.id) || c.denominator === null || c.denominator <= 0) continue;
@@ -78,19 +82,32 @@ export function attackPublic(internal: ResultsFile, pub: ResultsFile, threshold:
       if (small && w.some((x) => x < width)) report.narrowed.push(where);
       if (!plain && c.denominator >= 3) {
         const rate = c.numerator! / c.denominator;
-        if (!shownRates.has(rate) && rate > 0 && rate < 1) hiddenRates.set(rate, where);
+        // A coarsened group's rate is published rounded on purpose: only its exact rate would tell more.
+        const rounded = a.rates.has(c.id) && Math.abs(rate - (a.rates.get(c.id)![0] + a.rates.get(c.id)![1]) / 2) < 1e-12;
+        if (!shownRates.has(rate) && rate > 0 && rate < 1 && !rounded) hiddenRates.set(rate, where);
       }
     }
   }
   // Every rate-like number in the public file (a rate, a chart centre, a summary estimate, a finding's
   // comparison rate, wherever it sits) that is a hidden cell's rate.
   const RATE = /^(rate|centre|comparisonRate|estimate)$/;
+  // A coarsened group's rounded rate (and a parent rate that repeats it) is published on purpose; it can
+  // equal some hidden cell's exact rate by coincidence (0.092 = 23/250), which gives nothing away.
+  const rounded = new Set<string>();
+  for (const m of pub.measures)
+    for (const s of m.strata)
+      for (const g of s.groups) if (g.roundedTo !== undefined) rounded.add(`${s.stratifier}=${g.group}=${g.rate}`);
+  const isRounded = (o: Record<string, unknown>): boolean =>
+    o.roundedTo !== undefined || rounded.has(`${String(o.stratifier)}=${String(o.group)}=${String(o.rate)}`);
   const walk = (v: unknown, path: string, key: string): void => {
     if (typeof v === 'number') {
       const hit = RATE.test(key) ? hiddenRates.get(v) : undefined;
       if (hit) report.publishedRates.push(`${path} = rate of ${hit}`);
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`, key));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`, k);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      for (const [k, x] of Object.entries(o)) if (!(k === 'rate' && isRounded(o))) walk(x, `${path}.${k}`, k);
+    }
   };
   walk(pub, '$', '');
   return report;

@@ -234,3 +234,18 @@ export function printedFacets(r: ResultsFile): Map<string, [number | null, numbe
   }
   return out;
 }
+
+/** Groups published coarsened (rate rounded, counts withheld), by the ids of {@link printed}: n/d's range. */
+export function coarseRates(r: ResultsFile): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const m of r.measures) {
+    for (const s of m.strata) {
+      if (s.facet) continue;
+      for (const g of s.groups) {
+        if (g.roundedTo === undefined || g.rate === null) continue;
+        out.set(`${m.id}|${s.stratifier}=${g.group}`, [g.rate - g.roundedTo / 2, g.rate + g.roundedTo / 2]);
+      }
+    }
+  }
+  return out;
+}
