@@ -7,6 +7,7 @@ import type { ResultsFile } from '../model/results.js';
 import { dataTable } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { rateCell, stratifierName } from './cells.js';
+import { inDisplayOrder } from './group-order.js';
 import { measureScale } from './measure-scale.js';
 
 export function facetTables(loc: Locale, results: ResultsFile, mi: number, si: number): string {
@@ -23,7 +24,7 @@ export function facetTables(loc: Locale, results: ResultsFile, mi: number, si: n
       // One row per facet value (one stratum each), one column per group: a column holds the same group
       // in every row, so the table is written compactly (html.ts).
       const facetRows = faceted.filter(({ s }) => s.facet!.name === name);
-      const groups = main.groups.map((g) => g.group);
+      const groups = inDisplayOrder(main.stratifier, main.groups).map((x) => x.item.group);
       const rows = facetRows.map(({ s, sj }) => [
         loc.label(s.facet!.value),
         ...groups.map((group) => {

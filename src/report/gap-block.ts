@@ -8,6 +8,7 @@ import { gapChartSvg } from './gap-chart.js';
 import { countMark, dataTable, num, plain } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { gapLegend, trendLegend } from './legend.js';
+import { inDisplayOrder } from './group-order.js';
 import { measureScale } from './measure-scale.js';
 import { stratifierName } from './cells.js';
 import { trendChartSvg } from './trend-chart.js';
@@ -78,7 +79,7 @@ export async function overTime(
   const tables: string[] = [];
   if (lines) {
     const periods = [...new Set(trend.groups.flatMap((g) => g.points.map((p) => p.period)))];
-    const rows = trend.groups.map((g, gi) => [
+    const rows = inDisplayOrder(s.stratifier, trend.groups).map(({ item: g, index: gi }) => [
       loc.label(g.group),
       ...periods.map((pe) => {
         const pi = g.points.findIndex((p) => p.period === pe);

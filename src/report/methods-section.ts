@@ -23,20 +23,28 @@ export interface MeasureDefinition {
 
 /**
  * The config's definitions completed from results.json: a measure without a numerator expression (a
- * library measure) takes the definition the analysis carried; measures defined only in the results (no
- * config given) are added in results order.
+ * library measure) takes the definition the analysis carried, a measure without a description the one
+ * results.json carries; measures defined only in the results (no config given) are added in results order.
  */
 export function withResultDefinitions(
   definitions: readonly MeasureDefinition[],
   results: ResultsFile,
 ): MeasureDefinition[] {
   const fromResults = new Map<string, MeasureDefinition>();
-  for (const m of results.measures)
-    if (m.definition) fromResults.set(m.id, { id: m.id, title: m.title, ...m.definition, prose: true });
+  for (const m of results.measures) {
+    // A custom measure's description travels in results.json too: the report describes it without a config.
+    const description = (m as { description?: string }).description;
+    const about = description ? { description } : {};
+    if (m.definition)
+      fromResults.set(m.id, { id: m.id, title: m.title, ...m.definition, ...about, prose: true });
+    else if (description) fromResults.set(m.id, { id: m.id, title: m.title, description });
+  }
   const out = definitions.map((d) => {
     const r = fromResults.get(d.id);
-    if (!r || d.numerator) return d;
-    return { ...r, title: d.title ?? r.title, ...(d.description ? { description: d.description } : {}) };
+    // A library measure (no numerator expression) takes the library's words; the config's title wins.
+    const base = r?.prose && !d.numerator ? { ...r, title: d.title ?? r.title } : d;
+    const description = d.description ?? r?.description;
+    return description ? { ...base, description } : base;
   });
   const seen = new Set(definitions.map((d) => d.id));
   for (const r of fromResults.values()) if (!seen.has(r.id)) out.push(r);
@@ -45,6 +53,28 @@ export function withResultDefinitions(
 
 const dl = (items: [string, string][]): string =>
   `<dl class="facts">${items.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>`;
+
+/**
+ * One measure's definition. A library measure's numerator and denominator are sentences: shown as they
+ * are. A custom measure is described by its `description`; its expressions (`readmit30 = 'Y'`) are for
+ * whoever checks the configuration, one click away. Without a description, the expressions are all there is.
+ */
+function definitionItem(loc: Locale, d: MeasureDefinition): string {
+  const parts = (
+    [
+      ['methods.numerator', d.numerator],
+      // An expression denominator of `true` (every row) says nothing a reader needs.
+      ['methods.denominator', !d.prose && d.denominator?.trim() === 'true' ? undefined : d.denominator],
+      ['methods.exclusions', d.exclusions],
+    ] as [string, string | undefined][]
+  )
+    .filter((x): x is [string, string] => !!x[1])
+    .map(([k, v]): [string, string] => [esc(loc.t(k)), d.prose ? esc(v) : `<code>${esc(v)}</code>`]);
+  const head = `<strong>${esc(d.title ?? d.id)}</strong>${d.description ? ` — ${esc(d.description)}` : ''}`;
+  if (parts.length === 0) return `<li>${head}</li>`;
+  if (d.prose || !d.description) return `<li>${head}${dl(parts)}</li>`;
+  return `<li>${head}<details class="data"><summary>${esc(loc.t('methods.expressions'))}</summary>${dl(parts)}</details></li>`;
+}
 
 /** Warnings recorded by the analysis (run-level and per measure), de-duplicated by message. */
 function warningsBlock(loc: Locale, results: ResultsFile): string {
@@ -77,18 +107,7 @@ export function methodsSection(
   );
   const defs = withResultDefinitions(definitions, results)
     .filter((d) => d.numerator || d.denominator || d.description)
-    .map(
-      (d) =>
-        `<li><strong>${esc(d.title ?? d.id)}</strong>${d.description ? ` — ${esc(d.description)}` : ''}${dl(
-          [
-            ['methods.numerator', d.numerator],
-            ['methods.denominator', d.denominator],
-            ['methods.exclusions', d.exclusions],
-          ]
-            .filter((x): x is [string, string] => !!x[1])
-            .map(([k, v]) => [esc(loc.t(k)), d.prose ? esc(v) : `<code>${esc(v)}</code>`]),
-        )}</li>`,
-    );
+    .map((d) => definitionItem(loc, d));
   const st = results.stamp;
   return `<section id="methods" class="methods" aria-labelledby="methods-h"><h2 id="methods-h">${esc(loc.t('methods'))}</h2><p class="lead">${esc(loc.t('methods.lead'))}</p>${[
     para('methods.rate', loc.t('methods.rate.text', { level })),

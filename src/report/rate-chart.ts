@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { GroupLabel, MeasureResult, StratumResult } from '../model/results.js';
 import type { Locale } from './i18n.js';
+import { inDisplayOrder, isOrdinal } from './group-order.js';
 import { perUnit, type MeasureScale } from './measure-scale.js';
 import { baseConfig, CHART_WIDTH, FONT, PALETTE, renderSvg } from './render-svg.js';
 
@@ -38,15 +39,27 @@ export function chartGroups(stratum: StratumResult): StratumResult['groups'] {
 
 const STATUS = new Set(['Declined', 'Unknown', 'Missing']);
 
-/** Reading order: the reference on top, then groups from worst to best, then Declined/Unknown/Missing. */
+/**
+ * Reading order. Ordinal groups (age bands, income bands, quartiles) in their own order, youngest or
+ * lowest first; nominal groups with the reference on top, then from worst to best, then
+ * Declined/Unknown/Missing.
+ */
 export function ordered(
   stratum: StratumResult,
   direction: MeasureResult['direction'],
 ): StratumResult['groups'] {
+  const groups = chartGroups(stratum);
+  if (
+    isOrdinal(
+      stratum.stratifier,
+      stratum.groups.map((g) => g.group),
+    )
+  )
+    return inDisplayOrder(stratum.stratifier, groups).map((x) => x.item);
   const sign = direction === 'lower_is_better' ? -1 : 1;
   const rank = (g: StratumResult['groups'][number]): number =>
     g.group === stratum.reference ? 0 : STATUS.has(g.group) ? 3 : g.rate === null || g.suppressed ? 2 : 1;
-  return [...chartGroups(stratum)].sort(
+  return [...groups].sort(
     (a, b) =>
       rank(a) - rank(b) || sign * ((a.suppressed ? 0 : (a.rate ?? 0)) - (b.suppressed ? 0 : (b.rate ?? 0))),
   );

@@ -10,6 +10,7 @@ import { esc, type Locale } from './i18n.js';
 import { assess } from './legend.js';
 import { chartGroups, rateChartSvg } from './rate-chart.js';
 import { rateCell, stratifierName, withheldMark } from './cells.js';
+import { inDisplayOrder } from './group-order.js';
 import { facetTables } from './facet-table.js';
 import { diffUnit, measureScale, type MeasureScale } from './measure-scale.js';
 import { term, type Term } from './glossary.js';
@@ -107,7 +108,8 @@ export function groupTable(
   const base = `measures.${mi}.strata.${si}`;
   const levelMark = num(loc, results.settings.confidence, 'settings.confidence', 'pct0');
   const scale = measureScale(m);
-  const rows = s.groups.map((g, gi) =>
+  // Age and other ordinal bands in their order; each row keeps its index in results.json for its marks.
+  const rows = inDisplayOrder(s.stratifier, s.groups).map(({ item: g, index: gi }) =>
     groupRow(loc, g, `${base}.groups.${gi}`, results.settings.suppressionThreshold, scale),
   );
   const caption = `${esc(m.title)} — ${loc.t('measure.by', { stratifier: stratifierName(loc, s.stratifier) })}`;
