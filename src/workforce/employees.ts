@@ -149,7 +149,7 @@ function tenure(f: Fields, reject: Reject, asOfDefault: string): number | null {
   const [h, a] = [ms(hire), ms(asOf)];
   if (Number.isNaN(h) || Number.isNaN(a) || a < h) {
     reject(
-      Number.isNaN(h) ? f.column('hire_date') : f.column('as_of') || 'as_of',
+      Number.isNaN(h) || !f.column('as_of') ? f.column('hire_date') : f.column('as_of'),
       `${f.name('hire_date')} and ${f.name('as_of')} must be YYYY-MM-DD with as_of on or after hire_date.`,
     );
     return null;
