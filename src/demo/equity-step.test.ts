@@ -6,7 +6,8 @@ import { ingest } from '../ingest/index.js';
 import { openWorkspace } from '../engine/workspace.js';
 import { listWorkforceVersions } from '../engine/workforce/index.js';
 import { defaultSpec, generate, nullSpec } from '../synth/index.js';
-import { DEMO_PAY_GAP, equityStep } from './equity-step.js';
+import { loadConfig } from '../config/load.js';
+import { DEMO_PAY_GAP, DEMO_WORKFORCE, equityStep } from './equity-step.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -59,4 +60,16 @@ describe('the demo: who we serve and who we employ', () => {
     const surgery = payer.units.find((u: Unit) => u.facet === 'department' && u.unit === 'Surgery');
     expect(surgery.flag).toBeNull();
   }, 180_000);
+});
+
+describe('examples/workforce/equilens.yaml', () => {
+  it('is the workforce: section the demo ingests with (its path aside)', () => {
+    const file = join(import.meta.dirname, '..', '..', 'examples', 'workforce', 'equilens.yaml');
+    const { workforce } = loadConfig(file).config;
+    const { path, ...source } = workforce!.source;
+    expect(path).toBe('../../equilens-demo/workforce.csv');
+    const { path: _demoPath, ...demoSource } = DEMO_WORKFORCE.source;
+    expect(source).toEqual(demoSource);
+    expect(workforce!.mapping).toEqual(DEMO_WORKFORCE.mapping);
+  });
 });
