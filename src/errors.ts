@@ -46,6 +46,8 @@ export type NextStep =
   | 'create_config'
   /** Load data into the workspace (CLI: `equilens ingest`). */
   | 'ingest'
+  /** Load the HR extract of the config's workforce: section (CLI: `equilens ingest --workforce`). */
+  | 'ingest_workforce'
   /** Run the analysis (CLI: `equilens analyze`, or --results PATH). */
   | 'analyze'
   /** Build the public edition from suppressed results (CLI: --results out/results.public.json --audience public). */

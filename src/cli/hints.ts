@@ -7,6 +7,7 @@ import { EquilensError, type NextStep } from '../errors.js';
 export const CLI_HINTS: Readonly<Record<NextStep, string>> = {
   create_config: 'Run `equilens init` to create one, or pass --config PATH.',
   ingest: 'Run `equilens ingest` first.',
+  ingest_workforce: 'Run `equilens ingest --workforce --config equilens.yaml` first.',
   analyze: 'Run `equilens analyze` first, or pass --results PATH.',
   analyze_public:
     'Run `equilens analyze` with suppression.threshold of at least 11 and suppression.complementary on (it writes results.public.json) and pass `--results out/results.public.json --audience public`.',

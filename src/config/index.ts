@@ -5,6 +5,8 @@ export type { MappingConfig, AttributeMapping } from './mapping.js';
 export type { MeasureConfig } from './measures.js';
 export type { AnalysisConfig } from './analysis.js';
 export type { SuppressionConfig } from './suppression.js';
+export type { WorkforceConfig, WorkforceMapping, WorkforceField } from './workforce.js';
+export { WORKFORCE_FIELDS, WORKFORCE_ATTRIBUTE_NAMES } from './workforce.js';
 export { loadConfig, parseConfigText } from './load.js';
 export type { LoadedConfig } from './load.js';
 export { configJsonSchema } from './json-schema.js';

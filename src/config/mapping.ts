@@ -32,7 +32,7 @@ function codeSchema(a: AttributeInfo) {
 }
 
 /** A standard attribute: the same keys, with its canonical codes offered for values and default. */
-const standardAttribute = (a: AttributeInfo) =>
+export const standardAttribute = (a: AttributeInfo) =>
   AttributeMappingSchema.extend({
     values: z.record(z.string(), codeSchema(a)).optional().describe('local code -> canonical code or status'),
     default: codeSchema(a).optional().describe('canonical code for any code not listed in values'),

@@ -4,6 +4,7 @@ import { MappingSchema } from './mapping.js';
 import { MeasurementPeriodSchema, MeasureSchema } from './measures.js';
 import { SourceSchema } from './sources.js';
 import { SuppressionSchema } from './suppression.js';
+import { WorkforceSchema } from './workforce.js';
 
 /** The whole `equilens.yaml`. Each section lives in its own file. */
 export const ConfigSchema = z
@@ -27,6 +28,9 @@ export const ConfigSchema = z
     measures: z.array(MeasureSchema).default([]),
     analysis: AnalysisSchema.default(AnalysisSchema.parse({})),
     suppression: SuppressionSchema.default(SuppressionSchema.parse({})),
+    workforce: WorkforceSchema.optional().describe(
+      'an HR extract (one row per employee, or per employee and period), loaded into workforce versions of its own',
+    ),
   })
   .strict();
 

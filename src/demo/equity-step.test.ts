@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../ingest/index.js';
+import { openWorkspace } from '../engine/workspace.js';
+import { listWorkforceVersions } from '../engine/workforce/index.js';
 import { defaultSpec, generate, nullSpec } from '../synth/index.js';
-import { DEMO_PAY_GAP, equityStep } from './equity-step.js';
+import { loadConfig } from '../config/load.js';
+import { DEMO_PAY_GAP, DEMO_WORKFORCE, equityStep } from './equity-step.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -21,6 +24,7 @@ async function demoEquity(spec: ReturnType<typeof defaultSpec>, seed: number) {
     payer: read('payer-mix.json'),
     workforce: read('workforce.json'),
     pub: read('workforce.public.json'),
+    workspace,
   };
 }
 
@@ -28,7 +32,16 @@ type Unit = { facet: string; unit: string; flag: string | null };
 
 describe('the demo: who we serve and who we employ', () => {
   it('finds the planted Surgery payer-mix gap and the planted pay gap', async () => {
-    const { payer, workforce, pub } = await demoEquity(defaultSpec(), 7);
+    const { payer, workforce, pub, workspace } = await demoEquity(defaultSpec(), 7);
+    // The extract went through the workforce mapping into a workforce version of the demo's workspace.
+    const ws = await openWorkspace(workspace, { readOnly: true });
+    try {
+      const [v, ...more] = await listWorkforceVersions(ws.engine);
+      expect(more).toEqual([]);
+      expect(v).toMatchObject({ employees: 2400, rows: { read: 2400, loaded: 2400, rejected: 0 } });
+    } finally {
+      await ws.close();
+    }
     const surgery = payer.units.find((u: Unit) => u.facet === 'department' && u.unit === 'Surgery');
     expect(surgery.flag).toBe('low');
     const gap = workforce.pay_gap.find(
@@ -47,4 +60,16 @@ describe('the demo: who we serve and who we employ', () => {
     const surgery = payer.units.find((u: Unit) => u.facet === 'department' && u.unit === 'Surgery');
     expect(surgery.flag).toBeNull();
   }, 180_000);
+});
+
+describe('examples/workforce/equilens.yaml', () => {
+  it('is the workforce: section the demo ingests with (its path aside)', () => {
+    const file = join(import.meta.dirname, '..', '..', 'examples', 'workforce', 'equilens.yaml');
+    const { workforce } = loadConfig(file).config;
+    const { path, ...source } = workforce!.source;
+    expect(path).toBe('../../equilens-demo/workforce.csv');
+    const { path: _demoPath, ...demoSource } = DEMO_WORKFORCE.source;
+    expect(source).toEqual(demoSource);
+    expect(workforce!.mapping).toEqual(DEMO_WORKFORCE.mapping);
+  });
 });

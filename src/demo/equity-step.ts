@@ -1,8 +1,10 @@
 /**
  * The demo's "who we serve and who we employ" step: the community (a synthetic ACS-style table), payer mix by
  * department and site from the demo's dataset (counted on the engine), and a synthetic workforce with a
- * planted pay gap. Writes community.csv and workforce.csv (inputs, synthetic) and community.json,
- * payer-mix.json, workforce.json and workforce.public.json beside results.json.
+ * planted pay gap, ingested through the workforce mapping (DEMO_WORKFORCE, the same section as
+ * examples/workforce/equilens.yaml) into a workforce version of the demo's workspace and analysed from there.
+ * Writes community.csv and workforce.csv (inputs, synthetic) and community.json, payer-mix.json,
+ * workforce.json and workforce.public.json beside results.json.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,12 +12,33 @@ import { communityReport, longAreas, payerMixReport } from '../community/index.j
 import { patientCountsFromLabels } from '../community/dataset-counts.js';
 import { peopleByLabels } from '../engine/community/people-by-labels.js';
 import { getDataset, openWorkspace } from '../engine/workspace.js';
+import { readWorkforceEmployees, getWorkforceVersion } from '../engine/workforce/index.js';
+import { WorkforceSchema, type WorkforceConfig } from '../config/workforce.js';
+import { loadWorkforce } from '../ingest/workforce/index.js';
 import { syntheticCommunity, syntheticWorkforce } from '../synth/index.js';
-import { readEmployees, workforceReport } from '../workforce/index.js';
+import { workforceReport, type Employee } from '../workforce/index.js';
 import type { StepOutcome } from './steps.js';
 
 /** The demo's planted pay gap: Black employees paid 6% less at equal level, family, tenure and FTE. */
 export const DEMO_PAY_GAP = { group: 'Black or African American', gap: -0.06 };
+
+/** The demo's workforce: section: the synthetic extract's columns, race and sex read by the vocabulary. */
+export const DEMO_WORKFORCE: WorkforceConfig = WorkforceSchema.parse({
+  source: { name: 'workforce', type: 'csv', path: 'workforce.csv' },
+  mapping: {
+    employee_id: 'employee_id',
+    job_family: 'job_family',
+    level: 'level',
+    department: 'department',
+    tenure_years: 'tenure_years',
+    fte: 'fte',
+    pay: 'pay',
+    hired: 'hired',
+    promoted: 'promoted',
+    exited: 'exited',
+    attributes: { race_ethnicity: { column: 'race_ethnicity' }, sex: { column: 'sex' } },
+  },
+}) as WorkforceConfig;
 
 const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
 const records = (file: string, rows: string[][]) => ({
@@ -40,9 +63,13 @@ export async function equityStep(a: { workspace: string; out: string; seed: numb
   writeFileSync(files.workforceExtract, csv(staff));
   const ws = await openWorkspace(a.workspace);
   let counts;
+  let employees: Employee[];
   try {
     const dataset = await getDataset(ws.engine);
     counts = patientCountsFromLabels(await peopleByLabels(ws.engine, dataset.schema, 'county'));
+    const paths = [files.workforceExtract];
+    await loadWorkforce({ engine: ws.engine, dir: a.workspace, workforce: DEMO_WORKFORCE, paths });
+    employees = await readWorkforceEmployees(ws.engine, (await getWorkforceVersion(ws.engine)).schema);
   } finally {
     await ws.close();
   }
@@ -50,7 +77,6 @@ export async function equityStep(a: { workspace: string; out: string; seed: numb
   const payer = payerMixReport(counts, area);
   json(files.community, communityReport(counts, area));
   json(files.payerMix, payer);
-  const { employees } = readEmployees(records('workforce.csv', staff));
   const workforce = workforceReport(employees);
   json(files.workforce, workforce);
   json(files.workforcePublic, workforceReport(employees, { audience: 'public' }));

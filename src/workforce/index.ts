@@ -1,8 +1,15 @@
 /** Workforce equity: representation by level, hiring/promotion/exit rates, the pay gap. Pure: rows in, results out. */
 export {
   readEmployees,
+  readEmployeeRows,
+  fileReading,
   EMPLOYEE_COLUMNS,
+  EMPLOYEE_FIELDS,
+  type Cell,
   type Employee,
+  type EmployeeField,
+  type EmployeeReading,
+  type Labels,
   type EmployeeRecords,
   type ReadEmployees,
   type Rejection,

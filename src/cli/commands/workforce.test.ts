@@ -3,17 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticWorkforce } from '../../synth/workforce.js';
+import { openWorkspace } from '../../engine/workspace.js';
 import { captureIO } from '../io.js';
 import { main } from '../main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'equilens-workforce-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
+async function cli(...args: string[]) {
   const io = captureIO(dir);
-  const code = await main(['node', 'equilens', 'workforce', ...args], io);
+  const code = await main(['node', 'equilens', ...args], io);
   return { code, out: io.stdout, err: io.stderr };
 }
+const run = (...args: string[]) => cli('workforce', ...args);
 
 describe('equilens workforce', () => {
   const rows = syntheticWorkforce({
@@ -59,5 +61,73 @@ describe('equilens workforce', () => {
     const { code, err } = await run('bad.csv');
     expect(code).toBe(1);
     expect(err).toContain('employee_id');
+  });
+});
+
+describe('equilens workforce --config: the HR extract ingested through the workforce: mapping', () => {
+  // The same synthetic extract as a file and through the config, its columns renamed as an HR system
+  // would export them (and sex coded F/M), so the mapping really maps.
+  const rows = syntheticWorkforce({
+    employees: 600,
+    seed: 9,
+    payGap: { group: 'Black or African American', gap: -0.05 },
+  });
+  const renamed = rows.map((r, i) =>
+    i === 0 ? r.map((h) => `HR_${h}`) : r.map((v, j) => (j === 2 ? v[0]! : v)),
+  );
+  writeFileSync(join(dir, 'same.csv'), rows.map((r) => r.join(',')).join('\n') + '\n');
+  writeFileSync(join(dir, 'export.csv'), renamed.map((r) => r.join(',')).join('\n') + '\n');
+  const fields = rows[0]!.filter((h) => !['race_ethnicity', 'sex'].includes(h));
+  writeFileSync(
+    join(dir, 'hr.yaml'),
+    [
+      'project: { name: HR }',
+      'sources: [{ name: main, type: csv, path: patients.csv }]',
+      'mapping: { patient_id: pid }',
+      'workforce:',
+      '  source: { type: csv, path: export.csv }',
+      '  mapping:',
+      ...fields.map((f) => `    ${f}: HR_${f}`),
+      '    attributes:',
+      '      race_ethnicity: { column: HR_race_ethnicity }',
+      '      sex: { column: HR_sex, values: { F: female, M: male } }',
+      '',
+    ].join('\n'),
+  );
+
+  it('ingests, then gives the same pay_gap, representation and rates as the file', async () => {
+    const ingest = await cli('ingest', '--workforce', '--config', 'hr.yaml', '--format', 'json');
+    expect(ingest.code, ingest.err).toBe(0);
+    const loaded = JSON.parse(ingest.out);
+    expect(loaded.workforce).toMatchObject({ version: 1, employees: 600, rows: 600 });
+    expect(loaded.reconciliation).toMatchObject({ read: 600, loaded: 600, rejected: 0 });
+    const viaConfig = await run('--config', 'hr.yaml');
+    expect(viaConfig.code, viaConfig.err).toBe(0);
+    const viaFile = await run('same.csv');
+    const [c, f] = [JSON.parse(viaConfig.out), JSON.parse(viaFile.out)];
+    expect(c.pay_gap.length).toBeGreaterThan(2);
+    expect(c.pay_gap).toEqual(f.pay_gap);
+    expect(c.representation).toEqual(f.representation);
+    expect(c.rates).toEqual(f.rates);
+    expect(c.reconciliation).toEqual({ read: 600, loaded: 600, rejected: 0 });
+    expect(Object.keys(c).sort()).toEqual(Object.keys(f).sort());
+    expect(viaConfig.out).not.toMatch(/"E\d|employee_id/);
+  });
+
+  it('says a re-ingest of the same extract is unchanged, in the table format', async () => {
+    const again = await cli('ingest', '--workforce', '--config', 'hr.yaml');
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toContain('unchanged since workforce version 1');
+  });
+
+  it('asks for an HR_FILE or a config, and says to ingest first when the workspace has no workforce', async () => {
+    const none = await run();
+    expect(none.code).not.toBe(0);
+    expect(none.err).toContain('HR_FILE');
+    await (await openWorkspace(join(dir, 'patients-only'))).close();
+    const empty = await run('--config', 'hr.yaml', '--workspace', 'patients-only');
+    expect(empty.code).toBe(1);
+    expect(empty.err).toContain('no workforce data yet');
+    expect(empty.err).toContain('equilens ingest --workforce');
   });
 });
