@@ -77,7 +77,12 @@ export async function funnelChartSvg(
   const y = { type: 'quantitative', axis: { format: '.0%' } } as const;
   const limit = (field: 'lower' | 'upper') => ({
     data: { values: limits },
-    mark: { type: 'line', color: PALETTE.muted, strokeDash: [4, 3], interpolate: 'step-after' },
+    mark: {
+      type: 'line' as const,
+      color: PALETTE.muted,
+      strokeDash: [4, 3],
+      interpolate: 'step-after' as const,
+    },
     encoding: { x, y: { ...y, field, title: text.y } },
   });
   const spec: TopLevelSpec = {
