@@ -80,11 +80,19 @@ function publicUnits(units: readonly PayerUnitLike[], threshold: number): PayerU
       return small(n, threshold) || small(rest(u), threshold) || small(u.patients, threshold);
     },
   );
+  // A facet left with one withheld unit (no other to withhold) keeps its pooled share back too: with the
+  // others' counts and sizes it would give that unit's count.
+  const lone = new Set(
+    group(units, (u) => u.facet)
+      .filter((rel) => rel.filter((k) => hidden.has(k)).length === 1)
+      .map((rel) => units[Number(rel[0])]!.facet),
+  );
   return units.map((u, i) => {
     const patients = small(u.patients, threshold) ? null : u.patients;
-    if (!hidden.has(String(i))) return { ...u, patients, suppressed: false };
+    const pooled = lone.has(u.facet) ? { expected: null, lower_limit: null, upper_limit: null } : {};
+    if (!hidden.has(String(i))) return { ...u, ...pooled, patients, suppressed: false };
     const none = { count: null, share: null, p_value: null, q_value: null, flag: null };
-    return { ...u, ...none, patients, suppressed: true };
+    return { ...u, ...none, ...pooled, patients, suppressed: true };
   });
 }
 

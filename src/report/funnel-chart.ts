@@ -74,7 +74,7 @@ export async function funnelChartSvg(
     p.flag === 'low' ? text.low : p.flag === 'high' ? text.high : text.within;
   const values = shown.map((p) => ({ unit: p.unit, n: p.patients, share: p.share, status: status(p) }));
   const x = { field: 'n', type: 'quantitative', title: text.x, scale: { type: 'log', nice: false } } as const;
-  const y = { type: 'quantitative', axis: { format: '.0%' } } as const;
+  const y = { type: 'quantitative', axis: { format: '.0%' }, scale: { zero: false } } as const;
   const limit = (field: 'lower' | 'upper') => ({
     data: { values: limits },
     mark: {

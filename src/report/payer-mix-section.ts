@@ -16,9 +16,10 @@ export interface PayerUnitLike {
   patients: number | null;
   count?: number | null;
   share: number | null;
-  expected: number;
-  lower_limit: number;
-  upper_limit: number;
+  /** The facet's pooled share and the unit's control limits; null when withheld (public edition). */
+  expected: number | null;
+  lower_limit: number | null;
+  upper_limit: number | null;
   p_value?: number | null;
   q_value?: number | null;
   flag: 'low' | 'high' | null;
@@ -85,7 +86,9 @@ function unitRow(loc: Locale, u: PayerUnitLike, i: number): string[] {
     shown(loc, u.suppressed, u.patients, `${base}.patients`, 'int'),
     shown(loc, u.suppressed, u.share, `${base}.share`, 'pct'),
     num(loc, u.expected, `${base}.expected`, 'pct'),
-    `${num(loc, u.lower_limit, `${base}.lower_limit`, 'pct')} ${esc(loc.t('table.to'))} ${num(loc, u.upper_limit, `${base}.upper_limit`, 'pct')}`,
+    u.lower_limit === null || u.upper_limit === null
+      ? num(loc, null, `${base}.lower_limit`, 'pct')
+      : `${num(loc, u.lower_limit, `${base}.lower_limit`, 'pct')} ${esc(loc.t('table.to'))} ${num(loc, u.upper_limit, `${base}.upper_limit`, 'pct')}`,
     flagWord(loc, u),
   ];
 }
@@ -95,20 +98,23 @@ async function facetBlock(loc: Locale, file: PayerMixFileLike, facet: string, fi
   const rows = file.units.map((u, i) => ({ u, i })).filter(({ u }) => u.facet === facet);
   const target = rows[0]!.u.expected;
   const name = plain(nameOf(loc, facet));
-  const svg = await funnelChartSvg(
-    rows.map(({ u }) => u),
-    target,
-    {
-      title: plain(loc.t('eq.payer.funnel', { facet: name })),
-      desc: plain(loc.t('eq.payer.funnel.desc', { facet: name })),
-      x: plain(loc.t('eq.payer.size')),
-      y: plain(loc.t('eq.payer.share')),
-      within: plain(loc.t('eq.payer.flag.within')),
-      low: plain(loc.t('eq.payer.flag.low')),
-      high: plain(loc.t('eq.payer.flag.high')),
-    },
-    { id: `funnel-${fi}`, lang: loc.lang },
-  );
+  const svg =
+    target === null
+      ? ''
+      : await funnelChartSvg(
+          rows.map(({ u }) => u),
+          target,
+          {
+            title: plain(loc.t('eq.payer.funnel', { facet: name })),
+            desc: plain(loc.t('eq.payer.funnel.desc', { facet: name })),
+            x: plain(loc.t('eq.payer.size')),
+            y: plain(loc.t('eq.payer.share')),
+            within: plain(loc.t('eq.payer.flag.within')),
+            low: plain(loc.t('eq.payer.flag.low')),
+            high: plain(loc.t('eq.payer.flag.high')),
+          },
+          { id: `funnel-${fi}`, lang: loc.lang },
+        );
   const head = [
     esc(name),
     t('eq.payer.size'),

@@ -127,7 +127,7 @@ function ratesTable(loc: Locale, file: WorkforceFileLike): string {
       shown(loc, r.suppressed, r.events, `${base}.events`, 'int'),
       est(loc, r, r.rate, r.lower, r.upper, base, ['rate', 'lower', 'upper'], 'pct'),
       r.group === r.reference
-        ? t('eq.reference')
+        ? `<em>${t('eq.reference')}</em>`
         : est(
             loc,
             r,
