@@ -83,7 +83,8 @@ export function dataTable(
 ): Html {
   const lang = c.get('lang');
   if (rows.length === 0) return html`<p>${t(lang, 'equity.noRows')}</p>`;
-  return html`<div class="table-wrap">
+  // A wide table scrolls inside its box on a phone; the box takes focus so the keyboard can scroll it.
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption}">
     <table>
       <caption>
         ${caption}
