@@ -4,6 +4,8 @@
  * one unit, and the demo analysis imported. Demo only: real workspaces start from the set-up link.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ResultsFile } from '../model/results.js';
 import {
   addMembership,
@@ -11,11 +13,14 @@ import {
   createUnit,
   createUser,
   saveAnalysis,
+  saveEquityResult,
   UNIT_KINDS,
+  type EquityKind,
   type Store,
   type UnitKind,
 } from '../store/index.js';
 import { hashPassword } from './auth/passwords.js';
+import { editions } from './equity-import.js';
 import { ROLES, type Role } from './permissions.js';
 
 export interface DemoAccount {
@@ -84,4 +89,38 @@ export async function seedDemoOrganisation(store: Store, results: ResultsFile): 
     units: units.map((u) => `${u.kind}:${u.name}`),
     championUnits: champion.map((u) => `${u.kind}:${u.name}`),
   };
+}
+
+/** The equity results the demo writes beside results.json, by kind: the internal file and the public one. */
+const DEMO_EQUITY: [EquityKind, string, string, string | null][] = [
+  ['community', 'Who we serve (demo)', 'community.json', null],
+  ['payer_mix', 'Payer mix (demo)', 'payer-mix.json', null],
+  ['workforce', 'Workforce (demo)', 'workforce.json', 'workforce.public.json'],
+];
+
+/**
+ * Import the demo's community.json, payer-mix.json, workforce.json and workforce.public.json from its
+ * output folder (those present), tied to the demo analysis; returns the ids made.
+ */
+export async function seedDemoEquity(store: Store, out: string, analysisId: string): Promise<string[]> {
+  const read = (file: string | null) =>
+    file && existsSync(join(out, file))
+      ? (JSON.parse(readFileSync(join(out, file), 'utf8')) as unknown)
+      : undefined;
+  const ids: string[] = [];
+  for (const [kind, title, file, publicFile] of DEMO_EQUITY) {
+    const internal = read(file);
+    if (internal === undefined) continue;
+    const e = editions(kind, { internal, public: read(publicFile) });
+    const saved = await saveEquityResult(store.db, 'demo', {
+      kind,
+      title,
+      threshold: e.threshold,
+      analysisId,
+      internal: e.internal,
+      public: e.public,
+    });
+    ids.push(saved.id);
+  }
+  return ids;
 }

@@ -3,11 +3,11 @@
  * (`<out>/.equilens/app/`, rebuilt each time) and serve it until SIGINT/SIGTERM.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EquilensError } from '../errors.js';
 import type { ResultsFile } from '../model/results.js';
 import { openStore } from '../store/index.js';
-import { seedDemoOrganisation, type DemoOrganisation } from './demo-org.js';
+import { seedDemoEquity, seedDemoOrganisation, type DemoOrganisation } from './demo-org.js';
 import { startServer, type RunningServer } from './serve.js';
 import { warmAnalysis } from './routes/analyses.js';
 
@@ -33,6 +33,8 @@ export async function serveDemo(
   const store = await openStore({ dir });
   const results = JSON.parse(readFileSync(opts.results, 'utf8')) as ResultsFile;
   const org = await seedDemoOrganisation(store, results);
+  // Who we serve, payer mix and workforce: the files the demo's equity step wrote beside results.json.
+  await seedDemoEquity(store, dirname(opts.results), org.analysisId);
   // Suppressing a large analysis takes seconds: do it once now rather than during the first visitor's request.
   await warmAnalysis(store, org.analysisId);
   const server = await startServer({

@@ -42,6 +42,11 @@ export const PERMISSIONS = {
   /** The algorithm inventory (decision-support tools and their audits). Champions manage only their units' tools. */
   'inventory.view': signedIn,
   'inventory.manage': ['administrator', 'analyst', 'department_champion'],
+  /** Community comparison, payer mix, workforce (the public edition for everyone but staff). */
+  'equity.view': everyone,
+  /** The internal edition of the equity results (every cell). */
+  'equity.view_internal': staff,
+  'equity.import': staff,
 } as const satisfies Record<string, readonly Viewer[]>;
 export type Action = keyof typeof PERMISSIONS;
 

@@ -20,6 +20,9 @@ import * as inventory from './routes/inventory.js';
 import type { Oidc } from './auth/oidc.js';
 import type { Project } from './jobs.js';
 import * as pub from './routes/public.js';
+import * as E from './equity-schemas.js';
+import * as equity from './routes/equity.js';
+import * as equityPages from './routes/equity-pages.js';
 
 export type Handler = (c: Ctx) => Response | Promise<Response>;
 export interface RouteDef {
@@ -212,6 +215,7 @@ export function routes(deps: RouteDeps): RouteDef[] {
       summary: 'An imported audit file, whole, with its summary',
       response: S.AlgorithmAuditFile,
     }),
+    ...equityRoutes(r),
     r('GET', '/api/v1/health', 'public.view', pub.health, { summary: 'Health check', response: S.Health }),
   ];
   const doc = openApiDocument([
@@ -220,4 +224,41 @@ export function routes(deps: RouteDeps): RouteDef[] {
   ]);
   table.push(r('GET', '/api/v1/openapi.json', 'public.view', (c) => c.json(doc)));
   return table;
+}
+
+/** Community comparison, payer mix and workforce results (issue #16): pages, import, API, downloads. */
+function equityRoutes(
+  r: (m: RouteDef['method'], p: string, a: Action, h: Handler, d?: ApiDoc) => RouteDef,
+): RouteDef[] {
+  return [
+    r('GET', '/community', 'equity.view', equityPages.communityPage),
+    r('GET', '/payer-mix', 'equity.view', equityPages.payerMixPage),
+    r('GET', '/workforce', 'equity.view', equityPages.workforcePage),
+    r('GET', '/equity', 'equity.import', equityPages.equityImportPage),
+    r('POST', '/equity', 'equity.import', equity.importEquity),
+    r('GET', '/api/v1/equity', 'equity.view', equity.listEquityApi, {
+      summary: 'Equity results imported (community, payer mix, workforce), newest first',
+      response: E.EquityListBody,
+    }),
+    r('POST', '/api/v1/equity', 'equity.import', equity.importEquity, {
+      summary: 'Import community.json, payer-mix.json or workforce.json (public edition derived or given)',
+      body: E.EquityImport,
+      response: E.EquitySummaryBody,
+    }),
+    r('GET', '/api/v1/equity/:id', 'equity.view', equity.equityApi, {
+      summary: 'One equity result (the public edition unless analyst or administrator)',
+      response: E.EquityResultBody,
+    }),
+    r('GET', '/api/v1/equity/:id/table.csv', 'equity.view', equity.tableCsv, {
+      summary: 'One table of an equity result as CSV, as the viewer may see it',
+      query: E.EquityTableQuery,
+      response: S.Health,
+      contentType: 'text/csv',
+    }),
+    r('GET', '/api/v1/equity/:id/table.json', 'equity.view', equity.tableJson, {
+      summary: 'One table of an equity result as JSON rows, as the viewer may see it',
+      query: E.EquityTableQuery,
+      response: E.EquityRowsBody,
+    }),
+  ];
 }

@@ -15,3 +15,4 @@ export * from './memberships.js';
 export type * from './schema.js';
 export * from './sign-in-links.js';
 export * from './algorithms.js';
+export * from './equity-results.js';

@@ -119,7 +119,22 @@ export interface AlgorithmAuditsTable extends Stamped {
   results: unknown;
 }
 
+export interface EquityResultsTable extends Stamped {
+  id: string;
+  /** community | payer_mix | workforce */
+  kind: string;
+  title: string;
+  /** The smallest count the public edition shows. */
+  threshold: number;
+  analysis_id: string | null;
+  /** The internal edition (every cell); null when only a public file was imported. */
+  internal: unknown;
+  /** The public edition (small counts withheld): what everyone but staff sees. */
+  public: unknown;
+}
+
 export interface DB {
+  equity_results: EquityResultsTable;
   algorithms: AlgorithmsTable;
   algorithm_audits: AlgorithmAuditsTable;
   memberships: MembershipsTable;
@@ -141,3 +156,4 @@ export type Analysis = Selectable<AnalysesTable>;
 export type Unit = Selectable<UnitsTable>;
 export type Algorithm = Selectable<AlgorithmsTable>;
 export type AlgorithmAudit = Selectable<AlgorithmAuditsTable>;
+export type EquityResult = Selectable<EquityResultsTable>;

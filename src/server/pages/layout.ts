@@ -24,6 +24,8 @@ function nav(c: Ctx): Html {
   return html`<nav aria-label="${t(lang, 'app')}">
     <ul>
       ${link('/', 'nav.home')} ${link('/dashboard', 'nav.dashboard')} ${link('/history', 'nav.history')}
+      ${can(v, 'equity.view') ? html`${link('/community', 'nav.community')} ${link('/payer-mix', 'nav.payerMix')} ${link('/workforce', 'nav.workforce')}` : ''}
+      ${can(v, 'equity.import') ? link('/equity', 'nav.equityImport') : ''}
       ${can(v, 'analysis.import') ? link('/analyses', 'nav.analyses') : ''}
       ${can(v, 'org.view') ? link('/organisation', 'nav.organisation') : ''}
       ${can(v, 'inventory.view') ? link('/inventory', 'nav.inventory') : ''}

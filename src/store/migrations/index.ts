@@ -10,6 +10,7 @@ import * as jobs from './0007-jobs.js';
 import * as memberships from './0008-memberships.js';
 import * as signInLinks from './0009-sign-in-links.js';
 import * as algorithms from './0010-algorithms.js';
+import * as equityResults from './0011-equity-results.js';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-accounts': accounts,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-memberships': memberships,
   '0009-sign-in-links': signInLinks,
   '0010-algorithms': algorithms,
+  '0011-equity-results': equityResults,
 };
