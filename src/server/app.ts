@@ -60,16 +60,16 @@ export function createApp(opts: AppOptions): EquilensApp {
     ...(opts.oidc ? { oidc: new Oidc(opts.oidc) } : {}),
   });
   app.use(securityHeaders());
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY,
-      onError: () => {
-        throw invalidInput(`The request is larger than ${MAX_BODY >> 20} MiB.`, {
-          fix: 'Upload a smaller file (results.json holds aggregates only).',
-        });
-      },
-    }),
-  );
+  // GET and HEAD carry no body; asking (`c.req.raw.body`) would build a full fetch Request per request.
+  const limit = bodyLimit({
+    maxSize: MAX_BODY,
+    onError: () => {
+      throw invalidInput(`The request is larger than ${MAX_BODY >> 20} MiB.`, {
+        fix: 'Upload a smaller file (results.json holds aggregates only).',
+      });
+    },
+  });
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next)));
   app.use(async (c, next) => {
     c.set('store', opts.store);
     const lang = getCookie(c, 'eq_lang');

@@ -39,17 +39,26 @@ export async function createApiToken(
   return { token, name, expires_at: expires.toISOString() };
 }
 
+/** The owner of a live token and when the token expires, or undefined. */
+export async function liveToken(
+  db: Kysely<DB>,
+  token: string,
+  now = new Date(),
+): Promise<{ userId: string; expiresAt: number } | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .select(['user_id', 'expires_at'])
+    .where('id', '=', hashToken(token))
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row && { userId: row.user_id, expiresAt: new Date(row.expires_at).getTime() };
+}
+
 /** The owner of a live token, or undefined. */
 export async function tokenOwner(
   db: Kysely<DB>,
   token: string,
   now = new Date(),
 ): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('api_tokens')
-    .select('user_id')
-    .where('id', '=', hashToken(token))
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  return row?.user_id;
+  return (await liveToken(db, token, now))?.userId;
 }

@@ -5,7 +5,7 @@
  */
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
-import { createSession, endSession, findUser, tokenOwner, useSession } from '../../store/index.js';
+import { createSession, endSession, findUser, liveToken, useSession } from '../../store/index.js';
 import { newToken, setCsrfCookie } from '../csrf.js';
 import type { AppEnv, Ctx, SignedIn } from '../env.js';
 import { ROLES, type Role } from '../permissions.js';
@@ -17,29 +17,51 @@ export const ABSOLUTE_MS = 12 * 3_600_000;
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 
-/** Who a session or token is, for a few seconds (see ttl-cache.ts); dropped at sign-in and sign-out here. */
+/**
+ * Who a session or token is, for a few seconds (see ttl-cache.ts): sign-out here takes effect at once; a
+ * session or token ended elsewhere (another server process, the store), a changed role or a disabled account
+ * within SESSION_CACHE_MS. A cached entry is never used past its session's or token's own expiry. Tokens and
+ * session ids are looked up by their SHA-256 (high-entropy secrets need no slow hash), so a miss costs one
+ * indexed query.
+ */
 export const SESSION_CACHE_MS = 3_000;
-const seen = new TtlCache<SignedIn | undefined>(SESSION_CACHE_MS);
+interface Seen {
+  user: SignedIn;
+  /** When the session or token expires (ms since the epoch). */
+  until: number;
+}
+const seen = new TtlCache<Seen | undefined>(SESSION_CACHE_MS);
 const cacheKey = (c: Ctx, token: string, bearer: boolean) =>
   `${c.get('store').kind}:${bearer ? 'b' : 's'}:${token}`;
 
-function whoIs(c: Ctx, token: string, bearer: boolean): Promise<SignedIn | undefined> {
-  return seen.get(cacheKey(c, token, bearer), () => lookUp(c, token, bearer));
+/** Forget every cached session (call after changing a role, disabling an account or revoking tokens). */
+export const forgetSessions = (): void => seen.clear();
+
+async function whoIs(c: Ctx, token: string, bearer: boolean): Promise<SignedIn | undefined> {
+  const key = cacheKey(c, token, bearer);
+  let hit = await seen.get(key, () => lookUp(c, token, bearer));
+  if (hit && hit.until <= Date.now()) {
+    seen.delete(key);
+    hit = await seen.get(key, () => lookUp(c, token, bearer));
+  }
+  return hit?.user;
 }
 
-async function lookUp(c: Ctx, token: string, bearer: boolean): Promise<SignedIn | undefined> {
+async function lookUp(c: Ctx, token: string, bearer: boolean): Promise<Seen | undefined> {
   const db = c.get('store').db;
   const s = bearer && token.startsWith('eqt_') ? undefined : await useSession(db, token, IDLE_MS);
-  const userId = s ? undefined : bearer ? await tokenOwner(db, token) : undefined;
-  const u = s?.user ?? (userId ? await findUser(db, userId) : undefined);
+  const owner = s ? undefined : bearer ? await liveToken(db, token) : undefined;
+  const u = s?.user ?? (owner ? await findUser(db, owner.userId) : undefined);
   if (!u || u.disabled || !isRole(u.role)) return undefined;
-  return {
+  const user: SignedIn = {
     id: u.id,
     username: u.username,
     displayName: u.display_name,
     role: u.role,
     ...(s ? { sessionId: s.id } : {}),
   };
+  const until = s ? Math.min(new Date(s.expires_at).getTime(), Date.now() + IDLE_MS) : owner!.expiresAt;
+  return { user, until };
 }
 
 export const session = (): MiddlewareHandler<AppEnv> => async (c, next) => {

@@ -51,6 +51,13 @@ function nav(c: Ctx): Html {
   </nav>`;
 }
 
+/**
+ * Everything {@link page} and {@link nav} read from the request, as a key for a cache of rendered shells
+ * (src/server/send.ts): keep it in step when the shell shows something new.
+ */
+export const shellKey = (c: Ctx, title: string): string =>
+  JSON.stringify([c.get('lang'), c.get('viewer'), Boolean(c.get('user')), c.get('csrf'), c.req.url, title]);
+
 export function page(c: Ctx, title: string, body: Html): Html {
   const lang = c.get('lang');
   return html`<!doctype html>

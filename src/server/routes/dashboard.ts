@@ -10,6 +10,7 @@ import type { Ctx } from '../env.js';
 import { t } from '../i18n.js';
 import { Memo } from '../memo.js';
 import { page, type Html } from '../pages/layout.js';
+import { sendBytes, sendPage, toBytes, type Bytes } from '../send.js';
 import { can } from '../permissions.js';
 import { analysesList, loadVisible } from './analyses.js';
 import { scopeKey, scopeOf } from '../scope.js';
@@ -88,9 +89,25 @@ function filters(
 /** Rendered chart sections (SVG), by analysis, audience, language and selection. */
 const sections = new Memo<string>();
 const tables = new Memo<ReturnType<typeof longRows>>();
-/** The dashboard's content (filters, downloads, charts) as text, and the downloads as text. */
-const contents = new Memo<string>();
-const downloads = new Memo<string>();
+/** The dashboard's content (filters, downloads, charts) and the downloads, as bytes sent as they are. */
+const contents = new Memo<Bytes>();
+const downloads = new Memo<Bytes>();
+
+/** The selection a query string asks for, per results copy: select() scans every period, on every view. */
+const selections = new WeakMap<ResultsFile, Map<string, { sel: Selection; key: string }>>();
+function selectionOf(c: Ctx, results: ResultsFile): { sel: Selection; key: string } {
+  const url = c.req.url;
+  const search = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  let known = selections.get(results);
+  if (!known) selections.set(results, (known = new Map()));
+  let hit = known.get(search);
+  if (!hit) {
+    if (known.size >= 1_000) known.clear();
+    const sel = select(results, c.req.query());
+    known.set(search, (hit = { sel, key: JSON.stringify(sel) }));
+  }
+  return hit;
+}
 
 export async function dashboard(c: Ctx) {
   const lang = c.get('lang');
@@ -98,14 +115,14 @@ export async function dashboard(c: Ctx) {
   const id = c.req.query('analysis') ?? analyses[0]?.id;
   if (!id) return c.html(page(c, t(lang, 'dashboard.title'), html`<p>${t(lang, 'dashboard.none')}</p>`));
   const { results } = await loadVisible(c, id);
-  const sel = select(results, c.req.query());
+  const { sel, key: selKey } = selectionOf(c, results);
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
   const scope = scopeKey(await scopeOf(c));
   const list = analyses.map((a) => a.id).join(',');
-  const key = `${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}:${list}`;
+  const key = `${id}:${staff}:${scope}:${lang}:${selKey}:${list}`;
   // The page's content depends only on the key; the shell around it carries the visitor's CSRF token.
   const content = await contents.get(key, async () => {
-    const section = await sections.get(`${id}:${staff}:${scope}:${lang}:${JSON.stringify(sel)}`, async () => {
+    const section = await sections.get(`${id}:${staff}:${scope}:${lang}:${selKey}`, async () => {
       const part = slice(results, sel);
       return part.index < 0 ? '' : measureSection(createLocale(lang), part.results, part.index);
     });
@@ -119,43 +136,47 @@ export async function dashboard(c: Ctx) {
         to: sel.to ?? '',
       }).filter(([, v]) => v),
     ).toString();
-    return String(
-      await html`${filters(c, id, analyses, results, sel)}
-        ${staff ? '' : html`<p class="note">${t(lang, 'dashboard.suppressed')}</p>`}
-        <p>
-          ${t(lang, 'dashboard.download')}: <a href="${base}.csv?${qs}" download>CSV</a> ·
-          <a href="${base}.json?${qs}" download>JSON</a>
-        </p>
-        <div class="report">${raw(section)}</div>`,
+    return toBytes(
+      String(
+        await html`${filters(c, id, analyses, results, sel)}
+          ${staff ? '' : html`<p class="note">${t(lang, 'dashboard.suppressed')}</p>`}
+          <p>
+            ${t(lang, 'dashboard.download')}: <a href="${base}.csv?${qs}" download>CSV</a> ·
+            <a href="${base}.json?${qs}" download>JSON</a>
+          </p>
+          <div class="report">${raw(section)}</div>`,
+      ),
     );
   });
-  return c.html(page(c, t(lang, 'dashboard.title'), raw(content)));
+  return sendPage(c, t(lang, 'dashboard.title'), content);
 }
 
 /** The selected slice as the long table of results.csv (same columns as `equilens analyze` writes). */
-async function groups(c: Ctx, format: 'csv' | 'json'): Promise<string> {
+async function groups(c: Ctx, format: 'csv' | 'json'): Promise<Bytes> {
   const { results } = await loadVisible(c, c.req.param('id') ?? '');
-  const sel = select(results, c.req.query());
+  const { sel, key: selKey } = selectionOf(c, results);
   const staff = can(c.get('viewer'), 'analysis.view_unsuppressed');
   const scope = scopeKey(await scopeOf(c));
-  const key = `${c.req.param('id')}:${staff}:${scope}:${JSON.stringify(sel)}`;
+  const key = `${c.req.param('id')}:${staff}:${scope}:${selKey}`;
   const rows = () => tables.get(key, async () => longRows(slice(results, sel).results));
   return downloads.get(`${format}:${key}`, async () =>
-    format === 'json'
-      ? JSON.stringify({ selection: sel, rows: await rows() })
-      : [csvLine(LONG_COLUMNS), ...(await rows()).map((r) => csvLine(LONG_COLUMNS.map((k) => r[k])))].join(
-          '\r\n',
-        ) + '\r\n',
+    toBytes(
+      format === 'json'
+        ? JSON.stringify({ selection: sel, rows: await rows() })
+        : [csvLine(LONG_COLUMNS), ...(await rows()).map((r) => csvLine(LONG_COLUMNS.map((k) => r[k])))].join(
+            '\r\n',
+          ) + '\r\n',
+    ),
   );
 }
 
 export async function groupsCsv(c: Ctx) {
-  return c.body(await groups(c, 'csv'), 200, {
+  return sendBytes(c, await groups(c, 'csv'), {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': 'attachment; filename="groups.csv"',
   });
 }
 
 export async function groupsJson(c: Ctx) {
-  return c.body(await groups(c, 'json'), 200, { 'content-type': 'application/json' });
+  return sendBytes(c, await groups(c, 'json'), { 'content-type': 'application/json' });
 }
