@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,14 @@ describe('equilens workforce --config: the HR extract ingested through the workf
     expect(c.reconciliation).toEqual({ read: 600, loaded: 600, rejected: 0 });
     expect(Object.keys(c).sort()).toEqual(Object.keys(f).sort());
     expect(viaConfig.out).not.toMatch(/"E\d|employee_id/);
+  });
+
+  it('takes the public threshold from workforce.threshold unless --threshold is given', async () => {
+    writeFileSync(join(dir, 'hr30.yaml'), readFileSync(join(dir, 'hr.yaml'), 'utf8') + '  threshold: 30\n');
+    const configured = JSON.parse((await run('--config', 'hr30.yaml', '--audience', 'public')).out);
+    expect(configured.threshold).toBe(30);
+    const given = await run('--config', 'hr30.yaml', '--audience', 'public', '--threshold', '25');
+    expect(JSON.parse(given.out).threshold).toBe(25);
   });
 
   it('says a re-ingest of the same extract is unchanged, in the table format', async () => {
