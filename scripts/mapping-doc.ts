@@ -13,7 +13,7 @@ import {
   STATUS_SYNONYMS,
   type AttributeInfo,
 } from '../src/config/attribute-vocabulary.js';
-import type { AttributeMapping } from '../src/config/index.js';
+import { WORKFORCE_ATTRIBUTE_NAMES, WORKFORCE_FIELDS, type AttributeMapping } from '../src/config/index.js';
 import { mapCode, mapRaceEthnicity } from '../src/ingest/tabular/map-codes.js';
 
 export const DOC_FILE = fileURLToPath(new URL('../docs/mapping.md', import.meta.url));
@@ -143,6 +143,40 @@ function exampleSection(): string {
   ].join('\n');
 }
 
+/** The `workforce:` section: its fields (from the schema's own list) and its attributes. */
+function workforceSection(): string {
+  return [
+    '## Workforce: the HR extract',
+    '',
+    'An HR extract (one row per employee, or per employee and period) is mapped in its own section,',
+    '`workforce:`, and loaded by `equilens ingest --workforce` into workforce versions of the workspace, apart',
+    'from the patient datasets. `source:` takes the same keys as `sources[]` (type `csv`, `tsv` or `parquet`;',
+    '`as_of` is the date tenure is counted to when no `as_of` column is named). `mapping:` names the column',
+    'of each field; a field left out is empty on every row:',
+    '',
+    '```yaml',
+    'workforce:',
+    '  source: { type: csv, path: hr-extract.csv }',
+    '  mapping:',
+    '    employee_id: EMPLID',
+    '    level: GRADE',
+    '    pay: ANNUAL_RT',
+    '    attributes:',
+    '      sex: { column: SEX, values: { F: female, M: male } }',
+    '```',
+    '',
+    '| field | the column holding |',
+    '| --- | --- |',
+    ...Object.entries(WORKFORCE_FIELDS).map(([f, d]) => `| ${code(f)} | ${d.replace(/^column with /, '')} |`),
+    '',
+    `\`mapping.attributes\` takes ${list(WORKFORCE_ATTRIBUTE_NAMES)} (race_ethnicity from one column, or race`,
+    'and ethnicity from two), with the value maps, canonical codes, checks and unmapped accounting of the',
+    'patient attributes above. A row with a value that is not a number, a date or a yes/no where one is',
+    'needed, an empty employee id, or a second row of the same employee (and period) is rejected with its',
+    'line and column, never its value.',
+  ].join('\n');
+}
+
 export async function renderMappingDoc(): Promise<string> {
   const md = [
     '# The mapping: attributes, canonical codes and synonyms',
@@ -185,6 +219,8 @@ export async function renderMappingDoc(): Promise<string> {
     ...DATE_FORMATS.map((d) => `| ${d.format} | ${code(d.example)} |`),
     '',
     exampleSection(),
+    '',
+    workforceSection(),
     '',
     '## Each attribute',
     '',

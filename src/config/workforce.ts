@@ -23,9 +23,9 @@ export const WORKFORCE_FIELDS = {
   tenure_years: 'column with tenure in years (instead of hire_date)',
   fte: 'column with the full-time equivalent (1 full time, 0.5 half time)',
   pay: 'column with annual pay (a number; $ and , are accepted)',
-  hired: 'column flagging a hire in the period (1/0, Y/N, true/false)',
-  promoted: 'column flagging a promotion in the period (1/0, Y/N, true/false)',
-  exited: 'column flagging an exit in the period (1/0, Y/N, true/false)',
+  hired: 'column with the flag of a hire in the period (1/0, Y/N, true/false)',
+  promoted: 'column with the flag of a promotion in the period (1/0, Y/N, true/false)',
+  exited: 'column with the flag of an exit in the period (1/0, Y/N, true/false)',
 } as const;
 export type WorkforceField = keyof typeof WORKFORCE_FIELDS;
 

@@ -2,7 +2,10 @@
  * An HR extract as employee records (one row per employee, or per employee-year): reading is pure — parsed
  * CSV records in, employees and rejections (line, column, reason; never the value) out. Race and ethnicity
  * and sex go through the same vocabulary as patient data (`canonicalLabel`): keys, codes or labels; an
- * unknown value becomes Unknown and is counted.
+ * unknown value becomes Unknown and is counted. Rows are read through an `EmployeeReading` (which column
+ * holds each field, how race and sex are labelled): `readEmployees` uses the fixed column names of
+ * `equilens workforce HR_FILE`, the workforce ingest (src/ingest/workforce) the config's mapping, so both
+ * read a row the same way.
  */
 import { canonicalLabel } from '../model/vocab/index.js';
 import { UNKNOWN } from '../model/status.js';

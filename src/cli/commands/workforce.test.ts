@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticWorkforce } from '../../synth/workforce.js';
+import { openDuckDB } from '../../engine/duckdb/duckdb-driver.js';
 import { openWorkspace } from '../../engine/workspace.js';
 import { captureIO } from '../io.js';
 import { main } from '../main.js';
@@ -114,6 +115,14 @@ describe('equilens workforce --config: the HR extract ingested through the workf
     expect(viaConfig.out).not.toMatch(/"E\d|employee_id/);
   });
 
+  it('takes the public threshold from workforce.threshold unless --threshold is given', async () => {
+    writeFileSync(join(dir, 'hr30.yaml'), readFileSync(join(dir, 'hr.yaml'), 'utf8') + '  threshold: 30\n');
+    const configured = JSON.parse((await run('--config', 'hr30.yaml', '--audience', 'public')).out);
+    expect(configured.threshold).toBe(30);
+    const given = await run('--config', 'hr30.yaml', '--audience', 'public', '--threshold', '25');
+    expect(JSON.parse(given.out).threshold).toBe(25);
+  });
+
   it('says a re-ingest of the same extract is unchanged, in the table format', async () => {
     const again = await cli('ingest', '--workforce', '--config', 'hr.yaml');
     expect(again.code, again.err).toBe(0);
@@ -129,5 +138,86 @@ describe('equilens workforce --config: the HR extract ingested through the workf
     expect(empty.code).toBe(1);
     expect(empty.err).toContain('no workforce data yet');
     expect(empty.err).toContain('equilens ingest --workforce');
+  });
+});
+
+describe('equilens workforce --config: an employee-year extract, and Parquet', () => {
+  // Two years of the same 300 employees (pay 3% higher the second year): one row per employee and year.
+  const rows = syntheticWorkforce({ employees: 300, seed: 5 });
+  const years = [
+    [...rows[0]!, 'year'],
+    ...['2023', '2024'].flatMap((y) =>
+      rows.slice(1).map((r) => {
+        const out = [...r, y];
+        if (y === '2024') out[8] = String(Math.round(Number(r[8]) * 1.03));
+        return out;
+      }),
+    ),
+  ];
+  writeFileSync(join(dir, 'years.csv'), years.map((r) => r.join(',')).join('\n') + '\n');
+  const section = (path: string, type: string) =>
+    [
+      'project: { name: HR }',
+      'sources: [{ name: main, type: csv, path: patients.csv }]',
+      'mapping: { patient_id: pid }',
+      'workforce:',
+      `  source: { type: ${type}, path: ${path} }`,
+      '  mapping:',
+      ...rows[0]!.filter((h) => !['race_ethnicity', 'sex'].includes(h)).map((f) => `    ${f}: ${f}`),
+      '    period: year',
+      '    attributes: { race_ethnicity: { column: race_ethnicity }, sex: { column: sex } }',
+      '',
+    ].join('\n');
+
+  it('keeps one row per employee and year, and analyses it as the file path does', async () => {
+    writeFileSync(join(dir, 'years.yaml'), section('years.csv', 'csv'));
+    const ingest = await cli(
+      'ingest',
+      '--workforce',
+      '--config',
+      'years.yaml',
+      '--workspace',
+      'ws-years',
+      '--format',
+      'json',
+    );
+    expect(ingest.code, ingest.err).toBe(0);
+    expect(JSON.parse(ingest.out).workforce).toMatchObject({ rows: 600, employees: 300, periods: 2 });
+    const c = JSON.parse((await run('--config', 'years.yaml', '--workspace', 'ws-years')).out);
+    const f = JSON.parse((await run('years.csv')).out);
+    expect(c.pay_gap).toEqual(f.pay_gap);
+    expect(c.rates).toEqual(f.rates);
+    // The rates count employee-years: 600 of them across the race groups.
+    const hired = c.rates.filter(
+      (r: { event: string; attribute: string }) => r.event === 'hired' && r.attribute === 'race_ethnicity',
+    );
+    expect(hired.reduce((t: number, r: { employees: number }) => t + r.employees, 0)).toBe(600);
+  });
+
+  it('reads a Parquet extract (rows numbered from 1)', async () => {
+    const engine = await openDuckDB();
+    try {
+      await engine.run(
+        `COPY (SELECT * FROM read_csv('${join(dir, 'years.csv')}', all_varchar = true)) TO '${join(dir, 'years.parquet')}' (FORMAT parquet)`,
+      );
+    } finally {
+      await engine.close();
+    }
+    writeFileSync(join(dir, 'pq.yaml'), section('years.parquet', 'parquet'));
+    const ingest = await cli(
+      'ingest',
+      '--workforce',
+      '--config',
+      'pq.yaml',
+      '--workspace',
+      'ws-pq',
+      '--format',
+      'json',
+    );
+    expect(ingest.code, ingest.err).toBe(0);
+    expect(JSON.parse(ingest.out).reconciliation).toMatchObject({ read: 600, loaded: 600, rejected: 0 });
+    const c = JSON.parse((await run('--config', 'pq.yaml', '--workspace', 'ws-pq')).out);
+    const f = JSON.parse((await run('years.csv')).out);
+    expect(c.pay_gap).toEqual(f.pay_gap);
   });
 });

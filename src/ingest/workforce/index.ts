@@ -75,11 +75,11 @@ export interface WorkforceLoad {
 export const workforceRejectionsFileName = (version: number): string =>
   `workforce-rejections-v${version}.internal.csv`;
 
-/** The hash of the section as it reads the extract (not where the extract is). */
+/** The hash of the section as it reads the extract (not where the extract is, nor the public threshold). */
 function sectionHash(workforce: WorkforceConfig): string {
   const { path: _path, ...source } = workforce.source;
   return createHash('sha256')
-    .update(JSON.stringify({ ...workforce, source }))
+    .update(JSON.stringify({ source, mapping: workforce.mapping }))
     .digest('hex');
 }
 
