@@ -8,6 +8,7 @@
  */
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
+import type { EquilensConfig } from '../config/index.js';
 import {
   createDatasetVersion,
   openWorkspace,
@@ -22,6 +23,7 @@ import { deriveLibraryMeasures } from '../engine/measures/index.js';
 import type { ColumnDef } from '../model/index.js';
 import { checkInputs } from './check-inputs.js';
 import { contentHash } from './content-hash.js';
+import { createHash } from 'node:crypto';
 import { LOADERS } from './loaders.js';
 import {
   filesFileName,
@@ -83,6 +85,17 @@ async function applyMemoryLimit(engine: Engine, given?: string): Promise<void> {
   await engine.run(`SET memory_limit = ${quoteLiteral(limit.trim())}`);
 }
 
+/**
+ * The config's part in a patient dataset's content hash: its text's hash, or, when it has a `workforce:`
+ * section, the hash of everything else, so editing only the HR extract's mapping is not a new patient
+ * dataset (an unchanged re-ingest stays unchanged).
+ */
+function patientConfigHash(config: EquilensConfig, textHash: string): string {
+  if (!config.workforce) return textHash;
+  const { workforce: _workforce, ...rest } = config;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+}
+
 const isUrl = (p: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p);
 
 export async function ingest(opts: IngestOptions): Promise<IngestResult> {
@@ -109,7 +122,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const ws = await openWorkspace(wsDir);
   try {
     await applyMemoryLimit(ws.engine, opts.memoryLimit);
-    const hashing = contentHash(allPaths, hash);
+    const hashing = contentHash(allPaths, patientConfigHash(config, hash));
     hashing.catch(() => undefined);
     const extra: ColumnDef[] = customAttributes(config.mapping).map((name) => ({
       name,
