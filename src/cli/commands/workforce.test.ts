@@ -129,6 +129,15 @@ describe('equilens workforce --config: the HR extract ingested through the workf
     expect(again.out).toContain('unchanged since workforce version 1');
   });
 
+  it('lists the workforce versions beside the patient datasets', async () => {
+    const json = JSON.parse((await cli('datasets', '--config', 'hr.yaml', '--format', 'json')).out);
+    expect(json.workforce).toHaveLength(1);
+    expect(json.workforce[0]).toMatchObject({ version: 1, employees: 600, rows: { read: 600, loaded: 600 } });
+    expect(json.workforce[0]).not.toHaveProperty('meta');
+    const table = await cli('datasets', '--config', 'hr.yaml');
+    expect(table.out).toMatch(/workforce versions\n\s*version\s+id/);
+  });
+
   it('asks for an HR_FILE or a config, and says to ingest first when the workspace has no workforce', async () => {
     const none = await run();
     expect(none.code).not.toBe(0);
