@@ -73,8 +73,17 @@ function attack(t: Table, out: ResultsFile, threshold: number, exact: boolean) {
       ]),
     );
   }
-  // A count a shown zero gives away needs no width (the policy shows zeros).
+  // A count a shown zero gives away needs no width (the policy shows zeros): down from a zero total, or
+  // along any chain of relations (what the shown zeros alone pin at 0, every other count unknown).
   const zeros = zerosGivenAway(t.rel, shown);
+  for (const k of [0, 1] as const) {
+    const value = (p: Pair | undefined): number => (k === 0 ? (p?.[0] ?? 0) : (p?.[1] ?? 0) - (p?.[0] ?? 0));
+    const zeroShown = new Set(
+      [...shown].filter(([, p]) => p[0] !== null && value(p) === 0).map(([id]) => id),
+    );
+    const alone = exactRanges(t.rel, new Map([...t.truth].map(([id, p]) => [id, value(p)])), zeroShown, 1);
+    for (const id of hidden) if (alone.get(id)?.hi === 0) (k === 0 ? zeros.n : zeros.m).add(id);
+  }
   for (const [id, w0] of ranges) {
     if ((t.truth.get(id)?.[1] ?? 0) === 0) continue; // a cell with nobody in it describes nobody
     const w = { n: zeros.n.has(id) ? Infinity : w0.n, m: zeros.m.has(id) ? Infinity : w0.m };
@@ -138,6 +147,33 @@ describe('interval attacker (integrality, n ≤ d, non-negativity; the reason sa
     expect(sex.groups.find((g) => g.group === 'Unknown')!.suppressed).toBe(true);
     expect(attack(t, out, 11, false)).toEqual({ pinned: [], narrow: [] });
   });
+
+  it.each([
+    [
+      [
+        ['Asian', 'Male', 'P1', 'North', 0, 1],
+        ['Unknown', 'Female', 'P2', 'North', 6, 8],
+        ['Black', 'Female', 'P1', 'North', 0, 3],
+      ],
+    ],
+    [
+      [
+        ['Asian', 'Female', 'P1', 'North', 3, 3],
+        ['Unknown', 'Female', 'P2', 'North', 0, 3],
+        ['Asian', 'Male', 'P1', 'South', 3, 4],
+      ],
+    ],
+  ] as [string, string, string, string, number, number][][][])(
+    'exact attacker counterexamples of random seeds (threshold 3): nothing pinned (%#)',
+    (spec) => {
+      const t = table(peopleOf(spec));
+      const out = suppressResults(t.input, { threshold: 3 });
+      if (process.env.DEBUG_SUP) {
+        for (const [id, v] of [...printed(out), ...printedFacets(out)]) console.log(id, v, t.truth.get(id));
+      }
+      expect(attack(t, out, 3, true)).toEqual({ pinned: [], narrow: [] });
+    },
+  );
 
   it('property: random tables with a site facet and an intersection — nothing pinned, small cells keep their width (independent interval attacker)', () => {
     fc.assert(

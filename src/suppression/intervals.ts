@@ -13,6 +13,7 @@
  * A hidden cell is protected when its n, its m and its d each keep an interval at least as wide as the cell
  * requires ({@link narrowCells}).
  */
+import { LP_BAND, lpNarrow } from './lp.js';
 import type { Cell, Margin } from './table.js';
 
 export interface Bounds {
@@ -205,22 +206,28 @@ export function intervalBounds(input: IntervalInput): IntervalBounds {
  * Cells whose interval is narrower than they require: `widths` maps a hidden cell to the width each of its
  * counts (n, d − n and d; d only for a plain count) must keep (1 = not determined exactly).
  */
-export function narrowCells(input: IntervalInput, widths: ReadonlyMap<string, number>): string[] {
+export function narrowCells(input: IntervalInput, widths: ReadonlyMap<string, number>, lp = true): string[] {
   if (!widths.size) return [];
-  const { index, n, m, d } = intervalBounds(input);
+  const bounds = intervalBounds(input);
+  const { index, n, m, d } = bounds;
   const plain = input.cells.every((c) => c.numerator === null);
   const zero = shownZeros(input, index);
   const out: string[] = [];
+  // Cells propagation leaves only a little wider than required: bounded again by linear programming.
+  const near = new Map<number, [number, boolean, boolean]>();
   for (const [id, w] of widths) {
     const i = index.get(id);
     if (i === undefined) continue;
-    const open = (bk: Bounds): boolean => bk.hi[i]! - bk.lo[i]! >= w;
-    const zn = zero.n[i] === 1;
-    const zm = zero.m[i] === 1;
-    const ok = plain ? open(d) : (zn || open(n)) && (zm || open(m)) && (zn || zm || open(d));
-    if (!ok) out.push(id);
+    const open = (bk: Bounds, extra = 0): boolean => bk.hi[i]! - bk.lo[i]! >= w + extra;
+    const zn = plain || zero.n[i] === 1;
+    const zm = !plain && zero.m[i] === 1;
+    const ok = (extra = 0): boolean =>
+      (zn || open(n, extra)) && (zm || open(m, extra)) && (zn || zm || open(d, extra));
+    if (!ok()) out.push(id);
+    else if (lp && !ok(LP_BAND)) near.set(i, [w, zn, zm]);
   }
-  return out;
+  if (out.length || !near.size) return out;
+  return lpNarrow(input, bounds, near).map((i) => input.cells[i]!.id);
 }
 
 /**
