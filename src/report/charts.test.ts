@@ -6,6 +6,7 @@ import { gapChartSvg } from './gap-chart.js';
 import { gapGlyph } from './gap-glyph.js';
 import { createLocale, type Lang } from './i18n.js';
 import { rateChartSvg } from './rate-chart.js';
+import { trendChartSvg } from './trend-chart.js';
 
 // Golden files beside this test (test/support/svg-snapshot.ts: a missing or changed one fails).
 const dir = fileURLToPath(new URL('./__snapshots__/', import.meta.url));
@@ -43,8 +44,27 @@ describe('chart SVGs', () => {
   it('gap chart: the gap over time with named signals', async () => {
     const gap = fixtureResults().measures[1]!.strata[0]!.trend!.gap!;
     const svg = await gapChartSvg({ id: 'g', gap, title: 'Title', desc: 'Description' }, createLocale('en'));
-    expect(svg).toContain('trend (7 points rising or falling)');
+    // The latest signal is named in words under the title (wrapped to the chart's width).
+    const texts = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)]
+      .map((m) =>
+        m[1]!
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
+      .join(' ');
+    expect(texts).toContain('▲ 2025-Q4: trend (7 points rising or falling)');
     snapshot('gap-bp-race-en', svg);
+  });
+  it('trend chart: each group over time, the reference and the followed group named at their ends', async () => {
+    const s = fixtureResults().measures[1]!.strata[0]!;
+    const svg = await trendChartSvg(
+      { id: 't', trend: s.trend!, reference: s.reference, title: 'Title', desc: 'Description' },
+      createLocale('en'),
+    );
+    expect(svg).toContain('>White</text>');
+    expect(svg).toContain('>Black or African American</text>');
+    snapshot('trend-bp-race-en', svg);
   });
   it('finding glyph: comparison and group rates on a scale from 0', () => {
     const f = fixtureResults().findings[0]!;

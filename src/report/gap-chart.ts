@@ -1,11 +1,14 @@
 /**
  * The gap over time: difference in rate (percentage points) between the group with the largest gap and the
  * reference, per period, with a "no gap" line at zero. Points flagged by the run/SPC rules are drawn as a
- * larger triangle in a second colour and named in words, so signals never rely on colour alone.
+ * larger triangle in a second colour, and the latest is named in words under the title, so signals never
+ * rely on colour alone.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { StratumTrend } from '../model/results.js';
 import type { Locale } from './i18n.js';
+import { tickValues } from './chart-ticks.js';
+import { wrapText } from './text-width.js';
 import { perUnit, type MeasureScale } from './measure-scale.js';
 import { baseConfig, CHART_WIDTH, FONT, PALETTE, renderSvg } from './render-svg.js';
 
@@ -39,9 +42,11 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
     type: 'quantitative',
     title: null,
     scale: { domain: [lo - pad, hi + pad], nice: false },
-    axis: { tickCount: 5, format: '.1f' },
+    // Four labels at most (five 14 px high touch on 100 px), one near an end moved inside the plot.
+    axis: { values: tickValues(lo - pad, hi + pad, 4), format: '.1f', labelFlush: 9 },
   } as const;
-  const lastSignal = values.map((v) => v.note !== '').lastIndexOf(true);
+  const last = [...values].reverse().find((v) => v.note !== '');
+  const signal = last ? `▲ ${last.period}: ${last.note}` : '';
   const spec = {
     width: CHART_WIDTH,
     // The whole drawing fits the width (labels included), so every chart scales the same way.
@@ -57,9 +62,20 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
       fontWeight: 600,
       color: PALETTE.ink,
       offset: 8,
+      // The latest signal in words, under the title: a label at its point ran across the other labels.
+      ...(signal
+        ? {
+            // Wrapped to the chart's width: a long one would make the chart shrink to fit it.
+            subtitle: wrapText(signal, CHART_WIDTH - 24, FONT),
+            subtitleFontSize: FONT,
+            subtitleFontWeight: 600,
+            subtitleColor: PALETTE.worse,
+            subtitlePadding: 3,
+          }
+        : {}),
     },
     padding: { top: 16, bottom: 4, left: 4, right: 12 },
-    data: { values: values.map((v, i) => ({ ...v, label: i === lastSignal ? v.note : '' })) },
+    data: { values },
     layer: [
       {
         data: { values: [{}] },
@@ -110,19 +126,6 @@ export async function gapChartSvg(input: GapChartInput, loc: Locale): Promise<st
           color: PALETTE.worse,
         },
         encoding: { x, y },
-      },
-      {
-        transform: [{ filter: "datum.label != ''" }],
-        mark: {
-          type: 'text',
-          align: 'right',
-          baseline: 'bottom',
-          dy: -10,
-          fontSize: FONT,
-          fontWeight: 600,
-          color: PALETTE.worse,
-        },
-        encoding: { x, y, text: { field: 'label' } },
       },
     ],
     config: baseConfig(loc.lang),

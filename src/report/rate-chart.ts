@@ -8,6 +8,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { GroupLabel, MeasureResult, StratumResult } from '../model/results.js';
 import type { Locale } from './i18n.js';
 import { inDisplayOrder, isOrdinal } from './group-order.js';
+import { placeLineLabels, textWidth, type LinePlace } from './line-labels.js';
 import { perUnit, type MeasureScale } from './measure-scale.js';
 import { baseConfig, CHART_WIDTH, FONT, PALETTE, renderSvg } from './render-svg.js';
 
@@ -20,6 +21,15 @@ const LABELS: readonly GroupLabel[] = [
 ];
 const SHAPES = ['triangle-up', 'square', 'circle', 'diamond', 'cross'];
 const COLOURS = [PALETTE.worse, PALETTE.better, PALETTE.same, PALETTE.reference, PALETTE.muted];
+
+/** Height of a group's row, and where its interval sits in it (the name is on the line above). */
+const ROW = 35;
+const DOT = 0.72;
+/** Around the plot; the plot is the rest of CHART_WIDTH, as nothing is drawn outside it. */
+const PADDING = { top: 22, bottom: 2, left: 6, right: 14 };
+const PLOT = CHART_WIDTH - PADDING.left - PADDING.right;
+/** A second row of line labels, when the two would meet. */
+const LABEL_ROW = 18;
 
 /** At most this many rows in a chart; the data table always has every group. */
 export const MAX_ROWS = 12;
@@ -99,9 +109,27 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
   // Proportions: a little room on a 0–1 scale; rates per N: room in proportion to the spread.
   const pad = isRate ? Math.max(1, (Math.max(...known) - Math.min(...known)) * 0.06) : 0.02;
   const lo = Math.max(0, Math.min(...known) - pad);
-  const hi = isRate ? Math.max(...known) + pad * 1.5 : Math.min(1, Math.max(...known) + 0.03);
+  // Room right of the highest interval for its value, so the plot is PLOT px wide and nothing is shrunk.
+  const uppers = values.map((v) => v.upper).filter((v): v is number => v !== null);
+  const top = uppers.length ? Math.max(...uppers) : Math.max(...known);
+  const room = 7 + Math.max(0, ...values.map((v) => textWidth(v.text, FONT)));
+  const fit = lo + ((top - lo) * PLOT) / (PLOT - room);
+  const hi = isRate
+    ? Math.max(fit, Math.max(...known) + pad)
+    : Math.min(1, Math.max(fit, Math.max(...known) + 0.01));
+  const px = (v: number): number => ((v - lo) / (hi - lo)) * PLOT;
+  const lineTexts = [
+    input.overall === null ? null : `${loc.t('chart.overall')} ${loc.format(input.overall, kind)}`,
+    ref === null ? null : loc.t('chart.reference'),
+  ];
+  const lines = [input.overall, ref]
+    .map((v, i) => (v === null ? null : { x: px(v), width: textWidth(lineTexts[i]!, FONT) }))
+    .filter((l) => l !== null);
+  const places = placeLineLabels(lines, PLOT);
+  const place = (i: number): LinePlace => places[input.overall === null ? i - 1 : i]!;
   // Stacked rows: each group's name on its own line above its interval, so the plot keeps the whole width
-  // and the chart reads at a phone's width (CHART_WIDTH scaled to ~360 px keeps text at 11 px or more).
+  // at a phone's width. A row is two lines of text (the name; the value or "suppressed" beside the
+  // interval), ROW px apart enough that the lines of one row and the next never touch.
   const y = {
     field: 'group',
     type: 'nominal',
@@ -109,7 +137,7 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
     title: null,
     axis: null,
   } as const;
-  const yDot = { ...y, bandPosition: 0.74 };
+  const yDot = { ...y, bandPosition: DOT };
   const x = {
     type: 'quantitative',
     scale: { domain: [lo, hi], nice: false, zero: false },
@@ -119,12 +147,14 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
         ? loc.t('chart.axis.rate.per', { per: perUnit(loc, input.scale!) })
         : loc.t('chart.axis.rate'),
       tickCount: 5,
+      // Labels within 15 px of either end are set inside the plot, so they never widen the drawing.
+      labelFlush: 15,
       grid: true,
     },
   } as const;
   const shown = { filter: 'datum.rate != null' };
-  // Both line labels sit above the plot; the one further left is right-aligned so they never overlap.
-  const vline = (datum: number, dash: number[], colour: string, text: string, other: number | null) => [
+  // Both line labels sit above the plot, beside their lines (line-labels.ts), on a second row if they meet.
+  const vline = (datum: number, dash: number[], colour: string, text: string, at: LinePlace) => [
     {
       data: { values: [{}] },
       mark: { type: 'rule' as const, strokeDash: dash, color: colour, strokeWidth: 1.25 },
@@ -134,10 +164,10 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
       data: { values: [{}] },
       mark: {
         type: 'text' as const,
-        align: other !== null && datum < other ? ('right' as const) : ('left' as const),
+        align: at.align,
         baseline: 'bottom' as const,
-        dx: other !== null && datum < other ? 3 : -3,
-        dy: -4,
+        dx: at.dx,
+        dy: -4 - at.row * LABEL_ROW,
         fontSize: FONT,
         fontWeight: 600,
         color: colour,
@@ -155,26 +185,18 @@ export async function rateChartSvg(input: RateChartInput, loc: Locale): Promise<
     width: CHART_WIDTH,
     // The whole drawing fits the width (labels included), so every chart scales the same way.
     autosize: { type: 'fit-x', contains: 'padding' },
-    height: { step: 32 },
-    padding: { top: 22, bottom: 2, left: 6, right: 14 },
+    height: { step: ROW },
+    padding: { ...PADDING, top: PADDING.top + (places.some((p) => p.row === 1) ? LABEL_ROW : 0) },
     data: { values },
     layer: [
-      ...(input.overall === null
-        ? []
-        : vline(
-            input.overall,
-            [2, 3],
-            PALETTE.same,
-            `${loc.t('chart.overall')} ${loc.format(input.overall, kind)}`,
-            ref,
-          )),
-      ...(ref === null ? [] : vline(ref, [6, 4], PALETTE.reference, loc.t('chart.reference'), input.overall)),
+      ...(input.overall === null ? [] : vline(input.overall, [2, 3], PALETTE.same, lineTexts[0]!, place(0))),
+      ...(ref === null ? [] : vline(ref, [6, 4], PALETTE.reference, lineTexts[1]!, place(1))),
       {
         mark: {
           type: 'text',
           align: 'left',
           baseline: 'top',
-          dy: 3,
+          dy: 1,
           fontSize: FONT,
           fontWeight: 600,
           // A long name is cut with "…" rather than narrowing the plot (the table has it in full).

@@ -27,10 +27,13 @@ const LOCALES: Record<
 };
 
 /**
- * Charts are drawn CHART_WIDTH wide with FONT-px text: at a phone's 390 px the chart box is about 360 px,
- * so text scales to at least 11 px; on a desktop they show at their own size.
+ * Charts are drawn for a phone: CHART_WIDTH wide (a 390 px screen has 366 px inside the page's margins),
+ * FONT-px text, rows stacked (a group's name on its own line above its interval). They are shown at the
+ * size they are drawn, never scaled: on a phone the chart fills the width, and on a desktop the panels are
+ * columns of about the same width (styles.ts), so text is FONT px as drawn at 1280 and 390 px alike. Only
+ * a narrower screen (320 px) scales a chart down, and text stays above 11 px there.
  */
-export const CHART_WIDTH = 380;
+export const CHART_WIDTH = 360;
 export const FONT = 14;
 
 /** Shared look: system fonts (nothing to download), quiet axes, light grid. */

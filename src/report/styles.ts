@@ -1,4 +1,8 @@
-/** The report's stylesheet (inlined: the file must work offline). System fonts only; print rules for PDF. */
+/**
+ * The report's stylesheet (inlined: the file must work offline). System fonts only; print rules for PDF.
+ * Chart panels are columns at least 22.5rem (360 px, CHART_WIDTH) wide, so a chart is never shrunk below
+ * the size it is drawn at, except on a screen narrower than that.
+ */
 export const CSS = `
 :root{--ink:#1F2328;--muted:#59636E;--line:#D8DEE4;--soft:#F6F8FA;--accent:#1D4E89;--accent-soft:#EAF1FB;--worse:#B3470A;--warn:#8A5A00;--warn-soft:#FFF6E0;--ok-soft:#E8F5EE}
 *{box-sizing:border-box}
@@ -62,7 +66,7 @@ button.csv{font:inherit;font-size:.82rem;color:var(--accent);background:#fff;bor
 .withheld{padding:.75rem 1rem;background:var(--warn-soft);border-left:4px solid var(--warn);border-radius:.4rem;max-width:50rem}
 .description{margin:.1rem 0 .35rem;color:var(--muted);max-width:50rem}
 .keys{display:grid;gap:.3rem;margin:.6rem 0 0}
-.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,21rem),1fr));gap:.5rem 1.5rem;align-items:start}
+.panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,22.5rem),1fr));gap:.5rem 1.5rem;align-items:start}
 .gap-line{margin:.1rem 0 .4rem;max-width:60rem}
 .panels>figure,.over-time{min-width:0}
 .over-time h4{margin:.25rem 0 .15rem}

@@ -7,6 +7,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { StratumTrend } from '../model/results.js';
 import type { Locale } from './i18n.js';
+import { tickValues } from './chart-ticks.js';
+import { placeEnds } from './end-labels.js';
 import { perUnit, type MeasureScale } from './measure-scale.js';
 import { baseConfig, CHART_WIDTH, FONT, PALETTE, renderSvg } from './render-svg.js';
 
@@ -20,6 +22,7 @@ export interface TrendChartInput {
 }
 
 const MIN_N = 30;
+const HEIGHT = 110;
 
 const unescape = (s: string): string =>
   s.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c)));
@@ -62,13 +65,25 @@ export async function trendChartSvg(input: TrendChartInput, loc: Locale): Promis
   const lo = Math.min(...known);
   const hi = Math.max(...known);
   const pad = Math.max((hi - lo) * 0.15, isRate ? 1 : 0.01);
+  const [d0, d1] = [Math.max(0, lo - pad), hi + pad];
   const y = {
     field: 'rate',
     type: 'quantitative',
     title: null,
-    scale: { domain: [Math.max(0, lo - pad), hi + pad], nice: false, zero: false },
-    axis: { tickCount: 4, format: isRate ? ',.0f' : '.0%' },
+    scale: { domain: [d0, d1], nice: false, zero: false },
+    // At most four labels, and one near the bottom or top moved inside the plot, clear of the periods.
+    axis: {
+      values: tickValues(d0, d1, 4, isRate ? 1 : 0.01),
+      format: isRate ? ',.0f' : '.0%',
+      labelFlush: 9,
+    },
   } as const;
+  // The names at the last points, placed in the plot's pixels so they meet neither each other nor the axis.
+  const places = placeEnds(
+    ends.map((e) => HEIGHT * (1 - ((e.rate as number) - d0) / (d1 - d0))),
+    HEIGHT,
+    FONT,
+  );
   const line = (r: string, colour: string, width: number, dash: number[]) => ({
     transform: [{ filter: `datum.role == '${r}'` }],
     mark: { type: 'line', color: colour, strokeWidth: width, strokeDash: dash },
@@ -78,7 +93,7 @@ export async function trendChartSvg(input: TrendChartInput, loc: Locale): Promis
     width: CHART_WIDTH,
     // The whole drawing fits the width (labels included), so every chart scales the same way.
     autosize: { type: 'fit-x', contains: 'padding' },
-    height: 110,
+    height: HEIGHT,
     title: {
       text: isRate
         ? loc.t('chart.axis.rate.per', { per: perUnit(loc, input.scale!) })
@@ -108,17 +123,17 @@ export async function trendChartSvg(input: TrendChartInput, loc: Locale): Promis
         },
         encoding: { x, y },
       },
-      // Names at the last point: the followed group above its line, the reference below, so they never collide.
-      ...(['focus', 'ref'] as const).map((r) => ({
-        data: { values: ends.filter((e) => e.role === r) },
+      // Names at the last point (end-labels.ts: the higher line's above it, the lower line's below).
+      ...ends.map((e, i) => ({
+        data: { values: [e] },
         mark: {
           type: 'text',
           align: 'right',
-          baseline: r === 'focus' ? 'bottom' : 'top',
-          dy: r === 'focus' ? -6 : 6,
+          baseline: places[i]!.baseline,
+          dy: places[i]!.dy,
           fontSize: FONT,
           fontWeight: 600,
-          color: r === 'focus' ? PALETTE.worse : PALETTE.reference,
+          color: e.role === 'focus' ? PALETTE.worse : PALETTE.reference,
         },
         encoding: { x, y, text: { field: 'group' } },
       })),

@@ -1,6 +1,7 @@
 /**
  * The report's layout in Debian's Chromium at a desktop width (1280 px) and a phone's (390 px): nothing
- * scrolls sideways, chart text is at least 11 px as drawn, tables scroll inside their box; the council &
+ * scrolls sideways; charts are drawn for the width (shown unscaled, inside the viewport, text at least
+ * 11 px as drawn, no label overlapping another); tables scroll inside their box; the council &
  * community summary prints to at most 4 pages; axe-core finds no serious or critical violations; the
  * filter hides other measures and a table downloads as CSV. Screenshots go to a temporary folder, or to
  * docs/screenshots with UPDATE_SCREENSHOTS=1.
@@ -33,32 +34,64 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Layout facts of the page as shown: overflow, the smallest chart text as drawn, tables wider than their box. */
-async function layout(
-  page: Page,
-): Promise<{ scrollWidth: number; width: number; smallest: number; tableOverflow: number }> {
+interface Layout {
+  scrollWidth: number;
+  width: number;
+  /** The smallest chart text as drawn (its font size times the chart's scale on the page). */
+  smallest: number;
+  /** The smallest scale a chart is shown at (1 = the size it was drawn; below 1 = shrunk). */
+  scale: number;
+  /** Charts that reach past the viewport. */
+  wide: string[];
+  /** Pairs of text in one chart whose boxes overlap (by more than 1 px each way). */
+  overlaps: string[];
+  tableOverflow: number;
+}
+
+/** Layout facts of the page as shown: overflow, chart text as drawn and where it lies, tables wider than their box. */
+async function layout(page: Page): Promise<Layout> {
   return page.evaluate(() => {
     let smallest = Infinity;
-    for (const svg of document.querySelectorAll<SVGSVGElement>('figure.chart svg')) {
+    let scale = Infinity;
+    const wide: string[] = [];
+    const overlaps: string[] = [];
+    for (const svg of document.querySelectorAll<SVGSVGElement>('figure.chart > svg')) {
       const box = svg.getBoundingClientRect();
       const vb = svg.viewBox.baseVal;
       if (box.width === 0 || !vb || vb.width === 0) continue;
-      const scale = box.width / vb.width;
-      for (const t of svg.querySelectorAll('text')) {
-        if (
-          getComputedStyle(t).opacity === '0' ||
-          t.getAttribute('opacity') === '0' ||
-          !t.textContent?.trim()
-        )
-          continue;
-        smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * scale);
-      }
+      const id = svg.getAttribute('aria-labelledby') ?? '';
+      const s = box.width / vb.width;
+      scale = Math.min(scale, s);
+      if (box.left < -0.5 || box.right > innerWidth + 0.5) wide.push(id);
+      // Text that is drawn: not hidden by the axis' overlap rule (opacity 0), not empty.
+      const texts = [...svg.querySelectorAll('text')].filter(
+        (t) =>
+          getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0' && !!t.textContent?.trim(),
+      );
+      for (const t of texts) smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * s);
+      const boxes = texts.map((t) => t.getBoundingClientRect());
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (dx > 1 && dy > 1)
+            overlaps.push(`${id}: "${texts[i]!.textContent}" / "${texts[j]!.textContent}"`);
+        }
     }
     // A table wider than its scroll box must be inside one (it scrolls there, not the page).
     const tableOverflow = [...document.querySelectorAll('table')].filter(
       (t) => t.getBoundingClientRect().width > innerWidth && !t.closest('.scroll'),
     ).length;
-    return { scrollWidth: document.documentElement.scrollWidth, width: innerWidth, smallest, tableOverflow };
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      width: innerWidth,
+      smallest,
+      scale,
+      wide,
+      overlaps,
+      tableOverflow,
+    };
   });
 }
 
@@ -101,7 +134,14 @@ describe.skipIf(!haveChromium)('report layout in Chromium at 1280 and 390 px', (
           const l = await layout(page);
           expect(l.scrollWidth, `${e.name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(l.width);
           expect(l.tableOverflow).toBe(0);
-          if (e.edition === 'full') expect(l.smallest, `${e.name} at ${width} px`).toBeGreaterThanOrEqual(11);
+          if (e.edition === 'full') {
+            // Charts are drawn for the width, not a desktop drawing shrunk: shown at their own size, text
+            // ≥ 11 px as drawn, inside the viewport, and no label on top of another.
+            expect(l.smallest, `${e.name} at ${width} px`).toBeGreaterThanOrEqual(11);
+            expect(l.scale, `${e.name} at ${width} px: charts shrunk`).toBeGreaterThan(0.99);
+            expect(l.wide, `${e.name} at ${width} px: charts wider than the page`).toEqual([]);
+            expect(l.overlaps, `${e.name} at ${width} px: labels overlap`).toEqual([]);
+          }
           expect(await axe(page)).toEqual([]);
           await page.screenshot({ path: join(SHOTS, `report-${e.name}-${width}.png`) });
         } finally {
