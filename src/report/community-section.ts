@@ -136,7 +136,9 @@ export function communitySection(loc: Locale, file: CommunityFileLike): string {
   const head = [t('eq.group'), t('eq.patientsShare'), t('eq.communityShare'), t('eq.difference')];
   const system = comparisonRows(loc, file, false);
   const split = comparisonRows(loc, file, true);
+  const [text, areas] = lead(loc, file).split(/(?=<details)/);
   const tables = [
+    areas,
     system.length
       ? dataTable(loc, t('eq.community.table'), head, system, 'equity', t('eq.community.show'), {
           base: 'community.comparison',
@@ -167,5 +169,5 @@ export function communitySection(loc: Locale, file: CommunityFileLike): string {
         )
       : '',
   ].join('');
-  return `<section id="community" class="equity"><h2>${t('eq.community.title')}</h2>${lead(loc, file)}<div class="tables">${tables}</div></section>`;
+  return `<section id="community" class="equity"><h2>${t('eq.community.title')}</h2>${text}<div class="tables">${tables}</div></section>`;
 }

@@ -52,6 +52,7 @@ export async function equitySections(
     files.payerMix ? await payerMixSection(loc, files.payerMix) : '',
     files.workforce ? workforceSection(loc, files.workforce) : '',
   ].join('\n');
-  const block = methods(loc, files);
+  // Closed, so the methods stay short; printing opens it.
+  const block = `<details class="more"><summary>${esc(loc.t('eq.methods'))}</summary>${methods(loc, files)}</details>`;
   return { html, methods: (s) => s.replace(/<\/section>$/, `${block}</section>`) };
 }
