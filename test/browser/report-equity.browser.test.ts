@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureEquity } from '../../src/report/__fixtures__/equity.js';
+import { fixtureEquity, withCounty } from '../../src/report/__fixtures__/equity.js';
 import { fixtureResults } from '../../src/report/__fixtures__/results.js';
 import { buildReport } from '../../src/report/index.js';
 import { writeFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 async function write(audience: 'internal' | 'public', lang: 'en' | 'es', name: string): Promise<string> {
-  const html = await buildReport(fixtureResults(audience), {
+  const html = await buildReport(withCounty(fixtureResults(audience)).results, {
     audience,
     lang,
     equity: fixtureEquity(audience),
@@ -59,6 +59,8 @@ describe.skipIf(!haveChromium)('equity sections in Chromium', () => {
           // Closed, each section is its heading, a lead paragraph and a few one-line summaries.
           for (const h of closed) expect(h, `${width} px`).toBeLessThan(width === 390 ? 900 : 450);
           await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+          // The county map is there, in its own scroll box (drawn at its width rather than with tiny text).
+          expect(await page.locator('#community .scroll svg[aria-labelledby="map-title"]').count()).toBe(1);
           const l = await page.evaluate(() => {
             let smallest = Infinity;
             for (const svg of document.querySelectorAll<SVGSVGElement>('section.equity figure.chart svg')) {
