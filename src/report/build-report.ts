@@ -120,7 +120,7 @@ export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promis
     });
   const measures: string[] = [];
   for (let mi = 0; mi < results.measures.length; mi++) measures.push(await measureSection(loc, results, mi));
-  const equity = await equitySections(loc, raw, opts);
+  const equity = await equitySections(loc, results, opts);
   const main = [
     // The first CARDS findings as cards; all of them in one table (findings-table.ts).
     withheldNotice(

@@ -131,12 +131,15 @@ function lead(loc: Locale, file: CommunityFileLike): string {
   return `<p>${catchment} ${scores.join(' ')}</p><details class="data"><summary>${esc(loc.t('eq.community.areas'))}</summary><p>${list}</p></details>`;
 }
 
-export function communitySection(loc: Locale, file: CommunityFileLike): string {
+/** `extra`: more boxes for the row of tables (the county map). */
+export function communitySection(loc: Locale, file: CommunityFileLike, extra = ''): string {
   const t = (k: string): string => esc(loc.t(k));
   const head = [t('eq.group'), t('eq.patientsShare'), t('eq.communityShare'), t('eq.difference')];
   const system = comparisonRows(loc, file, false);
   const split = comparisonRows(loc, file, true);
+  const [text, areas] = lead(loc, file).split(/(?=<details)/);
   const tables = [
+    areas,
     system.length
       ? dataTable(loc, t('eq.community.table'), head, system, 'equity', t('eq.community.show'), {
           base: 'community.comparison',
@@ -166,6 +169,7 @@ export function communitySection(loc: Locale, file: CommunityFileLike): string {
           { base: 'community.inclusivity' },
         )
       : '',
+    extra,
   ].join('');
-  return `<section id="community" class="equity"><h2>${t('eq.community.title')}</h2>${lead(loc, file)}<div class="tables">${tables}</div></section>`;
+  return `<section id="community" class="equity"><h2>${t('eq.community.title')}</h2>${text}<div class="tables">${tables}</div></section>`;
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { captureIO } from '../cli/io.js';
 import { main } from '../cli/main.js';
 import { at, marks } from './__fixtures__/marks.js';
-import { fixtureEquity } from './__fixtures__/equity.js';
+import { fixtureEquity, withCounty } from './__fixtures__/equity.js';
 import { fixtureResults } from './__fixtures__/results.js';
 import { buildReport } from './build-report.js';
 import type { EquityFiles } from './community-files.js';
@@ -59,6 +59,22 @@ describe('equity sections in the report', () => {
       const s = section(html, id);
       expect((s.match(/<table/g) ?? []).length, id).toBe((s.match(/data-csv/g) ?? []).length);
     }
+  });
+
+  it("adds a county map of the first finding's measure, with its table, in the same row of boxes", async () => {
+    const { results, mi, si } = withCounty(fixtureResults());
+    const m = results.measures[mi]!;
+    const groups = m.strata[si]!.groups;
+    const html = await buildReport(results, { audience: 'internal', lang: 'en', equity: fixtureEquity() });
+    const block = /<details class="data equity-map">[\s\S]*?<\/details><\/details>/.exec(
+      section(html, 'community'),
+    )![0];
+    expect(block).toContain(`Show the map of ${m.title} by county`);
+    expect(block).toContain('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 420" role="img"');
+    expect(block).toContain('Cook (17031)');
+    const rates = marks(block).filter((k) => k.field?.startsWith(`measures.${mi}.strata.${si}.groups.`));
+    expect(rates.length).toBe(groups.filter((g) => !g.suppressed && g.rate !== null).length);
+    for (const k of rates) expect(Number(k.value), k.field).toBe(at(results, k.field!));
   });
 
   it('in Spanish, from the catalogues', async () => {

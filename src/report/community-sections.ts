@@ -8,6 +8,7 @@ import { PUBLIC_MINIMUM } from '../suppression/index.js';
 import type { ReportOptions } from './build-report.js';
 import { publicEquity, type EquityFiles } from './community-files.js';
 import { communitySection } from './community-section.js';
+import { equityMapBlock } from './equity-map-section.js';
 import { esc, type Locale } from './i18n.js';
 import { payerMixSection } from './payer-mix-section.js';
 import { assertPublicEquity } from './public-guard.js';
@@ -48,10 +49,11 @@ export async function equitySections(
     assertPublicEquity(files, threshold);
   }
   const html = [
-    files.community ? communitySection(loc, files.community) : '',
+    files.community ? communitySection(loc, files.community, equityMapBlock(loc, results)) : '',
     files.payerMix ? await payerMixSection(loc, files.payerMix) : '',
     files.workforce ? workforceSection(loc, files.workforce) : '',
   ].join('\n');
-  const block = methods(loc, files);
+  // Closed, so the methods stay short; printing opens it.
+  const block = `<details class="more"><summary>${esc(loc.t('eq.methods'))}</summary>${methods(loc, files)}</details>`;
   return { html, methods: (s) => s.replace(/<\/section>$/, `${block}</section>`) };
 }

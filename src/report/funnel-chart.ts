@@ -87,7 +87,8 @@ export async function funnelChartSvg(
   });
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    width: CHART_WIDTH,
+    // Narrower than CHART_WIDTH: the y axis's title and labels sit beside it, and text stays ≥ 11 px at 390 px.
+    width: CHART_WIDTH - 48,
     height: CHART_WIDTH * 0.7,
     // One legend entry a line, never cut short: the chart stays CHART_WIDTH wide (text ≥ 11 px on a phone).
     config: {

@@ -142,5 +142,5 @@ export async function payerMixSection(loc: Locale, file: PayerMixFileLike): Prom
   const facets = [...new Set(file.units.map((u) => u.facet))];
   const blocks: string[] = [];
   for (const [fi, f] of facets.entries()) blocks.push(await facetBlock(loc, file, f, fi));
-  return `<section id="payer-mix" class="equity"><h2>${esc(loc.t('eq.payer.title'))}</h2>${lead(loc, file)}${blocks.join('')}</section>`;
+  return `<section id="payer-mix" class="equity"><h2>${esc(loc.t('eq.payer.title'))}</h2>${lead(loc, file)}<div class="tables">${blocks.join('')}</div></section>`;
 }

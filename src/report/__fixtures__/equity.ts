@@ -7,6 +7,8 @@
 import { communityReport, longAreas, payerMixReport, type PatientCount } from '../../community/index.js';
 import { syntheticWorkforce } from '../../synth/index.js';
 import { readEmployees, workforceReport } from '../../workforce/index.js';
+import type { ResultsFile } from '../../model/results.js';
+import { suppressResults } from '../../suppression/index.js';
 import type { EquityFiles } from '../community-files.js';
 
 const records = (file: string, rows: string[][]) => ({
@@ -76,4 +78,21 @@ export function fixtureEquity(audience: 'internal' | 'public' = 'internal'): Equ
     payerMix: payerMixReport(counts, area),
     workforce: workforceReport(employees, { audience }),
   };
+}
+
+/**
+ * Results with a county breakdown (five Chicago-area counties) added to the first finding's measure; a
+ * public edition is suppressed again with it (by the real suppression).
+ */
+export function withCounty(results: ResultsFile): { results: ResultsFile; mi: number; si: number } {
+  const out = structuredClone(results);
+  const mi = out.measures.findIndex((m) => m.id === out.findings[0]!.measure);
+  const m = out.measures[mi]!;
+  const s0 = m.strata.find((s) => !s.facet)!;
+  const fips = ['17031', '17043', '17089', '17097', '17197'];
+  const groups = s0.groups.slice(0, fips.length).map((g, i) => ({ ...g, group: fips[i]! }));
+  m.strata.push({ ...s0, stratifier: 'county', groups });
+  const threshold = out.settings.suppressionThreshold;
+  const done = out.stamp.audience === 'public' ? suppressResults(out, { threshold }) : out;
+  return { results: done, mi, si: m.strata.length - 1 };
 }
