@@ -3,8 +3,9 @@
  * 1. synth   — a synthetic health system with planted disparities (extract.csv, equilens.yaml, truth.json)
  * 2. ingest  — into a new dataset version in the embedded DuckDB workspace (<out>/.equilens)
  * 3. analyze — stratified analysis → <out>/results.json
- * 4. report  — <out>/report.html (internal) and <out>/report-public.html (from results.public.json)
- * 5. equity  — community, payer mix by department and site, and a synthetic workforce (<out>/*.json)
+ * 4. equity  — community, payer mix by department and site, and a synthetic workforce (<out>/*.json)
+ * 5. report  — <out>/report.html (internal) and <out>/report-public.html (from results.public.json), with
+ *    the equity step's files as sections
  * Each step reports its time and row counts. A step is "pending" only when the step before it did not finish.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -96,14 +97,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     ingest.status === 'done'
       ? await timed('analyze', () => analyzeStep({ configPath, workspace, out, resultsPath }))
       : await timed('analyze', async () => ({ status: 'pending', detail: 'waits for ingest' }));
+  // Before the report, which shows its files (community.json, payer-mix.json, workforce*.json).
+  if (ingest.status === 'done') await timed('equity', () => equityStep({ workspace, out, seed }));
+  else await timed('equity', async () => ({ status: 'pending', detail: 'waits for ingest' }));
+
   const reportPath = join(out, 'report.html');
   const report =
     analyze.status === 'done'
       ? await timed('report', () => reportStep({ resultsPath, configPath, out, reportPath }))
       : await timed('report', async () => ({ status: 'pending', detail: 'waits for analyze' }));
-
-  if (ingest.status === 'done') await timed('equity', () => equityStep({ workspace, out, seed }));
-  else await timed('equity', async () => ({ status: 'pending', detail: 'waits for ingest' }));
 
   const ranked = truth && analyze.status === 'done' ? headlineRank(resultsPath, truth) : null;
   const headline = truth?.headline

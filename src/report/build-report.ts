@@ -22,6 +22,8 @@ import { summaryAppendix } from './summary-block.js';
 import { summaryEdition } from './summary-edition.js';
 import { withheldNotice } from './withheld.js';
 import { auditSection, type AuditFileLike } from './audit-section.js';
+import { equityNav, equitySections } from './community-sections.js';
+import type { EquityFiles } from './community-files.js';
 
 export type Edition = 'full' | 'summary';
 
@@ -36,6 +38,8 @@ export interface ReportOptions {
   provenance?: Provenance;
   /** A model audit (audit.json from `equilens audit-model --out`) to add as a section. */
   audit?: AuditFileLike;
+  /** Who we serve, payer mix, workforce (community.json, payer-mix.json, workforce[.public].json). */
+  equity?: EquityFiles;
 }
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
@@ -76,12 +80,13 @@ ${footer(loc, results, prov, opts.audience)}
 `;
 }
 
-function nav(loc: Locale, results: ResultsFile): string {
+function nav(loc: Locale, results: ResultsFile, extra: string[][] = []): string {
   const t = (k: string): string => esc(loc.t(k));
   const toc = [
     ['findings', t('findings')],
     ['quality', t('quality')],
     ...results.measures.map((m) => [`m-${m.id}`, esc(m.title)]),
+    ...extra,
     ['appendix', t('appendix')],
     ['glossary', t('glossary')],
     ['methods', t('methods')],
@@ -115,6 +120,7 @@ export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promis
     });
   const measures: string[] = [];
   for (let mi = 0; mi < results.measures.length; mi++) measures.push(await measureSection(loc, results, mi));
+  const equity = await equitySections(loc, raw, opts);
   const main = [
     // The first CARDS findings as cards; all of them in one table (findings-table.ts).
     withheldNotice(
@@ -125,19 +131,22 @@ export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promis
     glanceSection(loc, results),
     qualitySection(loc, results),
     measures.join('\n'),
+    equity.html,
     summaryAppendix(loc, results, (mi) => results.measures[mi]!.title),
     opts.audit ? await auditSection(opts.audit) : '',
     glossarySection(loc),
     // The methods name each measure as the rest of the report does (in its language).
-    methodsSection(
-      loc,
-      results,
-      opts.definitions?.map((d) => {
-        const m = results.measures.find((x) => x.id === d.id) as
-          { title: string; description?: string } | undefined;
-        return m ? { ...d, title: m.title, ...(m.description ? { description: m.description } : {}) } : d;
-      }),
+    equity.methods(
+      methodsSection(
+        loc,
+        results,
+        opts.definitions?.map((d) => {
+          const m = results.measures.find((x) => x.id === d.id) as
+            { title: string; description?: string } | undefined;
+          return m ? { ...d, title: m.title, ...(m.description ? { description: m.description } : {}) } : d;
+        }),
+      ),
     ),
   ].join('\n');
-  return page(loc, results, opts, { edition, nav: nav(loc, results), main });
+  return page(loc, results, opts, { edition, nav: nav(loc, results, equityNav(loc, opts.equity)), main });
 }

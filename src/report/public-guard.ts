@@ -6,6 +6,8 @@
 import { EquilensError } from '../errors.js';
 import type { GroupResult, ResultsFile, TrendPoint } from '../model/results.js';
 import { PUBLIC_MINIMUM, primaryReason, suppressResults } from '../suppression/index.js';
+import { WORKFORCE_MINIMUM } from '../workforce/index.js';
+import type { EquityFiles } from './community-files.js';
 
 const FIX =
   'Build the public report from suppressed results: analyse with suppression.threshold of at least 11 and suppression.complementary on (it writes results.public.json) and build the public edition from that file.';
@@ -68,4 +70,59 @@ export function assertPublic(results: ResultsFile, file?: string): void {
       );
     }
   });
+}
+
+/** Every count the equity sections print, with its path: patients (community, payer mix) or employees. */
+function equityCounts(files: EquityFiles): { path: string; n: number | null | undefined; of: 'p' | 'e' }[] {
+  const out: { path: string; n: number | null | undefined; of: 'p' | 'e' }[] = [];
+  const add = (path: string, row: object, keys: string[], of: 'p' | 'e') => {
+    for (const k of keys)
+      out.push({ path: `${path}.${k}`, n: (row as Record<string, number | null>)[k], of });
+  };
+  files.community?.comparison.forEach((r, i) =>
+    add(`community.comparison.${i}`, r, ['patients', 'patients_total'], 'p'),
+  );
+  if (files.payerMix) add('payerMix.system', files.payerMix.system, ['patients', 'patients_total'], 'p');
+  files.payerMix?.units.forEach((u, i) => add(`payerMix.units.${i}`, u, ['patients', 'count'], 'p'));
+  const w = files.workforce;
+  if (w) {
+    out.push({ path: 'workforce.employees', n: w.employees, of: 'e' });
+    w.representation.forEach((r, i) => add(`workforce.representation.${i}`, r, ['employees', 'total'], 'e'));
+    w.rates.forEach((r, i) => add(`workforce.rates.${i}`, r, ['employees', 'events'], 'e'));
+    w.pay_gap.forEach((r, i) => add(`workforce.pay_gap.${i}`, r, ['employees'], 'e'));
+  }
+  return out;
+}
+
+/** A share printed beside a withheld count gives the count back (its total is printed too). */
+function shareWithoutCount(files: EquityFiles): string | undefined {
+  const c = files.community?.comparison.findIndex((r) => r.patients === null && r.patients_share !== null);
+  if (c !== undefined && c >= 0) return `community.comparison.${c}.patients_share`;
+  const u = files.payerMix?.units.findIndex((r) => r.count === null && r.share !== null);
+  if (u !== undefined && u >= 0) return `payerMix.units.${u}.share`;
+  const r = files.workforce?.rates.findIndex((x) => x.events === null && x.rate !== null);
+  if (r !== undefined && r >= 0) return `workforce.rates.${r}.rate`;
+  return undefined;
+}
+
+/**
+ * Refuse equity sections (who we serve, payer mix, workforce) for a public report that print a count of
+ * patients under `threshold` (the results' public threshold), of employees under the workforce file's own
+ * threshold (never below WORKFORCE_MINIMUM), a share beside a withheld count, or an internal workforce file.
+ */
+export function assertPublicEquity(files: EquityFiles, threshold: number, file?: string): void {
+  const w = files.workforce;
+  if (w && w.audience !== 'public')
+    fail(
+      'A public report shows the workforce only from its public edition (workforce.public.json), but this workforce file is internal.',
+      'workforce.audience',
+      file,
+    );
+  const min = { p: Math.max(PUBLIC_MINIMUM, threshold), e: Math.max(WORKFORCE_MINIMUM, w?.threshold ?? 0) };
+  for (const c of equityCounts(files)) {
+    if (typeof c.n === 'number' && c.n > 0 && c.n < min[c.of])
+      fail(`A count below the suppression threshold (${min[c.of]}) is not suppressed.`, c.path, file);
+  }
+  const share = shareWithoutCount(files);
+  if (share) fail('A share is shown beside a withheld count, which gives the count back.', share, file);
 }

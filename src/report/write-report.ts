@@ -13,6 +13,7 @@ import type { Provenance } from './provenance.js';
 import { basename } from 'node:path';
 import { assertPublic } from './public-guard.js';
 import { verifyOutputFile } from '../engine/analysis/output-set.js';
+import { readEquityFiles, type EquityPaths } from './community-files.js';
 
 export interface WriteReportOptions {
   results: ResultsFile | string;
@@ -26,6 +27,12 @@ export interface WriteReportOptions {
   provenance?: Provenance;
   /** Path of an audit.json (`equilens audit-model --out`) to add as the model audit section. */
   audit?: string;
+  /**
+   * Equity files to add as sections (who we serve, payer mix, workforce). Those not named are taken from
+   * beside the results file when there (community.json, payer-mix.json, workforce.json — in a public
+   * report workforce.public.json); `false` adds none.
+   */
+  equity?: EquityPaths | false;
 }
 
 export function readResults(path: string): ResultsFile {
@@ -49,6 +56,7 @@ export async function writeReport(opts: WriteReportOptions): Promise<string> {
   const results = path ? readResults(path) : (opts.results as ResultsFile);
   const audience = opts.audience ?? 'internal';
   if (audience === 'public') assertPublic(results, path);
+  const equity = opts.equity === false ? {} : readEquityFiles(path, opts.equity ?? {}, audience);
   const html = await buildReport(results, {
     audience,
     lang: opts.lang ?? 'en',
@@ -56,6 +64,7 @@ export async function writeReport(opts: WriteReportOptions): Promise<string> {
     ...(opts.edition ? { edition: opts.edition } : {}),
     provenance: { ...(path ? { source: basename(path) } : {}), ...opts.provenance },
     ...(opts.audit ? { audit: readAudit(opts.audit, audience) } : {}),
+    ...(Object.keys(equity).length ? { equity } : {}),
   });
   mkdirSync(opts.out, { recursive: true });
   const file = join(opts.out, opts.file ?? 'report.html');

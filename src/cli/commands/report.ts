@@ -25,6 +25,9 @@ interface ReportCliOptions {
   file?: string;
   edition: 'full' | 'summary';
   audit?: string;
+  community?: string;
+  payerMix?: string;
+  workforce?: string;
 }
 
 /**
@@ -93,6 +96,18 @@ export function reportCommand(ctx: CliContext): Command {
     )
     .option('-c, --config <file>', 'project config, for measure definitions in the methods appendix')
     .option('--audit <file>', 'add a model audit section from this audit.json (equilens audit-model --out)')
+    .option(
+      '--community <file>',
+      'add "Who we serve" from this community.json (default: community.json beside the results, if there)',
+    )
+    .option(
+      '--payer-mix <file>',
+      'add "Payer mix" from this payer-mix.json (default: payer-mix.json beside the results, if there)',
+    )
+    .option(
+      '--workforce <file>',
+      'add "Workforce" from this file (default beside the results: workforce.json, or workforce.public.json with --audience public)',
+    )
     .addOption(commonOptions.format(['table', 'json']))
     .action(async (opts: ReportCliOptions) => {
       const cwd = ctx.io.cwd;
@@ -121,6 +136,11 @@ export function reportCommand(ctx: CliContext): Command {
               : 'report.html'),
         ...(cfg ? { definitions: cfg.definitions, provenance: cfg.provenance } : {}),
         ...(opts.audit ? { audit: resolve(cwd, opts.audit) } : {}),
+        equity: {
+          ...(opts.community ? { community: resolve(cwd, opts.community) } : {}),
+          ...(opts.payerMix ? { payerMix: resolve(cwd, opts.payerMix) } : {}),
+          ...(opts.workforce ? { workforce: resolve(cwd, opts.workforce) } : {}),
+        },
       });
       const summary = {
         file,
