@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureResults } from '../report/__fixtures__/results.js';
+import { payerMixFixture, workforceFixture } from './__fixtures__/equity.js';
 import {
   createAlgorithm,
   createInvite,
@@ -106,6 +107,14 @@ const REQUESTS: Record<string, Request> = {
   }),
   'POST /jobs': async () => ({ body: 'title=Run', type: 'form' }),
   'POST /api/v1/jobs': async () => ({ body: json({ title: 'Run' }), type: 'json' }),
+  'POST /equity': async () => ({
+    body: json({ kind: 'payer_mix', title: 'P', internal: payerMixFixture() }),
+    type: 'json',
+  }),
+  'POST /api/v1/equity': async () => ({
+    body: json({ kind: 'workforce', title: 'W', internal: workforceFixture() }),
+    type: 'json',
+  }),
 };
 
 beforeAll(async () => {

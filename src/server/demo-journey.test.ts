@@ -25,6 +25,11 @@ const PAGES: { path: string; nav?: string }[] = [
   { path: '/inventory', nav: 'Algorithms' },
   { path: '/people', nav: 'People' },
   { path: '/audit', nav: 'Audit log' },
+  { path: '/community', nav: 'Who we serve' },
+  { path: '/payer-mix', nav: 'Payer mix' },
+  { path: '/workforce', nav: 'Workforce' },
+  { path: '/map', nav: 'Map' },
+  { path: '/equity', nav: 'Import equity results' },
 ];
 const actionOf = (path: string) =>
   routes({ setup: { token: undefined } }).find((r) => r.method === 'GET' && r.path === path)!.action;
@@ -155,6 +160,13 @@ describe.skipIf(!haveChromium())('equilens demo --serve', () => {
         const expected = allowed ? 'allowed' : v === 'public' ? 'login' : '403';
         if (got !== expected) wrong.push(`${v}: ${p.path} expected ${expected}, got ${got}`);
         violations.push(...(await axe(page)));
+      }
+      // The demo's equity results were imported: staff see the internal edition, the rest the public one.
+      for (const path of ['/community', '/payer-mix', '/workforce']) {
+        await page.goto(new URL(path, printed.url).toString());
+        const main = (await page.textContent('main'))!;
+        const edition = can(v, 'equity.view_internal') ? 'Internal edition' : 'Public edition';
+        if (!main.includes(edition)) wrong.push(`${v}: ${path} lacks "${edition}"`);
       }
       await page.goto(new URL('/dashboard', printed.url).toString());
       const hidden = (await page.textContent('main'))!.includes('Small counts are hidden');

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, haveChromium } from '../../test/support/needs.js';
-import { createUser, openStore, saveEquityResult, type Store } from '../store/index.js';
+import { fixtureResults } from '../report/__fixtures__/results.js';
+import { createUser, openStore, saveAnalysis, saveEquityResult, type Store } from '../store/index.js';
 import { communityFixture, payerMixFixture, workforceFixture } from './__fixtures__/equity.js';
 import { hashPassword } from './auth/passwords.js';
 import { editions } from './equity-import.js';
@@ -58,6 +59,15 @@ describe.skipIf(!haveChromium())('equity pages in a browser', () => {
       await saveEquityResult(store.db, 't', { kind, title: kind, ...e });
     }
     writeFileSync(join(dir, 'payer-mix.json'), JSON.stringify(payerMixFixture()));
+    const results = fixtureResults();
+    const race = results.measures[0]!.strata.find((x) => x.stratifier === 'race_ethnicity' && !x.facet)!;
+    const fips = ['06001', '06013', '06075', '06081', '06085', '06087', '06097', '06041'];
+    results.measures[0]!.strata.push({
+      ...race,
+      stratifier: 'county',
+      groups: race.groups.map((g, i) => ({ ...g, group: fips[i % fips.length]! })),
+    });
+    await saveAnalysis(store.db, 't', 'With counties', results);
     server = await startServer({ workspace: dir, port: 0, store });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -122,6 +132,9 @@ describe.skipIf(!haveChromium())('equity pages in a browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Workforce' }).click();
     await visit(page);
     expect(await page.locator('svg[role=img]').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('navigation').getByRole('link', { name: 'Map' }).click();
+    expect(await page.textContent('main')).toContain('by county');
+    await visit(page);
     await context.close();
 
     // Without JavaScript: the Show button submits the same GET form.

@@ -58,7 +58,7 @@ export const PayerMixUnit = z.object({
   patients: count,
   count: count,
   share: n,
-  expected: z.number(),
+  expected: n,
   lower_limit: n,
   upper_limit: n,
   p_value: n,

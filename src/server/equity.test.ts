@@ -5,7 +5,16 @@
  * only in the viewer's scope.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMembership, createUnit, createUser, listAudit, openStore, type Store } from '../store/index.js';
+import { fixtureResults } from '../report/__fixtures__/results.js';
+import {
+  addMembership,
+  createUnit,
+  createUser,
+  listAudit,
+  openStore,
+  saveAnalysis,
+  type Store,
+} from '../store/index.js';
 import {
   communityFixture,
   payerMixFixture,
@@ -298,5 +307,31 @@ describe('pages', () => {
     const doc = await getJson<{ paths: Record<string, unknown> }>('public', '/api/v1/openapi.json');
     for (const p of ['/api/v1/equity', '/api/v1/equity/{id}', '/api/v1/equity/{id}/table.csv'])
       expect(Object.keys(doc.paths)).toContain(p);
+  });
+});
+
+describe('county map', () => {
+  it("draws a measure's rate by county with its table, suppressed for everyone but staff", async () => {
+    const results = fixtureResults();
+    const m = results.measures[0]!;
+    const race = m.strata.find((x) => x.stratifier === 'race_ethnicity' && !x.facet)!;
+    const fips = ['06001', '06013', '06075', '06081', '06085', '06087', '06097', '06041'];
+    m.strata.push({
+      ...race,
+      stratifier: 'county',
+      groups: race.groups.map((g, i) => ({ ...g, group: fips[i % fips.length]! })),
+    });
+    const a = await saveAnalysis(store.db, 't', 'With counties', results);
+    const staff = await (await c.get('analyst')!.get(`/map?analysis=${a.id}&measure=${m.id}`)).text();
+    expect(staff).toContain(`${m.title} by county`);
+    expect(staff).toMatch(/<svg[^>]*role="img"/);
+    expect(staff).toContain('06001');
+    expect(staff).toContain(`/api/v1/analyses/${a.id}/groups.csv?measure=${m.id}&amp;stratifier=county`);
+    const pub = await c.get('public')!.get(`/map?analysis=${a.id}`);
+    expect(pub.status).toBe(200);
+    expect(await pub.text()).toContain('Small counts are hidden');
+    const plain = await saveAnalysis(store.db, 't', 'No counties', fixtureResults());
+    const none = await (await c.get('analyst')!.get(`/map?analysis=${plain.id}`)).text();
+    expect(none).toContain('no county breakdown');
   });
 });

@@ -23,6 +23,7 @@ import * as pub from './routes/public.js';
 import * as E from './equity-schemas.js';
 import * as equity from './routes/equity.js';
 import * as equityPages from './routes/equity-pages.js';
+import * as equityMap from './routes/equity-map.js';
 
 export type Handler = (c: Ctx) => Response | Promise<Response>;
 export interface RouteDef {
@@ -234,6 +235,7 @@ function equityRoutes(
     r('GET', '/community', 'equity.view', equityPages.communityPage),
     r('GET', '/payer-mix', 'equity.view', equityPages.payerMixPage),
     r('GET', '/workforce', 'equity.view', equityPages.workforcePage),
+    r('GET', '/map', 'analysis.view', equityMap.mapPage),
     r('GET', '/equity', 'equity.import', equityPages.equityImportPage),
     r('POST', '/equity', 'equity.import', equity.importEquity),
     r('GET', '/api/v1/equity', 'equity.view', equity.listEquityApi, {

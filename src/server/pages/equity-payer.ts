@@ -2,7 +2,8 @@
  * "Payer mix": the system's share of Medicaid and uninsured patients against the community's (the AMA
  * toolkit's measure), and each unit of one kind (GET `facet=`) against its peers: its share with the
  * funnel's control limits for its size and the expected (pooled) share, units flagged low or high after
- * false-discovery control — chart and table, with downloads.
+ * false-discovery control — the report's funnel plot (src/report/funnel-chart.ts) and the table, with
+ * downloads.
  */
 import { html, raw } from 'hono/html';
 import type { PayerMixFile } from '../equity-schemas.js';
@@ -11,7 +12,7 @@ import { t } from '../i18n.js';
 import { Memo } from '../memo.js';
 import type { VisibleEquity } from '../routes/equity.js';
 import type { EquityResultSummary } from '../../store/index.js';
-import { intervalChartSvg } from './equity-charts.js';
+import { funnelChartSvg } from '../../report/funnel-chart.js';
 import { dataTable, downloads, editionNote, fmt, picker } from './equity-view.js';
 import type { Html } from './layout.js';
 
@@ -53,25 +54,28 @@ export async function payerView(c: Ctx, list: EquityResultSummary[], v: VisibleE
     .filter((u) => u.flag !== null)
     .map((u) => `${u.unit} (${t(lang, `equity.flag.${u.flag}`)})`);
   const title = t(lang, 'payer.chart', { facet: facet ? t(lang, `org.kind.${facet}`) : '' });
-  const svg = units.length
-    ? await charts.get(`${v.summary.id}:${v.audience}:${lang}:${facet}:${units.length}`, () =>
-        intervalChartSvg({
-          id: 'payer-chart',
-          title,
-          desc: t(lang, 'payer.chartDesc', { flagged: flagged.join(', ') || t(lang, 'payer.noneFlagged') }),
-          lang,
-          axis: t(lang, 'equity.axis.pct'),
-          rows: units.map((u) => ({
-            label: u.unit,
-            value: u.share,
-            lower: u.lower_limit,
-            upper: u.upper_limit,
-            reference: u.expected,
-            flagged: u.flag !== null,
-          })),
-        }),
-      )
-    : '';
+  const target = units.find((u) => u.expected !== null)?.expected ?? null;
+  const svg =
+    target === null
+      ? ''
+      : await charts.get(`${v.summary.id}:${v.audience}:${lang}:${facet}:${units.length}`, () =>
+          funnelChartSvg(
+            units,
+            target,
+            {
+              title,
+              desc: t(lang, 'payer.chartDesc', {
+                flagged: flagged.join(', ') || t(lang, 'payer.noneFlagged'),
+              }),
+              x: t(lang, 'payer.size'),
+              y: t(lang, 'payer.share'),
+              within: t(lang, 'payer.within'),
+              low: t(lang, 'equity.flag.low'),
+              high: t(lang, 'equity.flag.high'),
+            },
+            { id: 'payer-funnel', lang },
+          ),
+        );
   const choices = [
     {
       name: 'facet',

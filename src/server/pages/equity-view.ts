@@ -134,6 +134,8 @@ export function picker(
   list: EquityResultSummary[],
   chosenId: string,
   choices: Choice[],
+  /** The GET parameter naming the import (`analysis` on the map, which picks an analysis). */
+  param: 'id' | 'analysis' = 'id',
 ): Html {
   const lang = c.get('lang');
   const select = (ch: Choice) =>
@@ -149,8 +151,8 @@ export function picker(
       </select>
     </div>`;
   const imports: Choice = {
-    name: 'id',
-    label: t(lang, 'equity.import.which'),
+    name: param,
+    label: t(lang, param === 'id' ? 'equity.import.which' : 'dashboard.analysis'),
     options: list.map((r) => ({
       value: r.id,
       label: `${r.title} (${new Date(r.created_at).toISOString().slice(0, 10)})`,

@@ -25,6 +25,7 @@ function nav(c: Ctx): Html {
     <ul>
       ${link('/', 'nav.home')} ${link('/dashboard', 'nav.dashboard')} ${link('/history', 'nav.history')}
       ${can(v, 'equity.view') ? html`${link('/community', 'nav.community')} ${link('/payer-mix', 'nav.payerMix')} ${link('/workforce', 'nav.workforce')}` : ''}
+      ${can(v, 'analysis.view') ? link('/map', 'nav.map') : ''}
       ${can(v, 'equity.import') ? link('/equity', 'nav.equityImport') : ''}
       ${can(v, 'analysis.import') ? link('/analyses', 'nav.analyses') : ''}
       ${can(v, 'org.view') ? link('/organisation', 'nav.organisation') : ''}
