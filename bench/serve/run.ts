@@ -34,7 +34,7 @@ function combine(runs: Load[]) {
   };
 }
 
-const { server, headers, cases, close } = await benchServer();
+const { server, headers, cases, storeMiB, close } = await benchServer();
 const each = SECONDS / ROUNDS;
 console.log(
   `${CONNECTIONS} connections, ${SECONDS} s each (${ROUNDS} rounds of ${each} s, floor and server in turn), ` +
@@ -64,6 +64,7 @@ for (const c of cases) {
   );
 }
 console.log(
-  `peak memory (max RSS, server + store): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
+  `peak memory (max RSS, server + store): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB, ` +
+    `of which opening the in-memory PGlite store took ${storeMiB.toFixed(0)} MiB`,
 );
 await close();

@@ -55,7 +55,10 @@ export async function load(url: string, headers: Record<string, string>, seconds
  * session and the CSRF token, so the load does too.
  */
 export async function benchServer() {
+  const before = process.memoryUsage().rss;
   const store = await openStore();
+  /** What opening the in-memory PGlite store added to the resident set (most of the peak). */
+  const storeMiB = (process.memoryUsage().rss - before) / 1048576;
   const user = await createUser(store.db, 'bench', {
     username: 'bench',
     displayName: 'Bench',
@@ -77,6 +80,7 @@ export async function benchServer() {
     server,
     headers,
     cases,
+    storeMiB,
     close: async () => {
       await server.close();
       await store.close();

@@ -1,7 +1,7 @@
 /** The server's contracts: every route has a permission entry, security headers, CSRF, set-up, sessions, rate limits. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store/index.js';
-import { createApp, type EquilensApp } from './app.js';
+import { createApp, MAX_BODY, type EquilensApp } from './app.js';
 import { Client } from './test-client.js';
 
 let store: Store;
@@ -33,6 +33,17 @@ describe('routes', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(await res.text()).not.toMatch(/<script>[^<]/);
+  });
+
+  it('refuses a request body over MAX_BODY (GET and HEAD carry none and skip the check)', async () => {
+    const res = await eq.app.request('/api/v1/analyses', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(MAX_BODY + 1) },
+      body: '{}',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/larger than/);
+    expect((await client().get('/healthz')).status).toBe(200);
   });
 
   it('answers an unknown address with 404 as data', async () => {
