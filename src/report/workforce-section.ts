@@ -94,6 +94,10 @@ const group = (loc: Locale, r: { attribute: string; group: string }): string =>
 
 function representationTable(loc: Locale, file: WorkforceFileLike): string {
   const t = (k: string): string => esc(loc.t(k));
+  // The patients' and community's shares only when the file has them (workforce with a project config).
+  const beside = (['patients_share', 'community_share'] as const).filter((k) =>
+    file.representation.some((r) => typeof r[k] === 'number'),
+  );
   const rows = file.representation.map((r, i) => {
     const base = `workforce.representation.${i}`;
     return [
@@ -101,15 +105,17 @@ function representationTable(loc: Locale, file: WorkforceFileLike): string {
       group(loc, r),
       shown(loc, r.suppressed, r.employees, `${base}.employees`, 'int'),
       est(loc, r, r.share, r.lower, r.upper, base, ['share', 'lower', 'upper'], 'pct'),
-      num(loc, r.patients_share, `${base}.patients_share`, 'pct'),
-      num(loc, r.community_share, `${base}.community_share`, 'pct'),
+      ...beside.map((k) => num(loc, r[k], `${base}.${k}`, 'pct')),
     ];
   });
   const head = ['eq.workforce.level', 'eq.group', 'eq.workforce.employees', 'eq.workforce.share'];
   return dataTable(
     loc,
     t('eq.workforce.representation'),
-    [...head.map(t), t('eq.patientsShare'), t('eq.communityShare')],
+    [
+      ...head.map(t),
+      ...beside.map((k) => t(k === 'patients_share' ? 'eq.patientsShare' : 'eq.communityShare')),
+    ],
     rows,
     'equity',
     t('eq.workforce.showRepresentation'),
