@@ -32,7 +32,9 @@ describe('demo equity results', () => {
       expect(list.map((r) => r.kind).sort()).toEqual(['community', 'payer_mix', 'workforce']);
       expect(list.every((r) => r.analysis_id === a.id && r.has_internal)).toBe(true);
       const wf = await loadEquityResult(store.db, list.find((r) => r.kind === 'workforce')!.id);
-      expect(wf?.public).toEqual(JSON.parse(JSON.stringify(workforcePublicFixture())));
+      const pub = wf?.public as { audience: string; representation: unknown };
+      expect(pub.audience).toBe('public');
+      expect(pub.representation).toEqual(JSON.parse(JSON.stringify(workforcePublicFixture().representation)));
     } finally {
       await store.close();
     }

@@ -7,6 +7,8 @@ import { invalidInput } from '../errors.js';
 import type { EquityKind } from '../store/index.js';
 import { DEFAULT_THRESHOLD } from '../suppression/index.js';
 import { WORKFORCE_MINIMUM, WORKFORCE_THRESHOLD } from '../workforce/index.js';
+import { publicEquity, type EquityFiles } from '../report/community-files.js';
+import { assertPublicEquity } from '../report/public-guard.js';
 import { publicCommunity, publicPayerMix, publicWorkforce } from './equity-public.js';
 import { FILE_SCHEMAS, type EquityDocument, type WorkforceFile } from './equity-schemas.js';
 
@@ -78,8 +80,28 @@ function workforceEditions(
   };
 }
 
+/**
+ * The public edition as the public report shows it: the report's own public view on top (it also withholds
+ * a workforce's small event counts), then the report's public guard, so nothing public is taken on trust.
+ */
+function guarded(kind: EquityKind, doc: EquityDocument, threshold: number): EquityDocument {
+  const key = ({ community: 'community', payer_mix: 'payerMix', workforce: 'workforce' } as const)[kind];
+  const files = publicEquity({ [key]: doc } as EquityFiles, threshold);
+  assertPublicEquity(files, threshold, FILE_NAMES[kind]);
+  return validDocument(kind, files[key], `public (${FILE_NAMES[kind]})`);
+}
+
 /** Both editions of an import; `internal` and `public` are the parsed uploads (either may be absent). */
 export function editions(
+  kind: EquityKind,
+  uploads: { internal?: unknown; public?: unknown },
+  threshold?: number,
+): Editions {
+  const e = rawEditions(kind, uploads, threshold);
+  return { ...e, public: guarded(kind, e.public, e.threshold) };
+}
+
+function rawEditions(
   kind: EquityKind,
   uploads: { internal?: unknown; public?: unknown },
   threshold?: number,

@@ -175,6 +175,20 @@ describe('import', () => {
     });
     expect(((await r6.json()) as { error: { message: string } }).error.message).toContain('"threshold"');
   });
+  it('refuses a public file that shows a small count (the public guard of the report)', async () => {
+    const tampered = workforcePublicFixture();
+    const row = tampered.representation.find((r) => 'suppressed' in r && r.suppressed)!;
+    Object.assign(row, { employees: 5, share: 0.01, suppressed: false });
+    const res = await postJson('analyst', {
+      kind: 'workforce',
+      title: 'Tampered',
+      internal: workforceFixture(),
+      public: tampered,
+    });
+    const body = (await res.json()) as { error: { code: string; details: { path: string } } };
+    expect(body.error.code).toBe('small_cell');
+    expect(body.error.details.path).toMatch(/^workforce\.representation\.\d+\.employees$/);
+  });
 });
 
 describe('who sees what', () => {
@@ -246,7 +260,12 @@ describe('who sees what', () => {
   it('workforce: everyone but staff gets workforce.public.json; a derived one equals it', async () => {
     const pub = await getJson<Doc>('council_member', `/api/v1/equity/${ids.workforce}`);
     expect(pub.audience).toBe('public');
-    expect(pub.document).toMatchObject(JSON.parse(JSON.stringify(workforcePublicFixture())) as object);
+    // workforce.public.json, with the report's public view on top: small event counts withheld as well.
+    const file = workforcePublicFixture();
+    expect(pub.document.representation).toEqual(JSON.parse(JSON.stringify(file.representation)));
+    expect(file.rates.some((r) => r.events !== null && r.events > 0 && r.events < 20)).toBe(true);
+    const events = pub.document.rates!.map((r) => r.events as number | null);
+    expect(events.every((n) => n === null || n === 0 || n >= 20)).toBe(true);
     const rows = pub.document.representation!.filter((r) => r.employees !== null);
     expect(rows.every((r) => (r.employees as number) === 0 || (r.employees as number) >= 20)).toBe(true);
     expect(pub.document.representation!.some((r) => r.suppressed)).toBe(true);
