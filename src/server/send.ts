@@ -41,13 +41,18 @@ export function sendBytes(c: Ctx, b: Bytes, headers: Record<string, string>): Re
 
 const SLOT = '\u0000content\u0000';
 
-/** A page shell as bytes around the content's place: per visitor (it holds their CSRF token), kept briefly. */
+/**
+ * A page shell as bytes around the content's place, per visitor (it holds their CSRF token) and address,
+ * with the last whole page sent in it (a reload sends the same bytes without building them again; at most
+ * a few hundred pages are kept, least recently used first out).
+ */
 interface Shell {
   head: Buffer;
   tail: Buffer;
   tag: string;
+  last?: Bytes;
 }
-const shells = new Memo<Shell>(1_000);
+const shells = new Memo<Shell>(300);
 
 async function shellOf(c: Ctx, title: string): Promise<Shell> {
   return shells.get(shellKey(c, title), async () => {
@@ -68,6 +73,7 @@ export async function sendPage(c: Ctx, title: string, content: Bytes): Promise<R
   const etag = `"${shell.tag}.${content.etag.slice(1, -1)}"`;
   const meta = { etag, 'cache-control': 'private, no-cache' };
   if (fresh(c, etag)) return c.body(null, 304, meta);
-  const bytes = Buffer.concat([shell.head, content.bytes, shell.tail]);
-  return c.body(bytes, 200, { 'content-type': 'text/html; charset=UTF-8', ...meta });
+  if (shell.last?.etag !== etag)
+    shell.last = { etag, bytes: Buffer.concat([shell.head, content.bytes, shell.tail]) };
+  return c.body(shell.last.bytes, 200, { 'content-type': 'text/html; charset=UTF-8', ...meta });
 }
