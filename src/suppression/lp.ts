@@ -16,9 +16,11 @@ import type { IntervalBounds, IntervalInput } from './intervals.js';
 /** Relations walked out from the target (breadth first, until {@link MAX_CELLS}). */
 export const HOPS = 8;
 /** Unknown cells in one local LP at most (the nearest first). */
-export const MAX_CELLS = 80;
+export const MAX_CELLS = 40;
 /** Propagated ranges at most this much wider than the required width get an LP check. */
 export const LP_BAND = 6;
+/** Cells bounded by LP in one audit at most, the narrowest first (keeps the demo's audit affordable). */
+export const LP_CHECKS = 60;
 
 type Kind = 0 | 1 | 2; // n, m, d (= n + m)
 const EPS = 1e-6;
