@@ -5,22 +5,8 @@
 import type { Employee, Rejection } from '../../workforce/index.js';
 import type { Engine } from '../dialect.js';
 
-interface EmployeeRow {
-  line: number;
-  employee_id: string;
-  period: string;
-  race_ethnicity: string;
-  sex: string;
-  job_family: string;
-  level: string;
-  department: string;
-  tenure_years: number | null;
-  fte: number | null;
-  pay: number | null;
-  hired: boolean;
-  promoted: boolean;
-  exited: boolean;
-}
+/** An employee as stored: the record's `id` is the `employee_id` column. */
+type EmployeeRow = Omit<Employee, 'id'> & { employee_id: string };
 
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
 const bool = (v: unknown): boolean => v === true || v === 't' || v === 'true' || v === 1;

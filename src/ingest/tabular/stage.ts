@@ -309,7 +309,7 @@ function readFailure(path: string, err: unknown, header: readonly string[], sour
   const msg = raw.split('\n')[0] ?? '';
   const size = /Maximum line size of (\d+) bytes exceeded/i.exec(msg);
   if (size) {
-    const line = /line (\d+)/i.exec(err instanceof Error ? err.message : '')?.[1];
+    const line = /line (\d+)/i.exec(raw)?.[1];
     return invalidInput(
       `${basename(path)}: ${line ? `line ${line}` : 'a line'} is longer than the reader's limit of ${size[1]} bytes.`,
       {
