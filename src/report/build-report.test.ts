@@ -3,6 +3,7 @@ import { EquilensError } from '../errors.js';
 import { fixtureResults } from './__fixtures__/results.js';
 import { buildReport } from './build-report.js';
 import { assertPublic } from './public-guard.js';
+import { suppressResults } from '../suppression/index.js';
 
 describe('buildReport', () => {
   it('opens with the key findings as plain sentences, ranked by excess events', async () => {
@@ -81,6 +82,27 @@ describe('buildReport', () => {
       /<th scope="row">Middle Eastern or North African<\/th>(<td><\/td>){0,2}<td><span class="nodata">no data|<th scope="row">Middle Eastern or North African<\/th><td>[^]*?<em class="nodata">no data/,
     );
     expect(html).toContain('Public edition');
+  });
+
+  it('says a gap blanked by suppression is suppressed, not "no data"', async () => {
+    // One quarter of the followed group made small (3 of 40) before the real suppression runs.
+    const results = fixtureResults('internal');
+    const s = results.measures.flatMap((m) => m.strata).find((x) => x.trend?.gap?.points.length);
+    const gap = s?.trend?.gap;
+    const series = s?.trend?.groups.find((g) => g.group === gap?.group);
+    const point = series?.points[0];
+    if (!gap || !point) throw new Error('the fixture has no trend gap');
+    Object.assign(point, { numerator: 3, denominator: 40, rate: 3 / 40 });
+    const html = await buildReport(suppressResults(results, { threshold: 11 }), {
+      audience: 'public',
+      lang: 'en',
+    });
+    const row = html.match(
+      new RegExp(
+        `<tr><th scope="row">${point.period}</th><td>(<em class="suppressed">|<span class="nodata">)`,
+      ),
+    );
+    expect(row?.[1]).toBe('<em class="suppressed">');
   });
 
   it('refuses a public report from unsuppressed results, naming the fix', async () => {

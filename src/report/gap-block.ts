@@ -103,10 +103,20 @@ export async function overTime(
       ),
     );
   }
-  if (hasGap) {
-    const rows = trend.gap!.points.map((p, pi) => [
+  if (trend.gap && hasGap) {
+    const gap = trend.gap;
+    // A gap blanked by suppression (its group's or the reference's point is hidden) is not "no data".
+    const hiddenAt = (period: string) =>
+      trend.groups.some(
+        (g) =>
+          (g.group === gap.group || g.group === s.reference) &&
+          g.points.some((p) => p.period === period && p.suppressed),
+      );
+    const rows = gap.points.map((p, pi) => [
       esc(p.period),
-      num(loc, p.difference, `${base}.trend.gap.points.${pi}.difference`, scale.diff),
+      p.difference === null && hiddenAt(p.period)
+        ? `<em class="suppressed">${esc(loc.t('suppressed'))}</em>`
+        : num(loc, p.difference, `${base}.trend.gap.points.${pi}.difference`, scale.diff),
       esc((p.signals ?? []).map((x) => loc.t(`signal.${x}`)).join(', ')),
     ]);
     tables.push(
