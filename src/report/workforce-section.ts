@@ -144,7 +144,7 @@ function ratesTable(loc: Locale, file: WorkforceFileLike): string {
             ['difference', 'difference_lower', 'difference_upper'],
             'pp',
           ),
-      num(loc, r.q_value, `${base}.q_value`, 'q'),
+      r.group === r.reference ? '' : shown(loc, r.suppressed, r.q_value, `${base}.q_value`, 'q'),
     ];
   });
   const head = ['eq.group', 'eq.workforce.employees', 'eq.workforce.events', 'eq.workforce.rate'];
@@ -170,7 +170,7 @@ function payGapTable(loc: Locale, file: WorkforceFileLike): string {
       shown(loc, r.suppressed, r.employees, `${base}.employees`, 'int'),
       est(loc, r, r.unadjusted, r.unadjusted_lower, r.unadjusted_upper, base, keys, 'pct'),
       est(loc, r, r.adjusted, r.lower, r.upper, base, ['adjusted', 'lower', 'upper'], 'pct'),
-      num(loc, r.q_value, `${base}.q_value`, 'q'),
+      shown(loc, r.suppressed, r.q_value, `${base}.q_value`, 'q'),
     ];
   });
   const head = ['eq.group', 'eq.reference', 'eq.workforce.employees', 'eq.workforce.unadjusted'];
