@@ -3,16 +3,12 @@ import { shownColumns, TABLES } from './equity-tables.js';
 
 describe('shownColumns', () => {
   it("is the table's columns in the table's order, less those omitted", () => {
-    // The payer-mix page's table, as it was written out before it was derived (facet chosen, count in the CSV).
-    expect(shownColumns('units', ['facet', 'count'])).toEqual([
-      'unit',
-      'patients',
-      'share',
-      'expected',
-      'lower_limit',
-      'upper_limit',
-      'q_value',
-      'flag',
+    // The community page's inclusivity table, as it was written out before it was derived.
+    expect(shownColumns('inclusivity', ['facet', 'unit'])).toEqual([
+      'attribute',
+      'index',
+      'lower',
+      'upper',
       'suppressed',
     ]);
     expect(shownColumns('inclusivity', [])).toEqual([...TABLES.inclusivity]);
