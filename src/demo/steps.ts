@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { readResults, writeReport } from '../report/index.js';
+import { configuredDefinitions, readResults, writeReport } from '../report/index.js';
 import { analyze } from '../engine/analysis/analyze.js';
 import { ingest } from '../ingest/index.js';
 
@@ -56,15 +56,8 @@ export async function reportStep(a: {
   reportPath: string;
 }): Promise<StepOutcome> {
   const { project, measures } = loadConfig(a.configPath).config;
-  const definitions = measures.map((m) => ({
-    id: m.id,
-    title: m.title,
-    numerator: m.numerator,
-    denominator: m.denominator,
-    ...(m.description ? { description: m.description } : {}),
-    ...(m.titles ? { titles: m.titles } : {}),
-    ...(m.exclusions ? { exclusions: m.exclusions } : {}),
-  }));
+  // The same definitions `equilens report --config` passes: descriptions (in each language) included.
+  const definitions = configuredDefinitions(measures);
   // The demo's data is generated: every edition says so, and names the (synthetic) organisation.
   const provenance = { organisation: project.name, synthetic: true };
   const report = await writeReport({ results: a.resultsPath, out: a.out, definitions, provenance });

@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EquilensError } from '../errors.js';
-import { createDatasetVersion, getDataset, listDatasets, openWorkspace } from './workspace.js';
+import { openDuckDB } from './duckdb/duckdb-driver.js';
+import { listWorkforceVersions } from './workforce/index.js';
+import {
+  WORKSPACE_FILE,
+  createDatasetVersion,
+  getDataset,
+  listDatasets,
+  openWorkspace,
+} from './workspace.js';
 
 const dirs: string[] = [];
 const tempDir = (): string => {
@@ -117,6 +125,71 @@ describe('read-only workspace', () => {
         ),
       ).rejects.toThrow(/read-only/i);
       expect((await listDatasets(ws.engine)).map((d) => d.version)).toEqual([1]);
+    } finally {
+      await ws.close();
+    }
+  });
+});
+
+describe('a workspace written before the shared catalogue (engine/catalog.ts)', () => {
+  /** The catalogue tables and rows exactly as the earlier code created them (positional INSERTs). */
+  async function oldWorkspace(): Promise<string> {
+    const dir = tempDir();
+    const engine = await openDuckDB(join(dir, WORKSPACE_FILE));
+    const common = `version INTEGER PRIMARY KEY, id VARCHAR NOT NULL, content_hash VARCHAR NOT NULL,
+      config_hash VARCHAR, created_at VARCHAR NOT NULL, rows_read BIGINT NOT NULL,
+      rows_loaded BIGINT NOT NULL, rows_rejected BIGINT NOT NULL`;
+    await engine.run(`CREATE TABLE dataset_versions (${common}, patients BIGINT NOT NULL,
+      measure_rows BIGINT NOT NULL, meta VARCHAR NOT NULL)`);
+    await engine.run(`CREATE TABLE workforce_versions (${common}, employees BIGINT NOT NULL,
+      periods BIGINT NOT NULL, meta VARCHAR NOT NULL)`);
+    await engine.run(`CREATE SCHEMA ds_1`);
+    await engine.run(`INSERT INTO dataset_versions VALUES
+      (1, 'v1-abcdef01', 'abcdef0123', 'cfg', '2025-01-01T00:00:00.000Z', 5, 4, 1, 3, 7, '{"a":1}')`);
+    await engine.run(`INSERT INTO workforce_versions VALUES
+      (1, 'wf1-12345678', '1234567890', NULL, '2025-01-02T00:00:00.000Z', 9, 8, 1, 6, 2, '{}')`);
+    await engine.close();
+    return dir;
+  }
+
+  it('still lists its datasets and workforce versions, read-only and read-write', async () => {
+    const dir = await oldWorkspace();
+    for (const readOnly of [true, false]) {
+      const ws = await openWorkspace(dir, { readOnly });
+      try {
+        expect(await listDatasets(ws.engine)).toEqual([
+          {
+            version: 1,
+            id: 'v1-abcdef01',
+            schema: 'ds_1',
+            contentHash: 'abcdef0123',
+            configHash: 'cfg',
+            createdAt: '2025-01-01T00:00:00.000Z',
+            rows: { read: 5, loaded: 4, rejected: 1 },
+            patients: 3,
+            measureRows: 7,
+            meta: { a: 1 },
+          },
+        ]);
+        const [wf] = await listWorkforceVersions(ws.engine);
+        expect(wf).toMatchObject({ id: 'wf1-12345678', configHash: null, employees: 6, periods: 2 });
+        expect(wf?.rows).toEqual({ read: 9, loaded: 8, rejected: 1 });
+      } finally {
+        await ws.close();
+      }
+    }
+  });
+
+  it('takes the next version after the old ones', async () => {
+    const ws = await openWorkspace(await oldWorkspace());
+    try {
+      const v2 = await createDatasetVersion(
+        ws.engine,
+        { contentHash: 'ee00ee00ee', rows: { read: 1, loaded: 1, rejected: 0 } },
+        () => Promise.resolve(),
+      );
+      expect(v2).toMatchObject({ version: 2, id: 'v2-ee00ee00', patients: 0, measureRows: 0 });
+      expect((await listDatasets(ws.engine)).map((d) => d.id)).toEqual(['v1-abcdef01', 'v2-ee00ee00']);
     } finally {
       await ws.close();
     }

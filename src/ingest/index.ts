@@ -86,14 +86,18 @@ async function applyMemoryLimit(engine: Engine, given?: string): Promise<void> {
 }
 
 /**
- * The config's part in a patient dataset's content hash: its text's hash, or, when it has a `workforce:`
- * section, the hash of everything else, so editing only the HR extract's mapping is not a new patient
- * dataset (an unchanged re-ingest stays unchanged).
+ * The config's part in a patient dataset's content hash: the sections the patient ingest reads (the
+ * loaders and the library measures read `sources`, `mapping` and `measures`), so editing any other section
+ * (project, analysis, suppression, workforce, or one added later) is not a new patient dataset and an
+ * unchanged re-ingest stays unchanged. A measure's title and description are words for the report, not
+ * data, and are left out too.
  */
-function patientConfigHash(config: EquilensConfig, textHash: string): string {
-  if (!config.workforce) return textHash;
-  const { workforce: _workforce, ...rest } = config;
-  return createHash('sha256').update(JSON.stringify(rest)).digest('hex');
+export function patientConfigHash(config: EquilensConfig): string {
+  const { version, sources, mapping } = config;
+  const measures = config.measures.map(
+    ({ title: _t, titles: _ts, description: _d, descriptions: _ds, ...data }) => data,
+  );
+  return createHash('sha256').update(JSON.stringify({ version, sources, mapping, measures })).digest('hex');
 }
 
 const isUrl = (p: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p);
@@ -122,7 +126,7 @@ export async function ingest(opts: IngestOptions): Promise<IngestResult> {
   const ws = await openWorkspace(wsDir);
   try {
     await applyMemoryLimit(ws.engine, opts.memoryLimit);
-    const hashing = contentHash(allPaths, patientConfigHash(config, hash));
+    const hashing = contentHash(allPaths, patientConfigHash(config));
     hashing.catch(() => undefined);
     const extra: ColumnDef[] = customAttributes(config.mapping).map((name) => ({
       name,

@@ -1,6 +1,6 @@
 /** The equity report: results.json → one self-contained report.html (see build-report.ts). */
 export { buildReport, type Edition, type ReportOptions } from './build-report.js';
-export type { LocalisedDefinition } from './localise.js';
+export { configuredDefinitions, type ConfiguredMeasure, type LocalisedDefinition } from './localise.js';
 export type { Provenance } from './provenance.js';
 export { writeReport, readResults, type WriteReportOptions } from './write-report.js';
 export { assertPublic } from './public-guard.js';

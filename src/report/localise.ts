@@ -49,3 +49,31 @@ export function textsOf(v: string | Partial<Record<string, string>> | undefined)
   if (v === undefined || typeof v === 'string') return { text: v, texts: undefined };
   return { text: v.en ?? Object.values(v)[0], texts: v };
 }
+
+/** A measure as a project config gives it (config/measures.ts): the words and expressions the report shows. */
+export interface ConfiguredMeasure {
+  id: string;
+  title: string;
+  description?: string | undefined;
+  titles?: Partial<Record<string, string>> | undefined;
+  descriptions?: Partial<Record<string, string>> | undefined;
+  numerator?: string | undefined;
+  denominator?: string | undefined;
+  exclusions?: string | undefined;
+}
+
+/**
+ * The report's measure definitions from a config's measures: titles and descriptions in each language the
+ * config gives, and the expressions, for the methods appendix.
+ */
+export const configuredDefinitions = (measures: readonly ConfiguredMeasure[]): LocalisedDefinition[] =>
+  measures.map((m) => ({
+    id: m.id,
+    title: m.title,
+    ...(m.description ? { description: m.description } : {}),
+    ...(m.titles ? { titles: m.titles } : {}),
+    ...(m.descriptions ? { descriptions: m.descriptions } : {}),
+    ...(m.numerator ? { numerator: m.numerator } : {}),
+    ...(m.denominator ? { denominator: m.denominator } : {}),
+    ...(m.exclusions ? { exclusions: m.exclusions } : {}),
+  }));

@@ -93,6 +93,16 @@ export const TABLES = {
 } as const;
 export type TableName = keyof typeof TABLES;
 export type Row = Record<string, unknown>;
+export type ColumnOf<T extends TableName> = (typeof TABLES)[T][number];
+
+/**
+ * The columns a page shows of `table`: the table's own, in its order, less `omit` (those the page's
+ * choices fix, such as the unit or attribute, and those it leaves to the download).
+ */
+export function shownColumns<T extends TableName>(table: T, omit: readonly ColumnOf<T>[]): ColumnOf<T>[] {
+  const left = new Set<string>(omit);
+  return (TABLES[table] as readonly ColumnOf<T>[]).filter((k) => !left.has(k));
+}
 
 export const KIND_TABLES: Record<EquityKind, TableName[]> = {
   community: ['comparison', 'inclusivity'],

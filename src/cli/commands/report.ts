@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import {
+  configuredDefinitions,
   LANGS,
   readResults,
   writeReport,
@@ -50,16 +51,7 @@ function fromConfig(
   }
   const { project, measures } = loaded.config;
   return {
-    definitions: measures.map((m) => ({
-      id: m.id,
-      title: m.title,
-      ...(m.description ? { description: m.description } : {}),
-      ...(m.titles ? { titles: m.titles } : {}),
-      ...(m.descriptions ? { descriptions: m.descriptions } : {}),
-      numerator: m.numerator,
-      denominator: m.denominator,
-      ...(m.exclusions ? { exclusions: m.exclusions } : {}),
-    })),
+    definitions: configuredDefinitions(measures),
     provenance: {
       organisation: project.organisation ?? project.name,
       ...(project.period ? { period: project.period } : {}),

@@ -2,7 +2,7 @@
  * The workforce tables of a workspace, apart from the patient datasets: each workforce ingest makes a new
  * immutable version in its own schema `wf_<version>` with `employees` (one row per employee, or per
  * employee and period), `rejections` and `unmapped` (the same columns as a dataset's), and a row in the
- * catalog `workforce_versions`. Portable SQL (DuckDB and PostgreSQL).
+ * catalog `workforce_versions` (catalog.ts). Portable SQL (DuckDB and PostgreSQL).
  */
 import { createTableSql, sqlType, type ColumnDef } from '../../model/tables.js';
 import type { Engine } from '../dialect.js';
@@ -32,23 +32,6 @@ export const EMPLOYEE_COLUMNS: readonly ColumnDef[] = [
   { name: 'promoted', type: 'BOOLEAN', notNull: true, doc: 'promoted in the period' },
   { name: 'exited', type: 'BOOLEAN', notNull: true, doc: 'exited in the period' },
 ];
-
-/** The catalog of workforce versions (created on a writable workspace). */
-export async function ensureWorkforceCatalog(engine: Engine): Promise<void> {
-  await engine.run(`CREATE TABLE IF NOT EXISTS workforce_versions (
-    version INTEGER PRIMARY KEY,
-    id VARCHAR NOT NULL,
-    content_hash VARCHAR NOT NULL,
-    config_hash VARCHAR,
-    created_at VARCHAR NOT NULL,
-    rows_read BIGINT NOT NULL,
-    rows_loaded BIGINT NOT NULL,
-    rows_rejected BIGINT NOT NULL,
-    employees BIGINT NOT NULL,
-    periods BIGINT NOT NULL,
-    meta VARCHAR NOT NULL
-  )`);
-}
 
 /** Create a version's schema and its three tables. */
 export async function createWorkforceTables(engine: Engine, schema: string): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import { html, raw } from 'hono/html';
 import type { CommunityFile } from '../equity-schemas.js';
+import { shownColumns } from '../equity-tables.js';
 import type { Ctx } from '../env.js';
 import { t } from '../i18n.js';
 import { Memo } from '../memo.js';
@@ -15,6 +16,9 @@ import { dataTable, downloads, editionNote, fmt, picker } from './equity-view.js
 import type { Html } from './layout.js';
 
 const charts = new Memo<string>();
+// The unit and attribute are chosen above the table; the counts are in the download.
+const COMPARISON = shownColumns('comparison', ['facet', 'unit', 'attribute', 'patients', 'patients_total']);
+const INCLUSIVITY = shownColumns('inclusivity', ['facet', 'unit']);
 const unitOf = (r: { facet?: string | undefined; unit?: string | undefined }) =>
   r.facet ? `${r.facet}:${r.unit ?? ''}` : '';
 
@@ -78,10 +82,9 @@ export async function communityView(c: Ctx, list: EquityResultSummary[], v: Visi
     <p>${t(lang, 'community.lead')}</p>
     <h2>${title}</h2>
     <figure class="report">${raw(svg)}</figure>
-    ${dataTable(c, title, ['group', 'patients_share', 'community_share', 'difference', 'lower', 'upper', 'suppressed'], rows)}
-    ${downloads(c, v.summary.id, 'comparison')}
+    ${dataTable(c, title, COMPARISON, rows)} ${downloads(c, v.summary.id, 'comparison')}
     <h2>${t(lang, 'community.inclusivity')}</h2>
     <p>${t(lang, 'community.inclusivityLead')}</p>
-    ${dataTable(c, t(lang, 'community.inclusivity'), ['attribute', 'index', 'lower', 'upper', 'suppressed'], inclusivity, { index: 'num', lower: 'num', upper: 'num' })}
+    ${dataTable(c, t(lang, 'community.inclusivity'), INCLUSIVITY, inclusivity, { index: 'num', lower: 'num', upper: 'num' })}
     ${downloads(c, v.summary.id, 'inclusivity')}`;
 }

@@ -7,6 +7,7 @@
  */
 import { html, raw } from 'hono/html';
 import type { PayerMixFile } from '../equity-schemas.js';
+import { shownColumns } from '../equity-tables.js';
 import type { Ctx } from '../env.js';
 import { t } from '../i18n.js';
 import { Memo } from '../memo.js';
@@ -17,6 +18,8 @@ import { dataTable, downloads, editionNote, fmt, picker } from './equity-view.js
 import type { Html } from './layout.js';
 
 const charts = new Memo<string>();
+// The facet is chosen above the table; the numerator is in the download.
+const UNITS = shownColumns('units', ['facet', 'count']);
 
 function systemFigure(c: Ctx, doc: PayerMixFile): Html {
   const lang = c.get('lang');
@@ -93,23 +96,7 @@ export async function payerView(c: Ctx, list: EquityResultSummary[], v: VisibleE
     <p>
       ${flagged.length ? t(lang, 'payer.flagged', { units: flagged.join(', ') }) : t(lang, 'payer.noneFlagged')}
     </p>
-    ${svg ? html`<figure class="report">${raw(svg)}</figure>` : ''}
-    ${dataTable(
-      c,
-      title,
-      [
-        'unit',
-        'patients',
-        'share',
-        'expected',
-        'lower_limit',
-        'upper_limit',
-        'q_value',
-        'flag',
-        'suppressed',
-      ],
-      units,
-    )}
+    ${svg ? html`<figure class="report">${raw(svg)}</figure>` : ''} ${dataTable(c, title, UNITS, units)}
     ${downloads(c, v.summary.id, 'units')}
     <h2>${t(lang, 'equity.method')}</h2>
     <p>${doc.method}</p>`;

@@ -6,6 +6,7 @@
  */
 import { html, raw } from 'hono/html';
 import type { WorkforceFile } from '../equity-schemas.js';
+import { shownColumns } from '../equity-tables.js';
 import type { Ctx } from '../env.js';
 import { t } from '../i18n.js';
 import { Memo } from '../memo.js';
@@ -17,6 +18,12 @@ import type { Html } from './layout.js';
 
 const charts = new Memo<string>();
 const FDR = 0.05;
+// The attribute and level are chosen above the tables; the intervals of differences are in the downloads.
+const COLUMNS = {
+  representation: shownColumns('representation', ['level', 'attribute']),
+  rates: shownColumns('rates', ['attribute', 'difference_lower', 'difference_upper']),
+  pay_gap: shownColumns('pay_gap', ['attribute', 'unadjusted_lower', 'unadjusted_upper']),
+};
 
 interface Section {
   key: string;
@@ -90,23 +97,7 @@ export async function workforceView(c: Ctx, list: EquityResultSummary[], v: Visi
         reference: r.community_share ?? r.patients_share,
       })),
     })}
-    ${dataTable(
-      c,
-      repTitle,
-      [
-        'group',
-        'employees',
-        'total',
-        'share',
-        'lower',
-        'upper',
-        'patients_share',
-        'community_share',
-        'suppressed',
-      ],
-      rep,
-      { lower: 'pct', upper: 'pct' },
-    )}
+    ${dataTable(c, repTitle, COLUMNS.representation, rep, { lower: 'pct', upper: 'pct' })}
     ${downloads(c, v.summary.id, 'representation')}
     <h2>${rateTitle}</h2>
     ${await chart(c, v, sel, {
@@ -125,19 +116,7 @@ export async function workforceView(c: Ctx, list: EquityResultSummary[], v: Visi
     ${dataTable(
       c,
       rateTitle,
-      [
-        'event',
-        'group',
-        'reference',
-        'employees',
-        'events',
-        'rate',
-        'lower',
-        'upper',
-        'difference',
-        'q_value',
-        'suppressed',
-      ],
+      COLUMNS.rates,
       rates.map((r) => ({ ...r, event: t(lang, `workforce.event.${r.event}`) })),
       { lower: 'pct', upper: 'pct' },
     )}
@@ -158,24 +137,12 @@ export async function workforceView(c: Ctx, list: EquityResultSummary[], v: Visi
         flagged: r.q_value !== null && r.q_value < FDR,
       })),
     })}
-    ${dataTable(
-      c,
-      gapTitle,
-      [
-        'group',
-        'reference',
-        'employees',
-        'unadjusted',
-        'adjusted',
-        'lower',
-        'upper',
-        'q_value',
-        'reason',
-        'suppressed',
-      ],
-      gaps,
-      { unadjusted: 'gap', adjusted: 'gap', lower: 'gap', upper: 'gap' },
-    )}
+    ${dataTable(c, gapTitle, COLUMNS.pay_gap, gaps, {
+      unadjusted: 'gap',
+      adjusted: 'gap',
+      lower: 'gap',
+      upper: 'gap',
+    })}
     ${downloads(c, v.summary.id, 'pay_gap')}
     <h2>${t(lang, 'equity.method')}</h2>
     <ul>
