@@ -53,6 +53,15 @@ describe('the demo: who we serve and who we employ', () => {
     expect(gap.upper).toBeGreaterThan(DEMO_PAY_GAP.gap);
     for (const row of pub.representation)
       if (row.employees !== null) expect(row.employees === 0 || row.employees >= 20).toBe(true);
+    // Hires, promotions and exits are employees too: none of 1–19 in workforce.public.json, nor of 1–19
+    // without the event, and some withheld in groups that are shown (the demo's small groups).
+    type Rate = { employees: number | null; events: number | null };
+    for (const r of pub.rates as Rate[])
+      for (const n of r.events === null || r.employees === null
+        ? [r.events]
+        : [r.events, r.employees - r.events])
+        if (n !== null) expect(n === 0 || n >= 20).toBe(true);
+    expect((pub.rates as Rate[]).some((r) => r.events === null && r.employees !== null)).toBe(true);
   }, 180_000);
 
   it('with nothing planted, Surgery is not flagged', async () => {

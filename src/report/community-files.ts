@@ -10,7 +10,6 @@ import { EquilensError } from '../errors.js';
 import { publicCommunity, publicPayerMix } from './community-public.js';
 import type { CommunityFileLike } from './community-section.js';
 import type { PayerMixFileLike } from './payer-mix-section.js';
-import { publicWorkforce } from './workforce-public.js';
 import type { WorkforceFileLike } from './workforce-section.js';
 
 export interface EquityFiles {
@@ -81,17 +80,16 @@ export function readEquityFiles(
   return out;
 }
 
-/** The public view: small patient counts withheld (threshold), the workforce's event counts too. */
+/**
+ * The public view: small patient counts withheld (threshold). The workforce is shown as its public edition
+ * (workforce.public.json) wrote it, already suppressed by the workforce rule (src/workforce/suppress.ts);
+ * the public guard refuses one that still prints a small count.
+ */
 export function publicEquity(files: EquityFiles, threshold: number): EquityFiles {
   return {
     ...(files.community ? { community: publicCommunity(files.community, threshold) } : {}),
     ...(files.payerMix ? { payerMix: publicPayerMix(files.payerMix, threshold) } : {}),
-    // A workforce file that is not a public edition is left as it is: the public guard refuses it.
-    ...(files.workforce
-      ? {
-          workforce:
-            files.workforce.audience === 'public' ? publicWorkforce(files.workforce) : files.workforce,
-        }
-      : {}),
+    // A workforce file that is not a public edition is left as it is too: the public guard refuses it.
+    ...(files.workforce ? { workforce: files.workforce } : {}),
   };
 }

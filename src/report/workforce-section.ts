@@ -1,6 +1,6 @@
 /**
  * "Workforce" (issue #16): from workforce.json, or in a public report workforce.public.json only (see
- * workforce-public.ts). The adjusted pay gaps that stand out in the lead; representation by level against
+ * src/workforce/suppress.ts). The adjusted pay gaps that stand out in the lead; representation by level against
  * the patients and the community, hiring, promotion and exit rates with their gaps, and the pay gap
  * unadjusted and adjusted with intervals, each in a table one click away. Numbers are marked with their
  * path in the file (`workforce.…`).

@@ -81,8 +81,9 @@ function workforceEditions(
 }
 
 /**
- * The public edition as the public report shows it: the report's own public view on top (it also withholds
- * a workforce's small event counts), then the report's public guard, so nothing public is taken on trust.
+ * The public edition as the public report shows it: the report's public view (the same rules again, so an
+ * uploaded public file is not taken on trust), then the report's public guard, which refuses a workforce
+ * file that still prints a small count.
  */
 function guarded(kind: EquityKind, doc: EquityDocument, threshold: number): EquityDocument {
   const key = ({ community: 'community', payer_mix: 'payerMix', workforce: 'workforce' } as const)[kind];

@@ -1,4 +1,7 @@
-/** Public editions of the equity results: worked cases, and no small count shown nor recoverable (property). */
+/**
+ * Public editions of the equity results, by the report's one rule (src/report/community-public.ts, which
+ * these functions call): worked cases, and no small count shown nor recoverable (property).
+ */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { communityFixture, payerMixFixture } from './__fixtures__/equity.js';
@@ -131,6 +134,57 @@ describe('property: no public cell shows a count of 1–10, and a lone withheld 
           }
         },
       ),
+    );
+  });
+});
+
+describe('property: the community comparison shows no count of 1–10 and no sum with one withheld', () => {
+  const GROUPS = ['Black', 'Hispanic', 'White'];
+  it('holds for random units (the system row their sum)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        (units) => {
+          const sys = GROUPS.map((_, g) => units.reduce((s, u) => s + (u[g] ?? 0), 0));
+          const sysTotal = sys.reduce((a, b) => a + b, 0);
+          const comparison = [
+            ...(sysTotal > 0 ? GROUPS.map((g, i) => row('', g, sys[i] ?? 0, sysTotal)) : []),
+            ...units.flatMap((u, ui) => {
+              const total = u.reduce((a, b) => a + b, 0);
+              return total > 0 ? GROUPS.map((g, i) => row(`U${ui}`, g, u[i] ?? 0, total)) : [];
+            }),
+          ];
+          const p = publicCommunity({ catchment: { areas: [], share: 1 }, comparison, inclusivity: [] }, 11);
+          for (const r of p.comparison) {
+            for (const n of [r.patients, r.patients_total])
+              if (n !== null && n !== undefined) expect(n === 0 || n >= 11).toBe(true);
+            if (
+              r.patients !== null &&
+              r.patients !== undefined &&
+              r.patients_total !== null &&
+              r.patients_total !== undefined
+            ) {
+              const rest = r.patients_total - r.patients;
+              expect(rest === 0 || rest >= 11).toBe(true);
+            }
+          }
+          // An attribute's groups in a unit, with the unit's total; a group's units, with the system's row.
+          const sums = new Map<string, (number | null | undefined)[]>();
+          const add = (k: string, v: number | null | undefined) => sums.set(k, [...(sums.get(k) ?? []), v]);
+          for (const r of p.comparison) {
+            add(`unit ${r.unit ?? ''}`, r.patients);
+            add(`group ${r.group}`, r.patients);
+          }
+          for (const u of new Set(p.comparison.map((r) => r.unit ?? '')))
+            add(`unit ${u}`, p.comparison.find((r) => (r.unit ?? '') === u)?.patients_total);
+          for (const [name, terms] of sums)
+            expect(terms.filter((x) => x === null).length, `${name}: ${JSON.stringify(terms)}`).not.toBe(1);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -3,15 +3,7 @@ import type { Employee } from './employees.js';
 import { payGap, PAY_GAP_METHOD, type PayGapRow } from './pay-gap.js';
 import { rates, type RateRow } from './rates.js';
 import { representation, type RepresentationRow, type Shares } from './representation.js';
-import {
-  hiddenGroups,
-  publicPayGap,
-  publicRates,
-  publicRepresentation,
-  suppressedCells,
-  WORKFORCE_THRESHOLD,
-  type Public,
-} from './suppress.js';
+import { publicWorkforceRows, WORKFORCE_THRESHOLD, type Public } from './suppress.js';
 
 export interface WorkforceReport {
   audience: 'internal' | 'public';
@@ -32,7 +24,9 @@ const METHODS = {
   suppression:
     'Public: groups of fewer employees than the workforce threshold are suppressed, with complementary ' +
     'suppression on every published sum (level totals, levels against all levels, intersections against ' +
-    'their margins); their rates and pay gaps are withheld.',
+    'their margins); their rates and pay gaps are withheld. A hire, promotion or exit count under the ' +
+    'threshold, or with fewer than the threshold without the event, is withheld with its rate and ' +
+    'comparison, with complementary withholding in every sum of events.',
 };
 
 export function workforceReport(
@@ -45,14 +39,7 @@ export function workforceReport(
   const base = { audience, threshold, employees: new Set(employees.map((e) => e.id)).size, methods: METHODS };
   if (audience === 'internal')
     return { ...base, representation: rep, rates: rates(employees), pay_gap: payGap(employees) };
-  const cells = suppressedCells(rep, threshold);
-  const hidden = hiddenGroups(rep, cells);
+  const rows = { representation: rep, rates: rates(employees), pay_gap: payGap(employees) };
   const employeesShown = base.employees >= threshold ? base.employees : null;
-  return {
-    ...base,
-    employees: employeesShown,
-    representation: publicRepresentation(rep, cells),
-    rates: publicRates(rates(employees), hidden, threshold),
-    pay_gap: publicPayGap(payGap(employees), hidden, threshold),
-  };
+  return { ...base, employees: employeesShown, ...publicWorkforceRows(rows, threshold) };
 }
