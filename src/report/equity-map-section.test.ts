@@ -57,6 +57,14 @@ describe('the SVI map beside the measure map in the report', () => {
     expect(block).not.toContain('Social Vulnerability');
   });
 
+  it('without a county breakdown in the results, maps the SVI of the catchment alone', async () => {
+    const html = await buildReport(fixtureResults(), { audience: 'internal', lang: 'en', equity: withSvi() });
+    const block = mapBlock(html);
+    expect(block).toContain('Show the map of the Social Vulnerability Index by county');
+    expect(block.match(/<svg /g)).toHaveLength(1);
+    expect(block).toContain('<title>DuPage: 0.10</title>');
+  });
+
   it('shows the SVI in a public report too (area data, not patient data)', async () => {
     const block = mapBlock(await report(withSvi('public'), 'en', 'public'));
     expect(block).toContain('data-f="community.areas.0.svi"');

@@ -9,19 +9,18 @@
  */
 import { html, raw } from 'hono/html';
 import { countyMapSvg, type MapArea, type MapWords } from '../../report/map-chart.js';
-import { mapAreas } from '../../report/map-areas.js';
 import { SVI_BREAKS } from '../../report/equity-map-section.js';
+import { mapAreas } from '../../report/map-areas.js';
+import { listEquityResults } from '../../store/index.js';
 import type { CommunityFile } from '../equity-schemas.js';
 import type { Ctx } from '../env.js';
 import { t } from '../i18n.js';
 import { Memo } from '../memo.js';
 import { dataTable, downloads, fmt, picker, type Choice } from '../pages/equity-view.js';
-import type { Html } from '../pages/layout.js';
-import { page } from '../pages/layout.js';
+import { page, type Html } from '../pages/layout.js';
 import { can } from '../permissions.js';
 import { scopeKey, scopeOf } from '../scope.js';
 import { analysesList, loadVisible } from './analyses.js';
-import { listEquityResults } from '../../store/index.js';
 import { loadVisibleEquity } from './equity.js';
 
 const maps = new Memo<string>();
