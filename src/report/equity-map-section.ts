@@ -93,6 +93,8 @@ export function sviMap(
     id: 'svi-map',
     keys: false,
     breaks: SVI_BREAKS,
+    // Its counties only: the measure's map beside it draws the state's counties for context.
+    context: false,
   });
   const rows = list.map((fips) => {
     const i = index.get(fips);

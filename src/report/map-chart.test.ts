@@ -47,7 +47,9 @@ describe('county map', () => {
     expect(es).not.toMatch(/suppressed|stands out|id="hatch"|id="map-title"/);
     expect(svg).toContain('<pattern id="hatch"');
     expect(svg).toContain('>suppressed</text>');
-    const bare = countyMapSvg(areas, { title: 'SVI', format: String, keys: false });
+    const bare = countyMapSvg(areas, { title: 'SVI', format: String, keys: false, context: false });
+    expect(bare).not.toContain('class="ctx"');
+    expect(bare).toContain('<title>Cook: 0.12 (stands out)</title>');
     expect(bare).not.toContain('>stands out</text>');
     expect(bare).not.toContain('>suppressed</text>');
   });

@@ -49,6 +49,8 @@ export interface MapOptions {
   id?: string;
   /** Draw the legend's keys for suppressed areas and areas that stand out (default true). */
   keys?: boolean;
+  /** County maps: draw the other counties of the states faintly behind (default true). */
+  context?: boolean;
   /** Four fixed cuts between the steps (e.g. an index's own scale), instead of the values' quintiles. */
   breaks?: readonly [number, number, number, number];
 }
@@ -68,6 +70,7 @@ type Shape = Feature<Geometry, { name?: string } | null>;
 /** A county map: the areas on the Census county outlines, the other counties of their states faint behind. */
 export function countyMapSvg(areas: readonly MapArea[], opts: MapOptions): string {
   const { counties } = countyShapes();
+  if (opts.context === false) return areaMapSvg(areas, counties, opts);
   const states = new Set(areas.filter((a) => counties.has(a.fips)).map((a) => a.fips.slice(0, 2)));
   const context = [...counties].filter(([f]) => states.has(f.slice(0, 2))).map(([, c]) => c);
   return areaMapSvg(areas, counties, opts, context);

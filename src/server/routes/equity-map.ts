@@ -59,6 +59,8 @@ async function sviBlock(c: Ctx, areas: readonly MapArea[]): Promise<Html | ''> {
       words: words(lang),
       id: 'svi-map',
       breaks: SVI_BREAKS,
+      // Its counties only: the measure's map beside it draws the state's counties for context.
+      context: false,
       keys: false,
     }),
   );
