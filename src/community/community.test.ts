@@ -41,6 +41,17 @@ describe.skipIf(!SVI)('SVI 2020 county file', () => {
     expect(table.svi.size).toBeGreaterThan(3000);
     expect(table.names.get('06037')).toBe('Los Angeles County, California');
   });
+  it("carries each catchment area's SVI overall percentile (RPL_THEMES) into the result", () => {
+    // RPL_THEMES from the file: 06037 0.8689, 06059 0.5812, 36061 0.6849.
+    const patients = ['06037', '06059', '36061'].map((a) => pc(a, 'hispanic', 10));
+    const r = communityReport(patients, load(), { areas: ['06037', '06059', '36061', '99999'] });
+    expect(r.areas).toEqual([
+      { area: '06037', name: 'Los Angeles County, California', svi: 0.8689 },
+      { area: '06059', name: 'Orange County, California', svi: 0.5812 },
+      { area: '36061', name: 'New York County, New York', svi: 0.6849 },
+      { area: '99999', name: null, svi: null }, // not a county: no SVI, not invented
+    ]);
+  });
 });
 
 const community = longAreas({
@@ -100,5 +111,18 @@ describe('community comparison', () => {
     ];
     const r = communityReport(patients, community, { areas: ['A'] });
     expect(r.comparison.filter((c) => c.unit === 'ED').map((c) => c.patients_share)).toEqual([0.4, 0.6]);
+  });
+  it('has no areas field when the community source carries no SVI (an ACS-style table)', () => {
+    const r = communityReport([pc('A', 'black', 1)], community, { areas: ['A'] });
+    expect('areas' in r).toBe(false);
+  });
+  it('gives each catchment area its SVI and name from an SVI source, in catchment order', () => {
+    const svi = { ...community, svi: new Map([['B', 0.25]]), names: new Map([['B', 'Bee County']]) };
+    const r = communityReport([pc('A', 'black', 9), pc('B', 'black', 1)], svi, { share: 1 });
+    expect(r.catchment.areas).toEqual(['A', 'B']);
+    expect(r.areas).toEqual([
+      { area: 'A', name: null, svi: null },
+      { area: 'B', name: 'Bee County', svi: 0.25 },
+    ]);
   });
 });

@@ -5,7 +5,12 @@ export { patientsByArea, selectCatchment, DEFAULT_CATCHMENT_SHARE, type Catchmen
 export { communityShares, type CommunityShare } from './community-share.js';
 export { compareMix, patientGroups, type ComparisonRow, type PatientGroupCounts } from './compare.js';
 export { inclusivityIndex, type InclusivityIndex } from './inclusivity.js';
-export { communityReport, type CommunityReport } from './community-report.js';
+export {
+  catchmentAreas,
+  communityReport,
+  type CommunityArea,
+  type CommunityReport,
+} from './community-report.js';
 export {
   binomialTwoSided,
   DEFAULT_PAYER_GROUPS,

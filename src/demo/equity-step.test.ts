@@ -7,7 +7,9 @@ import { openWorkspace } from '../engine/workspace.js';
 import { listWorkforceVersions } from '../engine/workforce/index.js';
 import { defaultSpec, generate, nullSpec } from '../synth/index.js';
 import { loadConfig } from '../config/load.js';
-import { DEMO_PAY_GAP, DEMO_WORKFORCE, equityStep } from './equity-step.js';
+import { DEMO_PAY_GAP, DEMO_WORKFORCE, demoSvi, equityStep } from './equity-step.js';
+
+const NO_AREAS = { counts: [], svi: new Map<string, number>(), names: new Map<string, string>() };
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -21,6 +23,7 @@ async function demoEquity(spec: ReturnType<typeof defaultSpec>, seed: number) {
   await equityStep({ workspace, out, seed });
   const read = (f: string) => JSON.parse(readFileSync(join(out, f), 'utf8'));
   return {
+    community: read('community.json'),
     payer: read('payer-mix.json'),
     workforce: read('workforce.json'),
     pub: read('workforce.public.json'),
@@ -32,7 +35,13 @@ type Unit = { facet: string; unit: string; flag: string | null };
 
 describe('the demo: who we serve and who we employ', () => {
   it('finds the planted Surgery payer-mix gap and the planted pay gap', async () => {
-    const { payer, workforce, pub, workspace } = await demoEquity(defaultSpec(), 7);
+    const { community, payer, workforce, pub, workspace } = await demoEquity(defaultSpec(), 7);
+    // A synthetic SVI percentile for each catchment county, fixed by the county (not the patient stream).
+    const areas = community.areas as { area: string; svi: number }[];
+    expect(areas.map((a) => a.area)).toEqual(community.catchment.areas);
+    for (const a of areas) expect(a.svi).toBeGreaterThan(0);
+    for (const a of areas) expect(a.svi).toBeLessThan(1);
+    expect(areas.find((a) => a.area === '17031')?.svi).toBe(demoSvi(NO_AREAS).svi.get('17031'));
     // The extract went through the workforce mapping into a workforce version of the demo's workspace.
     const ws = await openWorkspace(workspace, { readOnly: true });
     try {
@@ -80,5 +89,12 @@ describe('examples/workforce/equilens.yaml', () => {
     const { path: _demoPath, ...demoSource } = DEMO_WORKFORCE.source;
     expect(source).toEqual(demoSource);
     expect(workforce!.mapping).toEqual(DEMO_WORKFORCE.mapping);
+  });
+
+  it('gives each demo county a plausible, fixed synthetic SVI: Cook (the most deprived ZIPs) above DuPage', () => {
+    const svi = demoSvi(NO_AREAS).svi;
+    expect([...svi.keys()].sort()).toEqual(['17031', '17043', '17089', '17097', '17197']);
+    expect(svi.get('17031')).toBeGreaterThan(svi.get('17043') ?? 1);
+    expect(demoSvi(NO_AREAS).svi).toEqual(svi); // deterministic
   });
 });

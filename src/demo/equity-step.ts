@@ -8,13 +8,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { communityReport, longAreas, payerMixReport } from '../community/index.js';
+import { communityReport, longAreas, payerMixReport, type AreaTable } from '../community/index.js';
 import { patientCountsFromLabels } from '../community/dataset-counts.js';
 import { peopleByLabels } from '../engine/community/people-by-labels.js';
 import { getDataset, openWorkspace } from '../engine/workspace.js';
 import { readWorkforceEmployees, getWorkforceVersion } from '../engine/workforce/index.js';
 import { WorkforceSchema, type WorkforceConfig } from '../config/workforce.js';
 import { loadWorkforce } from '../ingest/workforce/index.js';
+import { COUNTIES } from '../synth/geography.js';
 import { syntheticCommunity, syntheticWorkforce } from '../synth/index.js';
 import { workforceReport, type Employee } from '../workforce/index.js';
 import type { StepOutcome } from './steps.js';
@@ -46,6 +47,30 @@ const records = (file: string, rows: string[][]) => ({
   header: rows[0]!,
   rows: rows.slice(1).map((cells, i) => ({ line: i + 2, cells })),
 });
+/** FNV-1a of a string as a number in [0, 1): a fixed jitter per county, apart from the patient stream. */
+function unitHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h / 2 ** 32;
+}
+
+/**
+ * A synthetic SVI overall percentile per demo county, so the demo shows the SVI map: higher where the
+ * county's ZIPs are more deprived (the same deprivation the synthetic community's payer shares use), with a
+ * fixed jitter from the county id. Made up, like the rest of the demo's community; deterministic.
+ */
+export function demoSvi(area: AreaTable): AreaTable {
+  const svi = new Map<string, number>();
+  const names = new Map<string, string>();
+  for (const c of COUNTIES) {
+    const deprivation = c.zips.reduce((s, z) => s + (z[1] + z[2]) / 2, 0) / c.zips.length;
+    const rank = 0.1 + 0.8 * deprivation + 0.1 * (unitHash(c.fips) - 0.5);
+    svi.set(c.fips, Math.round(10_000 * Math.min(0.99, Math.max(0.01, rank))) / 10_000);
+    names.set(c.fips, `${c.name} County (synthetic)`);
+  }
+  return { ...area, svi, names };
+}
+
 const json = (path: string, value: unknown) => writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
 
 export async function equityStep(a: { workspace: string; out: string; seed: number }): Promise<StepOutcome> {
@@ -73,7 +98,7 @@ export async function equityStep(a: { workspace: string; out: string; seed: numb
   } finally {
     await ws.close();
   }
-  const area = longAreas(records('community.csv', community));
+  const area = demoSvi(longAreas(records('community.csv', community)));
   const payer = payerMixReport(counts, area);
   json(files.community, communityReport(counts, area));
   json(files.payerMix, payer);

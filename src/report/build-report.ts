@@ -116,7 +116,10 @@ export async function buildReport(raw: ResultsFile, opts: ReportOptions): Promis
     return page(loc, results, opts, {
       edition,
       nav: '',
-      main: await summaryEdition(loc, results, opts.definitions),
+      main: await summaryEdition(loc, results, opts.definitions, {
+        files: opts.equity,
+        audience: opts.audience,
+      }),
     });
   const measures: string[] = [];
   for (let mi = 0; mi < results.measures.length; mi++) measures.push(await measureSection(loc, results, mi));

@@ -34,10 +34,18 @@ export interface InclusivityLike {
   suppressed?: boolean;
 }
 
+/** A catchment area's SVI overall percentile rank (0–1), when the community source was an SVI file. */
+export interface CommunityAreaLike {
+  area: string;
+  name?: string | null;
+  svi: number | null;
+}
+
 export interface CommunityFileLike {
   catchment: { areas: string[]; share: number };
   comparison: ComparisonRowLike[];
   inclusivity: InclusivityLike[];
+  areas?: CommunityAreaLike[] | undefined;
 }
 
 /** "withheld" for a suppressed figure, else the number (or "no data"). */

@@ -49,7 +49,9 @@ export async function equitySections(
     assertPublicEquity(files, threshold);
   }
   const html = [
-    files.community ? communitySection(loc, files.community, equityMapBlock(loc, results)) : '',
+    files.community
+      ? communitySection(loc, files.community, equityMapBlock(loc, results, files.community))
+      : '',
     files.payerMix ? await payerMixSection(loc, files.payerMix) : '',
     files.workforce ? workforceSection(loc, files.workforce) : '',
   ].join('\n');

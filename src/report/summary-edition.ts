@@ -1,7 +1,8 @@
 /**
  * The council & community summary: at most 4 printed pages — the top findings, each measure's overall rate
- * and its trend, the data-quality caveats, the period (in the masthead) and plain-word definitions. The
- * full report has everything else; this edition says so.
+ * and its trend, who we serve / payer mix / workforce in a sentence each (when their files are there), the
+ * data-quality caveats, the period (in the masthead) and plain-word definitions. The full report has
+ * everything else; this edition says so.
  */
 import type { ResultsFile } from '../model/results.js';
 import { findingsSection } from './findings-section.js';
@@ -10,7 +11,9 @@ import { num, table } from './html.js';
 import { esc, type Locale } from './i18n.js';
 import { withResultDefinitions, type MeasureDefinition } from './methods-section.js';
 import { measureScale, perUnit } from './measure-scale.js';
+import type { EquityFiles } from './community-files.js';
 import { qualitySection } from './quality-section.js';
+import { summaryEquity } from './summary-equity.js';
 import { withheldNotice } from './withheld.js';
 
 const TOP = 5;
@@ -75,6 +78,7 @@ export async function summaryEdition(
   loc: Locale,
   results: ResultsFile,
   defs?: readonly MeasureDefinition[],
+  equity?: { files?: EquityFiles | undefined; audience: string },
 ): Promise<string> {
   const top = { ...results, findings: results.findings.slice(0, TOP) };
   return [
@@ -82,6 +86,7 @@ export async function summaryEdition(
     // The links to measure pages point into the full report: not here.
     withheldNotice(loc, results, findingsSection(loc, top)).replace(/ · <a href="#m-[^"]*">[^<]*<\/a>/g, ''),
     measuresTable(loc, results),
+    summaryEquity(loc, results, equity?.files, equity?.audience ?? 'public'),
     // The caveats that matter to a reader: race, ethnicity and language always, and any field below 80% known.
     qualitySection(
       loc,

@@ -10,7 +10,12 @@ import { WORKFORCE_MINIMUM, WORKFORCE_THRESHOLD } from '../workforce/index.js';
 import { publicEquity, type EquityFiles } from '../report/community-files.js';
 import { assertPublicEquity } from '../report/public-guard.js';
 import { publicCommunity, publicPayerMix, publicWorkforce } from './equity-public.js';
-import { FILE_SCHEMAS, type EquityDocument, type WorkforceFile } from './equity-schemas.js';
+import {
+  FILE_SCHEMAS,
+  type CommunityFile,
+  type EquityDocument,
+  type WorkforceFile,
+} from './equity-schemas.js';
 
 export const FILE_NAMES: Record<EquityKind, string> = {
   community: 'community.json',
@@ -102,6 +107,11 @@ export function editions(
   return { ...e, public: guarded(kind, e.public, e.threshold) };
 }
 
+/** The areas' SVI is public area data (no patient counts): the public edition keeps it as it is. */
+function withAreas(pub: CommunityFile, internal: CommunityFile): CommunityFile {
+  return internal.areas && !pub.areas ? { ...pub, areas: internal.areas } : pub;
+}
+
 function rawEditions(
   kind: EquityKind,
   uploads: { internal?: unknown; public?: unknown },
@@ -121,7 +131,7 @@ function rawEditions(
   const t = threshold ?? DEFAULT_THRESHOLD;
   const derived =
     kind === 'community'
-      ? publicCommunity(internal as Parameters<typeof publicCommunity>[0], t)
+      ? withAreas(publicCommunity(internal as CommunityFile, t), internal as CommunityFile)
       : publicPayerMix(internal as Parameters<typeof publicPayerMix>[0], t);
   return { internal, public: derived, threshold: Math.max(t, DEFAULT_THRESHOLD) };
 }

@@ -35,10 +35,18 @@ export const InclusivityRow = z.object({
   upper: n,
   suppressed,
 });
+/** A catchment area's SVI overall percentile (area data from the CDC/ATSDR SVI file, not patient data). */
+export const CommunityArea = z.object({
+  area: z.string(),
+  name: z.string().nullable().default(null),
+  svi: z.number().min(0).max(1).nullable(),
+});
 export const CommunityFile = z.object({
   catchment: Catchment,
   comparison: z.array(ComparisonRow),
   inclusivity: z.array(InclusivityRow).default([]),
+  /** Present when the community source was an SVI file. */
+  areas: z.array(CommunityArea).optional(),
 });
 
 export const PayerMixSystem = z.object({
@@ -175,7 +183,16 @@ export const EquityResultBody = z.object({
   document: z.union([CommunityFile, PayerMixFile, WorkforceFile]),
 });
 export const EquityTableQuery = z.object({
-  table: z.enum(['comparison', 'inclusivity', 'system', 'units', 'representation', 'rates', 'pay_gap']),
+  table: z.enum([
+    'comparison',
+    'inclusivity',
+    'areas',
+    'system',
+    'units',
+    'representation',
+    'rates',
+    'pay_gap',
+  ]),
 });
 export const EquityRowsBody = z.object({
   table: z.string(),

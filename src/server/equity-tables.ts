@@ -22,6 +22,8 @@ export const TABLES = {
     'suppressed',
   ],
   inclusivity: ['facet', 'unit', 'attribute', 'index', 'lower', 'upper', 'suppressed'],
+  /** Each catchment area's SVI overall percentile, when the community source was an SVI file. */
+  areas: ['area', 'name', 'svi'],
   system: [
     'patients',
     'patients_total',
@@ -105,7 +107,7 @@ export function shownColumns<T extends TableName>(table: T, omit: readonly Colum
 }
 
 export const KIND_TABLES: Record<EquityKind, TableName[]> = {
-  community: ['comparison', 'inclusivity'],
+  community: ['comparison', 'inclusivity', 'areas'],
   payer_mix: ['system', 'units'],
   workforce: ['representation', 'rates', 'pay_gap'],
 };
@@ -113,6 +115,7 @@ export const KIND_TABLES: Record<EquityKind, TableName[]> = {
 function rawRows(kind: EquityKind, doc: EquityDocument, table: TableName): Row[] {
   if (kind === 'community') {
     const d = doc as CommunityFile;
+    if (table === 'areas') return d.areas ?? [];
     return table === 'comparison' ? d.comparison : d.inclusivity;
   }
   if (kind === 'payer_mix') {

@@ -30,10 +30,16 @@ afterAll(async () => {
 });
 
 async function write(audience: 'internal' | 'public', lang: 'en' | 'es', name: string): Promise<string> {
+  const eq = fixtureEquity(audience);
+  // As from an SVI community source: the catchment county's SVI, drawn beside the measure's map.
+  const community = eq.community && {
+    ...eq.community,
+    areas: [{ area: '17031', name: 'Cook County, Illinois', svi: 0.816 }],
+  };
   const html = await buildReport(withCounty(fixtureResults(audience)).results, {
     audience,
     lang,
-    equity: fixtureEquity(audience),
+    equity: { ...eq, ...(community ? { community } : {}) },
   });
   const file = join(dir, name);
   writeFileSync(file, html);
@@ -61,6 +67,9 @@ describe.skipIf(!haveChromium)('equity sections in Chromium', () => {
           await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
           // The county map is there, in its own scroll box (drawn at its width rather than with tiny text).
           expect(await page.locator('#community .scroll svg[aria-labelledby="map-title"]').count()).toBe(1);
+          expect(await page.locator('#community .scroll svg[aria-labelledby="svi-map-title"]').count()).toBe(
+            1,
+          );
           const l = await page.evaluate(() => {
             let smallest = Infinity;
             for (const svg of document.querySelectorAll<SVGSVGElement>('section.equity figure.chart svg')) {

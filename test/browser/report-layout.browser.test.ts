@@ -6,13 +6,14 @@
  * filter hides other measures and a table downloads as CSV. Screenshots go to a temporary folder, or to
  * docs/screenshots with UPDATE_SCREENSHOTS=1.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureEquity } from '../../src/report/__fixtures__/equity.js';
 import { fixtureResults } from '../../src/report/__fixtures__/results.js';
 import { writeReport } from '../../src/report/index.js';
 import { ROOT } from '../support/needs.js';
@@ -151,8 +152,18 @@ describe.skipIf(!haveChromium)('report layout in Chromium at 1280 and 390 px', (
     }, 120_000);
   }
 
-  it('the council & community summary prints to at most 4 pages', async () => {
+  it('the council & community summary prints to at most 4 pages, with its equity block', async () => {
     const results = fixtureResults('public');
+    // Who we serve / payer mix / workforce: the summary's equity block adds to the pages.
+    const eq = fixtureEquity('public');
+    const equity = {
+      community: join(dir, 'community.json'),
+      payerMix: join(dir, 'payer-mix.json'),
+      workforce: join(dir, 'workforce.public.json'),
+    };
+    writeFileSync(equity.community, JSON.stringify(eq.community));
+    writeFileSync(equity.payerMix, JSON.stringify(eq.payerMix));
+    writeFileSync(equity.workforce, JSON.stringify(eq.workforce));
     const file = await writeReport({
       results,
       out: dir,
@@ -161,6 +172,7 @@ describe.skipIf(!haveChromium)('report layout in Chromium at 1280 and 390 px', (
       edition: 'summary',
       file: 'summary-print.html',
       provenance,
+      equity,
     });
     const page = await browser!.newPage();
     try {
@@ -172,6 +184,7 @@ describe.skipIf(!haveChromium)('report layout in Chromium at 1280 and 390 px', (
       const text = readFileSync(file, 'utf8');
       expect(text).toContain('Lakeshore Health');
       expect(text).toContain('Measurement period');
+      expect(text).toContain('<section id="equity-summary"');
     } finally {
       await page.close();
     }
