@@ -107,11 +107,6 @@ export function editions(
   return { ...e, public: guarded(kind, e.public, e.threshold) };
 }
 
-/** The areas' SVI is public area data (no patient counts): the public edition keeps it as it is. */
-function withAreas(pub: CommunityFile, internal: CommunityFile): CommunityFile {
-  return internal.areas && !pub.areas ? { ...pub, areas: internal.areas } : pub;
-}
-
 function rawEditions(
   kind: EquityKind,
   uploads: { internal?: unknown; public?: unknown },
@@ -131,7 +126,7 @@ function rawEditions(
   const t = threshold ?? DEFAULT_THRESHOLD;
   const derived =
     kind === 'community'
-      ? withAreas(publicCommunity(internal as CommunityFile, t), internal as CommunityFile)
+      ? publicCommunity(internal as CommunityFile, t) // keeps `areas` (public area data)
       : publicPayerMix(internal as Parameters<typeof publicPayerMix>[0], t);
   return { internal, public: derived, threshold: Math.max(t, DEFAULT_THRESHOLD) };
 }
