@@ -5,6 +5,7 @@
  * time, the process's CPU time over it (all DuckDB threads, plus the content hash on the main thread) and
  * the start of its SQL. Not a benchmark (no peer): run it to decide what to speed up.
  *   BENCH_ROWS=2000000 node --import tsx bench/ingest/profile.ts     (SQL_CHARS=n: longer SQL excerpts)
+ * EXPLAIN=<regex>: the statements matching it run under EXPLAIN ANALYZE, and their plans are printed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,9 @@ import { benchConfig, generate } from './setup.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000_000);
 const SQL_CHARS = Number(process.env.SQL_CHARS ?? 110);
+const EXPLAIN = process.env.EXPLAIN ? new RegExp(process.env.EXPLAIN) : null;
 const timings: { sql: string; ms: number; cpu: number }[] = [];
+const plans: string[] = [];
 type Method = (this: DuckDBConnection, sql: string, ...rest: unknown[]) => Promise<unknown>;
 {
   const proto = DuckDBConnection.prototype as unknown as Record<string, Method>;
@@ -24,7 +27,12 @@ type Method = (this: DuckDBConnection, sql: string, ...rest: unknown[]) => Promi
     const t = performance.now();
     const c = process.cpuUsage();
     try {
-      return await original.call(this, sql, ...rest);
+      if (!EXPLAIN?.test(sql)) return await original.call(this, sql, ...rest);
+      const result = (await original.call(this, `EXPLAIN ANALYZE ${sql}`, ...rest)) as {
+        getRows: () => Promise<unknown[][]>;
+      };
+      for (const row of await result.getRows()) plans.push(String(row[1]));
+      return result;
     } finally {
       const u = process.cpuUsage(c);
       timings.push({
@@ -51,6 +59,7 @@ try {
   console.log('   wall     cpu  statement');
   for (const x of timings.filter((x) => x.ms >= 20))
     console.log(`${(x.ms / 1000).toFixed(2).padStart(7)} ${(x.cpu / 1000).toFixed(2).padStart(7)}  ${x.sql}`);
+  for (const plan of plans) console.log(plan);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

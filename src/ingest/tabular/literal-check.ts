@@ -63,23 +63,7 @@ export async function checkLiterals(
   }
   if (!all.length) return [];
   const columns = [...new Set(all.map((c) => c.column))];
-  const q = (c: string) => `s.${engine.ident(c)}`;
-  const params: string[] = [];
-  const p = (v: string) => `$${params.push(v)}`;
-  const boolList = BOOL.map(p).join(', ');
-  const sel = [
-    ...columns.map(
-      (c, i) =>
-        `COUNT(${q(c)}) AS n${i}, bool_and(${q(c)} IS NULL OR lower(${q(c)}) IN (${boolList})) AS b${i}, max(${q(c)}) FILTER (WHERE lower(${q(c)}) IN ('true', 't')) AS t${i}`,
-    ),
-    ...all.map(
-      (c, j) => `COUNT(*) FILTER (WHERE ${q(c.column)} IN (${c.literals.map(p).join(', ')})) AS h${j}`,
-    ),
-  ];
-  const [row] = await engine.all<Record<string, unknown>>(
-    `SELECT ${sel.join(', ')} FROM ${o.stage} s`,
-    params,
-  );
+  const row = await literalCounts(engine, o.stage, columns, all);
   const warnings: Warning[] = [];
   for (const [j, c] of all.entries()) {
     const i = columns.indexOf(c.column);
@@ -106,4 +90,51 @@ export async function checkLiterals(
     });
   }
   return warnings;
+}
+
+/**
+ * The counts the checks read, in one row: per comparison `h<j>` (rows holding one of its literals); per
+ * compared column `n<i>` (filled rows), and, only for the columns of a comparison no row matched, `b<i>`
+ * (all its values true/false) and `t<i>` (its spelling of true). lower() on every value is the costly
+ * part, so it runs in a second pass, and only when a comparison matched nothing (rare).
+ */
+async function literalCounts(
+  engine: Engine,
+  stage: string,
+  columns: readonly string[],
+  all: readonly Comparison[],
+): Promise<Record<string, unknown> | undefined> {
+  const q = (c: string) => `s.${engine.ident(c)}`;
+  const params: string[] = [];
+  const p = (v: string) => `$${params.push(v)}`;
+  const counts = [
+    ...columns.map((c, i) => `COUNT(${q(c)}) AS n${i}`),
+    ...all.map(
+      (c, j) => `COUNT(*) FILTER (WHERE ${q(c.column)} IN (${c.literals.map(p).join(', ')})) AS h${j}`,
+    ),
+  ];
+  const [row] = await engine.all<Record<string, unknown>>(
+    `SELECT ${counts.join(', ')} FROM ${stage} s`,
+    params,
+  );
+  const unmatched = new Set(
+    all
+      .filter(
+        (c, j) =>
+          Number(row?.[`h${j}`] ?? 0) === 0 && Number(row?.[`n${columns.indexOf(c.column)}`] ?? 0) > 0,
+      )
+      .map((c) => columns.indexOf(c.column)),
+  );
+  if (!unmatched.size) return row;
+  params.length = 0;
+  const boolList = BOOL.map(p).join(', ');
+  const flags = [...unmatched].map((i) => {
+    const c = q(columns[i] ?? '');
+    return `bool_and(${c} IS NULL OR lower(${c}) IN (${boolList})) AS b${i}, max(${c}) FILTER (WHERE lower(${c}) IN ('true', 't')) AS t${i}`;
+  });
+  const [more] = await engine.all<Record<string, unknown>>(
+    `SELECT ${flags.join(', ')} FROM ${stage} s`,
+    params,
+  );
+  return { ...row, ...more };
 }
