@@ -19,6 +19,7 @@ import {
 } from '../../report/map-chart.js';
 import { MAP_LEVELS, mapAreas, type MapLevel } from '../../report/map-areas.js';
 import { esc } from '../../report/i18n.js';
+import { SVI_BREAKS } from '../../report/equity-map-section.js';
 import type { CliContext } from '../context.js';
 import { readRecords } from '../community-input.js';
 import { withExamples } from '../options.js';
@@ -114,7 +115,7 @@ export function mapCommand(ctx: CliContext): Command {
           }));
           const sviTitle = 'Social Vulnerability Index (overall percentile)';
           parts.push(
-            `<figure>${draw(sviList, { title: sviTitle, format: (v) => v.toFixed(2) })}<figcaption>${tableHtml(sviList, sviTitle, opts.level)}</figcaption></figure>`,
+            `<figure>${draw(sviList, { title: sviTitle, format: (v) => v.toFixed(2), breaks: SVI_BREAKS, id: 'svi-map' })}<figcaption>${tableHtml(sviList, sviTitle, opts.level)}</figcaption></figure>`,
           );
         }
         writeFileSync(
