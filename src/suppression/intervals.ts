@@ -215,7 +215,7 @@ export function narrowCells(input: IntervalInput, widths: ReadonlyMap<string, nu
   const out: string[] = [];
   // Cells propagation leaves open: all of them bounded again by linear and integer programming when there
   // are at most LP_CHECKS, else those it leaves only a little wider than required (within LP_BAND).
-  const near = new Map<number, [number, boolean, boolean]>();
+  const near = new Map<number, [number, boolean, boolean, boolean?]>();
   const wide = new Map<number, [number, boolean, boolean]>();
   for (const [id, w] of widths) {
     const i = index.get(id);
@@ -228,7 +228,8 @@ export function narrowCells(input: IntervalInput, widths: ReadonlyMap<string, nu
     if (!ok()) out.push(id);
     else if (lp) (ok(LP_BAND) ? wide : near).set(i, [w, zn, zm]);
   }
-  if (near.size + wide.size <= LP_CHECKS) for (const [i, v] of wide) near.set(i, v);
+  // A wide cell is checked too, but an integer bound unproven within the guard falls back to the LP there.
+  if (near.size + wide.size <= LP_CHECKS) for (const [i, v] of wide) near.set(i, [v[0], v[1], v[2], false]);
   if (out.length || !near.size) return out;
   // The narrowest first, at most LP_CHECKS of them per audit (the LP is the expensive step).
   const slack = (i: number): number =>

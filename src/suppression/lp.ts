@@ -286,7 +286,7 @@ function zeroPinned(target: number, k: 0 | 1, input: IntervalInput, ms: LpMargin
 export function lpNarrow(
   input: IntervalInput,
   b: IntervalBounds,
-  check: ReadonlyMap<number, [number, boolean, boolean]>,
+  check: ReadonlyMap<number, [number, boolean, boolean, boolean?]>,
 ): number[] {
   const unknown = new Uint8Array(input.cells.length);
   input.cells.forEach((c, i) => {
@@ -299,7 +299,7 @@ export function lpNarrow(
   }
   const ms = lpMargins(input, b.index);
   const out: number[] = [];
-  for (const [i, [w, zn, zm]] of check) {
+  for (const [i, [w, zn, zm, strict = true]] of check) {
     const local = localModel(i, unknown, b, ms, ratio);
     const kinds: Kind[] = [
       ...(zn ? [] : [0 as const]),
@@ -311,7 +311,7 @@ export function lpNarrow(
       // real numbers can be closed in whole numbers (parity-like), and the attacker counts whole people.
       const real = extremes(local, i, k, b) ?? [0, 0];
       const whole = real[1] - real[0] >= w ? extremes(local, i, k, b, w) : real;
-      if (whole && whole[1] - whole[0] >= w) continue;
+      if (whole ? whole[1] - whole[0] >= w : !strict) continue;
       if (whole && k !== 2 && whole[1] === 0 && zeroPinned(i, k, input, ms)) continue;
       out.push(i);
       break;
