@@ -228,7 +228,7 @@ export function narrowCells(input: IntervalInput, widths: ReadonlyMap<string, nu
     if (!ok()) out.push(id);
     else if (lp) (ok(LP_BAND) ? wide : near).set(i, [w, zn, zm]);
   }
-  // A wide cell is checked too, but an integer bound unproven within the guard falls back to the LP there.
+  // A wide cell is checked too, by the LP only (whole-number bounds on all of them cost too much).
   if (near.size + wide.size <= LP_CHECKS) for (const [i, v] of wide) near.set(i, [v[0], v[1], v[2], false]);
   if (out.length || !near.size) return out;
   // The narrowest first, at most LP_CHECKS of them per audit (the LP is the expensive step).

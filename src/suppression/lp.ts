@@ -310,7 +310,7 @@ export function lpNarrow(
       // The LP first (cheap); when it leaves the width, whole numbers on the same model: a range open in
       // real numbers can be closed in whole numbers (parity-like), and the attacker counts whole people.
       const real = extremes(local, i, k, b) ?? [0, 0];
-      const whole = real[1] - real[0] >= w ? extremes(local, i, k, b, w) : real;
+      const whole = strict && real[1] - real[0] >= w ? extremes(local, i, k, b, w) : real;
       if (whole ? whole[1] - whole[0] >= w : !strict) continue;
       if (whole && k !== 2 && whole[1] === 0 && zeroPinned(i, k, input, ms)) continue;
       out.push(i);
