@@ -159,7 +159,8 @@ function localModel(
  * min and max of the target's kind `k` over the local model: in real numbers (`integer` false; the
  * propagated bounds when the LP fails), or, given `width`, in whole numbers (branch and bound; the
  * smallest only down to largest − width; null when it stops at {@link ILP_ITERATIONS} without proving
- * both, so the caller protects the cell rather than trust it).
+ * both, so the caller protects the cell rather than trust it). `integral.ok` is left true when every real
+ * optimum found is a whole-number table (then it is the whole-number optimum as well).
  */
 function extremes(
   local: Local,
@@ -167,6 +168,7 @@ function extremes(
   k: Kind,
   b: IntervalBounds,
   width?: number,
+  integral?: { ok: boolean },
 ): [number, number] | null {
   const integer = width !== undefined;
   const kinds = [b.n, b.m, b.d];
@@ -212,8 +214,11 @@ function extremes(
     const s = solve(model, { includeZeroVariables: false, maxIterations: ILP_ITERATIONS });
     if (s.status !== 'optimal') {
       if (integer) return null;
+      if (integral) integral.ok = false;
       continue;
     }
+    // An LP optimum at a whole-number table is the whole-number optimum too (nothing for branch and bound).
+    if (integral && !s.variables.every(([, v]) => Math.abs(v - Math.round(v)) < 1e-5)) integral.ok = false;
     if (direction === 'minimize') out[0] = Math.max(out[0], Math.ceil(s.result - 1e-4));
     else out[1] = Math.min(out[1], Math.floor(s.result + 1e-4));
   }
@@ -309,8 +314,9 @@ export function lpNarrow(
     for (const k of kinds) {
       // The LP first (cheap); when it leaves the width, whole numbers on the same model: a range open in
       // real numbers can be closed in whole numbers (parity-like), and the attacker counts whole people.
-      const real = extremes(local, i, k, b) ?? [0, 0];
-      const whole = strict && real[1] - real[0] >= w ? extremes(local, i, k, b, w) : real;
+      const integral = { ok: true };
+      const real = extremes(local, i, k, b, undefined, integral) ?? [0, 0];
+      const whole = strict && !integral.ok && real[1] - real[0] >= w ? extremes(local, i, k, b, w) : real;
       if (whole ? whole[1] - whole[0] >= w : !strict) continue;
       if (whole && k !== 2 && whole[1] === 0 && zeroPinned(i, k, input, ms)) continue;
       out.push(i);
