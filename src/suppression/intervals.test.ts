@@ -175,6 +175,52 @@ describe('interval attacker (integrality, n ≤ d, non-negativity; the reason sa
     },
   );
 
+  // Ranges open in real numbers but closed in whole numbers: the LP bounds (ceil/floor of the relaxation)
+  // left these pinned, so the audit now proves each width with whole-number witness tables (lp.ts).
+  it.each([
+    // FC_SEED=768999418 FC_RUNS=400: sex=Female|P1 was pinned.
+    [
+      4,
+      [
+        ['White', 'Male', 'P1', 'North', 3, 3],
+        ['Asian', 'Female', 'P2', 'North', 3, 6],
+        ['Unknown', 'Female', 'P1', 'North', 0, 4],
+        ['Black', 'Female', 'P1', 'North', 4, 8],
+      ],
+    ],
+    // FC_SEED=13 FC_RUNS=400: sex=Male|P1 was pinned.
+    [
+      3,
+      [
+        ['Asian', 'Male', 'P2', 'North', 1, 1],
+        ['Black', 'Female', 'P1', 'North', 3, 3],
+        ['White', 'Female', 'P1', 'North', 2, 5],
+        ['Asian', 'Male', 'P1', 'North', 0, 3],
+      ],
+    ],
+    // FC_SEED=13 FC_RUNS=400, after the fix above: race=Asian|P1 (a complement) was pinned; propagation left
+    // it wider than LP_BAND, so it was never bounded by LP (now every open cell is, on a table this small).
+    [
+      8,
+      [
+        ['Black', 'Male', 'P1', 'North', 0, 1],
+        ['Asian', 'Male', 'P1', 'North', 8, 16],
+        ['White', 'Male', 'P1', 'North', 2, 2],
+        ['Unknown', 'Female', 'P2', 'North', 7, 15],
+      ],
+    ],
+  ] as [number, [string, string, string, string, number, number][]][])(
+    'exact attacker counterexamples the LP relaxation missed (threshold %i): nothing pinned or narrowed (%#)',
+    (th, spec) => {
+      const t = table(peopleOf(spec));
+      const out = suppressResults(t.input, { threshold: th });
+      if (process.env.DEBUG_SUP) {
+        for (const [id, v] of [...printed(out), ...printedFacets(out)]) console.log(id, v, t.truth.get(id));
+      }
+      expect(attack(t, out, th, true)).toEqual({ pinned: [], narrow: [] });
+    },
+  );
+
   it('property: random tables with a site facet and an intersection — nothing pinned, small cells keep their width (independent interval attacker)', () => {
     fc.assert(
       fc.property(

@@ -213,8 +213,10 @@ export function narrowCells(input: IntervalInput, widths: ReadonlyMap<string, nu
   const plain = input.cells.every((c) => c.numerator === null);
   const zero = shownZeros(input, index);
   const out: string[] = [];
-  // Cells propagation leaves only a little wider than required: bounded again by linear programming.
-  const near = new Map<number, [number, boolean, boolean]>();
+  // Cells propagation leaves open: all of them bounded again by linear and integer programming when there
+  // are at most LP_CHECKS, else those it leaves only a little wider than required (within LP_BAND).
+  const near = new Map<number, [number, boolean, boolean, boolean?]>();
+  const wide = new Map<number, [number, boolean, boolean]>();
   for (const [id, w] of widths) {
     const i = index.get(id);
     if (i === undefined) continue;
@@ -224,8 +226,10 @@ export function narrowCells(input: IntervalInput, widths: ReadonlyMap<string, nu
     const ok = (extra = 0): boolean =>
       (zn || open(n, extra)) && (zm || open(m, extra)) && (zn || zm || open(d, extra));
     if (!ok()) out.push(id);
-    else if (lp && !ok(LP_BAND)) near.set(i, [w, zn, zm]);
+    else if (lp) (ok(LP_BAND) ? wide : near).set(i, [w, zn, zm]);
   }
+  // A wide cell is checked too, by the LP only (whole-number bounds on all of them cost too much).
+  if (near.size + wide.size <= LP_CHECKS) for (const [i, v] of wide) near.set(i, [v[0], v[1], v[2], false]);
   if (out.length || !near.size) return out;
   // The narrowest first, at most LP_CHECKS of them per audit (the LP is the expensive step).
   const slack = (i: number): number =>

@@ -9,6 +9,13 @@
  * {@link MAX_CELLS}), every relation touching them with the cells outside replaced by their propagated
  * bounds (a relaxation, so still sound), the propagated bounds of every variable, d = n + m, and a
  * coarsened cell's rounded rate (lo·d ≤ n ≤ hi·d). Solved with YALPS (a small simplex).
+ *
+ * When the LP leaves the width, the same local model is solved again in whole numbers (YALPS branch and
+ * bound, at most {@link ILP_ITERATIONS} iterations): a range open in real numbers can be closed in whole
+ * numbers (parity-like gaps on three-way tables), and the attacker counts whole people. Still a
+ * relaxation of the attacker's whole-number tables (the cells outside are bounds), so the integer bounds
+ * hold; a bound branch and bound does not prove within its guard counts as too narrow, and the audit
+ * hides another complement.
  */
 import { solve, type Constraint } from 'yalps';
 import type { IntervalBounds, IntervalInput } from './intervals.js';
@@ -21,6 +28,11 @@ export const MAX_CELLS = 40;
 export const LP_BAND = 6;
 /** Cells bounded by LP in one audit at most, the narrowest first (keeps the demo's audit affordable). */
 export const LP_CHECKS = 60;
+/**
+ * Branch-and-bound iterations per integer bound (YALPS `maxIterations`, deterministic). A bound not proven
+ * within it counts as too narrow: the audit hides another complement instead of trusting the LP.
+ */
+export const ILP_ITERATIONS = 60;
 
 type Kind = 0 | 1 | 2; // n, m, d (= n + m)
 const EPS = 1e-6;
@@ -143,8 +155,22 @@ function localModel(
   return { cells: [...inSet.keys()], rows };
 }
 
-/** min and max of the target's kind `k` over the local LP (propagated bounds when the LP fails). */
-function extremes(local: Local, target: number, k: Kind, b: IntervalBounds): [number, number] {
+/**
+ * min and max of the target's kind `k` over the local model: in real numbers (`integer` false; the
+ * propagated bounds when the LP fails), or, given `width`, in whole numbers (branch and bound; the
+ * smallest only down to largest − width; null when it stops at {@link ILP_ITERATIONS} without proving
+ * both, so the caller protects the cell rather than trust it). `integral.ok` is left true when every real
+ * optimum found is a whole-number table (then it is the whole-number optimum as well).
+ */
+function extremes(
+  local: Local,
+  target: number,
+  k: Kind,
+  b: IntervalBounds,
+  width?: number,
+  integral?: { ok: boolean },
+): [number, number] | null {
+  const integer = width !== undefined;
   const kinds = [b.n, b.m, b.d];
   const constraints = new Map<string, Constraint>();
   const columns = new Map<string, Map<string, number>>();
@@ -172,13 +198,27 @@ function extremes(local: Local, target: number, k: Kind, b: IntervalBounds): [nu
       for (const v of kind === 2 ? ([0, 1] as const) : [kind]) col(i, v).set(`b${i}:${kind}`, 1);
     }
   }
-  for (const v of k === 2 ? ([0, 1] as const) : [k]) col(target, v).set('objective', 1);
+  for (const v of k === 2 ? ([0, 1] as const) : [k]) {
+    col(target, v).set('objective', 1);
+    if (width !== undefined) col(target, v).set('floor', 1);
+  }
   const bk = kinds[k]!;
   const out: [number, number] = [bk.lo[target]!, bk.hi[target]!];
-  for (const direction of ['minimize', 'maximize'] as const) {
-    const model = { direction, objective: 'objective', constraints, variables: columns };
-    const s = solve(model, { includeZeroVariables: false });
-    if (s.status !== 'optimal') continue;
+  // Whole numbers: the largest first, then the smallest down to largest − width only (enough to decide,
+  // and branch and bound stops as soon as a whole table reaches it).
+  const order =
+    width === undefined ? (['minimize', 'maximize'] as const) : (['maximize', 'minimize'] as const);
+  for (const direction of order) {
+    if (width !== undefined && direction === 'minimize') constraints.set('floor', { min: out[1] - width });
+    const model = { direction, objective: 'objective', constraints, variables: columns, integers: integer };
+    const s = solve(model, { includeZeroVariables: false, maxIterations: ILP_ITERATIONS });
+    if (s.status !== 'optimal') {
+      if (integer) return null;
+      if (integral) integral.ok = false;
+      continue;
+    }
+    // An LP optimum at a whole-number table is the whole-number optimum too (nothing for branch and bound).
+    if (integral && !s.variables.every(([, v]) => Math.abs(v - Math.round(v)) < 1e-5)) integral.ok = false;
     if (direction === 'minimize') out[0] = Math.max(out[0], Math.ceil(s.result - 1e-4));
     else out[1] = Math.min(out[1], Math.floor(s.result + 1e-4));
   }
@@ -251,7 +291,7 @@ function zeroPinned(target: number, k: 0 | 1, input: IntervalInput, ms: LpMargin
 export function lpNarrow(
   input: IntervalInput,
   b: IntervalBounds,
-  check: ReadonlyMap<number, [number, boolean, boolean]>,
+  check: ReadonlyMap<number, [number, boolean, boolean, boolean?]>,
 ): number[] {
   const unknown = new Uint8Array(input.cells.length);
   input.cells.forEach((c, i) => {
@@ -264,7 +304,7 @@ export function lpNarrow(
   }
   const ms = lpMargins(input, b.index);
   const out: number[] = [];
-  for (const [i, [w, zn, zm]] of check) {
+  for (const [i, [w, zn, zm, strict = true]] of check) {
     const local = localModel(i, unknown, b, ms, ratio);
     const kinds: Kind[] = [
       ...(zn ? [] : [0 as const]),
@@ -272,9 +312,13 @@ export function lpNarrow(
       ...(zn || zm ? [] : [2 as const]),
     ];
     for (const k of kinds) {
-      const [lo, hi] = extremes(local, i, k, b);
-      if (hi - lo >= w) continue;
-      if (k !== 2 && hi === 0 && zeroPinned(i, k, input, ms)) continue;
+      // The LP first (cheap); when it leaves the width, whole numbers on the same model: a range open in
+      // real numbers can be closed in whole numbers (parity-like), and the attacker counts whole people.
+      const integral = { ok: true };
+      const real = extremes(local, i, k, b, undefined, integral) ?? [0, 0];
+      const whole = strict && !integral.ok && real[1] - real[0] >= w ? extremes(local, i, k, b, w) : real;
+      if (whole ? whole[1] - whole[0] >= w : !strict) continue;
+      if (whole && k !== 2 && whole[1] === 0 && zeroPinned(i, k, input, ms)) continue;
       out.push(i);
       break;
     }
