@@ -5,26 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Employee } from './employees.js';
+import { emp } from './__fixtures__/employee.js';
 import { workforceReport, type WorkforceReport } from './workforce-report.js';
-
-const emp = (over: Partial<Employee>): Employee => ({
-  line: 2,
-  id: 'E',
-  period: '',
-  race_ethnicity: 'White',
-  sex: 'Female',
-  job_family: 'Nursing',
-  level: 'L1',
-  department: 'Medicine',
-  tenure_years: 1,
-  fte: 1,
-  pay: 50000,
-  hired: false,
-  promoted: false,
-  exited: false,
-  ...over,
-});
 
 type N = number | null;
 const small = (n: N, t: number) => n !== null && n > 0 && n < t;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { qrSolve } from '../../test/support/qr.js';
 import { syntheticWorkforce } from '../synth/workforce.js';
+import { emp } from './__fixtures__/employee.js';
 import {
   payGap,
   rates,
@@ -16,24 +17,6 @@ const records = (rows: string[][]) => ({
   file: 'hr.csv',
   header: rows[0]!,
   rows: rows.slice(1).map((cells, i) => ({ line: i + 2, cells })),
-});
-
-const emp = (over: Partial<Employee>): Employee => ({
-  line: 2,
-  id: 'E',
-  period: '',
-  race_ethnicity: 'White',
-  sex: 'Female',
-  job_family: 'Nursing',
-  level: 'L1',
-  department: 'Medicine',
-  tenure_years: 1,
-  fte: 1,
-  pay: 50000,
-  hired: false,
-  promoted: false,
-  exited: false,
-  ...over,
 });
 
 describe('reading an HR extract', () => {
