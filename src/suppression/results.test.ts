@@ -121,7 +121,8 @@ describe('suppressResults', () => {
     const r = resultsFrom(base);
     r.findings.push({
       ...r.findings[0]!,
-      values: { race_ethnicity: 'Black', sex: 'Female' },
+      // White × Female stays shown (the whole-number audit hides Black × sex since issue #10's ILP step).
+      values: { race_ethnicity: 'White', sex: 'Female' },
       kind: 'intersection',
       parents: [
         { stratifier: 'race_ethnicity', group: 'Unknown', rate: 0.2 },
